@@ -1,0 +1,23 @@
+//! Courtesy's domain core: the types and rules every other crate shares.
+//!
+//! Nothing here touches a file, a clock, the network or randomness: callers pass
+//! `now`, the shop's region and the data in, so each rule is testable with plain values.
+#![deny(missing_docs)]
+
+pub mod address;
+pub mod email;
+pub mod language;
+pub mod money;
+pub mod names;
+pub mod order_status;
+pub mod phone;
+pub mod search_text;
+
+pub use address::PostalAddress;
+pub use email::{normalise_email, Email, EmailError};
+pub use language::Language;
+pub use money::{Currency, CurrencyError, Money};
+pub use names::{NameCulture, PersonName};
+pub use order_status::OrderStatus;
+pub use phone::{normalise_phone, Phone, PhoneError, Region};
+pub use search_text::{fold_for_search, phone_search_digits};

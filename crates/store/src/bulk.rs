@@ -1,0 +1,403 @@
+//! Writing whole customers and orders: the demo shop, and later the import sink.
+
+use crate::audit::{record, Actor};
+use crate::error::{Result, StoreError};
+use crate::search_index;
+use crate::time::to_db;
+use crate::Store;
+use chrono::{DateTime, NaiveDate, Utc};
+use courtesy_core::{Language, Money, OrderStatus};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::json;
+use std::collections::HashMap;
+
+/// A phone number as it will be stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPhone {
+    /// As typed.
+    pub raw: String,
+    /// E.164, when the number is valid.
+    pub e164: Option<String>,
+    /// National significant digits, when valid.
+    pub national_digits: Option<String>,
+    /// `mobile`, `home`, `work` or `other`.
+    pub kind: String,
+}
+
+impl NewPhone {
+    /// Normalises `raw` with `region`; an invalid number is kept raw, without E.164.
+    pub fn from_raw(raw: &str, region: courtesy_core::Region, kind: &str) -> NewPhone {
+        let parsed = courtesy_core::normalise_phone(raw, region).ok();
+        NewPhone {
+            raw: raw.trim().to_string(),
+            e164: parsed.as_ref().map(|p| p.e164.clone()),
+            national_digits: parsed.map(|p| p.national_digits),
+            kind: kind.to_string(),
+        }
+    }
+}
+
+/// A postal address.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewAddress {
+    /// `shipping` or `billing`.
+    pub kind: String,
+    /// Recipient.
+    pub name: String,
+    /// Company, if any.
+    pub company: String,
+    /// Street and number.
+    pub line1: String,
+    /// Flat, floor, c/o.
+    pub line2: String,
+    /// Postal code as the country writes it.
+    pub postal_code: String,
+    /// City.
+    pub city: String,
+    /// State, voivodeship, oblast.
+    pub region: String,
+    /// ISO alpha-2.
+    pub country: String,
+}
+
+/// A consent given or withdrawn on one channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewConsent {
+    /// `email`, `sms`, `phone` or `post`.
+    pub channel: String,
+    /// Given (true) or withdrawn (false).
+    pub granted: bool,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Where it was recorded, e.g. `checkout`.
+    pub source: String,
+}
+
+/// A customer to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCustomer {
+    /// The system the record comes from (`shopify`, `woocommerce`, `csv`, `demo`).
+    pub source: String,
+    /// Its id there.
+    pub external_id: String,
+    /// Given name.
+    pub first_name: String,
+    /// Middle name or patronymic.
+    pub middle_name: String,
+    /// Family name.
+    pub last_name: String,
+    /// Company.
+    pub company: String,
+    /// Normalised e-mail.
+    pub email: Option<String>,
+    /// Phones, first is primary.
+    pub phones: Vec<NewPhone>,
+    /// Language for customer-facing texts.
+    pub language: Option<Language>,
+    /// ISO alpha-2.
+    pub country: Option<String>,
+    /// Birthday.
+    pub birthday: Option<NaiveDate>,
+    /// Staff notes.
+    pub notes: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Consents per channel.
+    pub consents: Vec<NewConsent>,
+    /// Never call.
+    pub do_not_call: bool,
+    /// Addresses.
+    pub addresses: Vec<NewAddress>,
+    /// First seen.
+    pub created_at: DateTime<Utc>,
+}
+
+/// One line of an order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOrderLine {
+    /// Stock keeping unit.
+    pub sku: String,
+    /// Product name.
+    pub name: String,
+    /// Variant, e.g. size or colour.
+    pub variant: String,
+    /// How many.
+    pub quantity: i64,
+    /// Price of one, in the order's currency.
+    pub unit_price_minor: i64,
+}
+
+/// An order to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOrder {
+    /// The system the order comes from.
+    pub source: String,
+    /// Its id there.
+    pub external_id: String,
+    /// The customer's external id in the same source, if known.
+    pub customer_external_id: Option<String>,
+    /// Shown number, e.g. `#1001`.
+    pub number: String,
+    /// Status.
+    pub status: OrderStatus,
+    /// Times.
+    pub placed_at: DateTime<Utc>,
+    /// Paid.
+    pub paid_at: Option<DateTime<Utc>>,
+    /// Shipped.
+    pub fulfilled_at: Option<DateTime<Utc>>,
+    /// Delivered.
+    pub delivered_at: Option<DateTime<Utc>>,
+    /// Sum of lines.
+    pub subtotal: Money,
+    /// Shipping charged.
+    pub shipping: Money,
+    /// Discounts (positive number).
+    pub discount: Money,
+    /// Tax included.
+    pub tax: Money,
+    /// What the customer paid.
+    pub total: Money,
+    /// e.g. `InPost Paczkomat`.
+    pub shipping_method: String,
+    /// Ship-to address.
+    pub ship_to: NewAddress,
+    /// The customer's note at checkout.
+    pub customer_note: String,
+    /// A gift message for the parcel.
+    pub gift_message: String,
+    /// Comma-separated codes.
+    pub discount_codes: String,
+    /// Lines.
+    pub lines: Vec<NewOrderLine>,
+}
+
+/// A catalogue product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewProduct {
+    /// Stock keeping unit.
+    pub sku: String,
+    /// Name.
+    pub name: String,
+    /// Where it sits in the warehouse, e.g. `A-03-2`.
+    pub bin_location: String,
+    /// Weight.
+    pub weight_grams: Option<i64>,
+}
+
+fn insert_customer(conn: &Connection, c: &NewCustomer) -> Result<i64> {
+    let sort_key =
+        courtesy_core::PersonName::new(&c.first_name, &c.middle_name, &c.last_name).sort_key();
+    let sort_key = if sort_key.is_empty() {
+        courtesy_core::fold_for_search(&c.company)
+    } else {
+        sort_key
+    };
+    conn.prepare_cached(
+        "INSERT INTO customers (first_name, middle_name, last_name, company, email, language, country,
+            birthday, notes, do_not_call, sort_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+    )?
+    .execute(params![
+        c.first_name,
+        c.middle_name,
+        c.last_name,
+        c.company,
+        c.email,
+        c.language.map(|l| l.code()),
+        c.country,
+        c.birthday.map(|d| d.format("%Y-%m-%d").to_string()),
+        c.notes,
+        c.do_not_call,
+        sort_key,
+        to_db(c.created_at),
+    ])?;
+    let id = conn.last_insert_rowid();
+    let mut phone = conn.prepare_cached(
+        "INSERT INTO customer_phones (customer_id, position, kind, raw, e164, national_digits)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, p) in c.phones.iter().enumerate() {
+        phone.execute(params![
+            id,
+            i as i64,
+            p.kind,
+            p.raw,
+            p.e164,
+            p.national_digits
+        ])?;
+    }
+    let mut addr = conn.prepare_cached(
+        "INSERT INTO customer_addresses (customer_id, kind, name, company, line1, line2, postal_code, city, region, country)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for a in &c.addresses {
+        addr.execute(params![
+            id,
+            a.kind,
+            a.name,
+            a.company,
+            a.line1,
+            a.line2,
+            a.postal_code,
+            a.city,
+            a.region,
+            a.country
+        ])?;
+    }
+    let mut consent = conn.prepare_cached(
+        "INSERT INTO customer_consents (customer_id, channel, granted, at, source) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for k in &c.consents {
+        consent.execute(params![id, k.channel, k.granted, to_db(k.at), k.source])?;
+    }
+    let mut tag = conn
+        .prepare_cached("INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?1, ?2)")?;
+    for t in &c.tags {
+        tag.execute(params![id, t])?;
+    }
+    conn.prepare_cached(
+        "INSERT INTO customer_external_ids (source, external_id, customer_id) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![c.source, c.external_id, id])?;
+    Ok(id)
+}
+
+fn insert_order(conn: &Connection, o: &NewOrder, customer_id: Option<i64>) -> Result<i64> {
+    let currency = o.total.currency;
+    for m in [o.subtotal, o.shipping, o.discount, o.tax] {
+        if m.currency != currency {
+            return Err(StoreError::Invalid(format!(
+                "order {} mixes currencies {} and {}",
+                o.number, currency, m.currency
+            )));
+        }
+    }
+    let a = &o.ship_to;
+    conn.prepare_cached(
+        "INSERT INTO orders (customer_id, source, external_id, number, status, placed_at, paid_at, fulfilled_at,
+            delivered_at, currency, subtotal_minor, shipping_minor, discount_minor, tax_minor, total_minor,
+            shipping_method, ship_name, ship_company, ship_line1, ship_line2, ship_postal_code, ship_city,
+            ship_region, ship_country, customer_note, gift_message, discount_codes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+            ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+    )?
+    .execute(params![
+        customer_id,
+        o.source,
+        o.external_id,
+        o.number,
+        o.status.as_str(),
+        to_db(o.placed_at),
+        o.paid_at.map(to_db),
+        o.fulfilled_at.map(to_db),
+        o.delivered_at.map(to_db),
+        currency.code(),
+        o.subtotal.minor,
+        o.shipping.minor,
+        o.discount.minor,
+        o.tax.minor,
+        o.total.minor,
+        o.shipping_method,
+        a.name,
+        a.company,
+        a.line1,
+        a.line2,
+        a.postal_code,
+        a.city,
+        a.region,
+        a.country,
+        o.customer_note,
+        o.gift_message,
+        o.discount_codes,
+    ])?;
+    let id = conn.last_insert_rowid();
+    let mut line = conn.prepare_cached(
+        "INSERT INTO order_lines (order_id, position, sku, name, variant, quantity, unit_price_minor)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, l) in o.lines.iter().enumerate() {
+        line.execute(params![
+            id,
+            i as i64,
+            l.sku,
+            l.name,
+            l.variant,
+            l.quantity,
+            l.unit_price_minor
+        ])?;
+    }
+    Ok(id)
+}
+
+/// Counts of what a load wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadCounts {
+    /// Products written.
+    pub products: usize,
+    /// Customers written.
+    pub customers: usize,
+    /// Orders written.
+    pub orders: usize,
+}
+
+impl Store {
+    /// Writes a whole shop (catalogue, customers, their orders) in one transaction and
+    /// rebuilds the search index; all or nothing. Orders name their customer by
+    /// external id in the same source. Meant for an empty database (the demo shop).
+    pub fn load_shop(
+        &self,
+        products: &[NewProduct],
+        customers: &[NewCustomer],
+        orders: &[NewOrder],
+        actor: &Actor,
+    ) -> Result<LoadCounts> {
+        self.write(|tx| {
+            let mut product = tx.prepare_cached(
+                "INSERT INTO products (sku, name, bin_location, weight_grams) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (sku) DO UPDATE SET name = excluded.name, bin_location = excluded.bin_location,
+                 weight_grams = excluded.weight_grams",
+            )?;
+            for p in products {
+                product.execute(params![p.sku, p.name, p.bin_location, p.weight_grams])?;
+            }
+            let mut ids: HashMap<(&str, &str), i64> = HashMap::with_capacity(customers.len());
+            for c in customers {
+                let existing: Option<i64> = tx
+                    .prepare_cached("SELECT customer_id FROM customer_external_ids WHERE source = ?1 AND external_id = ?2")?
+                    .query_row(params![c.source, c.external_id], |r| r.get(0))
+                    .optional()?;
+                if existing.is_some() {
+                    return Err(StoreError::Invalid(format!(
+                        "customer {}:{} is already in the database",
+                        c.source, c.external_id
+                    )));
+                }
+                ids.insert((&c.source, &c.external_id), insert_customer(tx, c)?);
+            }
+            for o in orders {
+                let customer = o
+                    .customer_external_id
+                    .as_deref()
+                    .map(|ext| {
+                        ids.get(&(o.source.as_str(), ext)).copied().ok_or_else(|| {
+                            StoreError::Invalid(format!("order {} names unknown customer {ext}", o.number))
+                        })
+                    })
+                    .transpose()?;
+                insert_order(tx, o, customer)?;
+            }
+            search_index::rebuild(tx)?;
+            let counts = LoadCounts { products: products.len(), customers: customers.len(), orders: orders.len() };
+            record(
+                tx,
+                actor,
+                "shop",
+                None,
+                "load",
+                &json!({"products": counts.products, "customers": counts.customers, "orders": counts.orders}),
+            )?;
+            Ok(counts)
+        })
+    }
+}

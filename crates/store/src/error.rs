@@ -1,0 +1,74 @@
+//! The store's typed errors, each with a stable code the UI and tests can match on.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong opening or using the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file exists but is not an SQLite database; it was not touched.
+    #[error("{path} is not a Courtesy database (not an SQLite file); it was left untouched")]
+    NotADatabase {
+        /// The file that was refused.
+        path: PathBuf,
+    },
+    /// The database was written by a newer Courtesy; it was not touched.
+    #[error("{path} was created by a newer version of Courtesy (schema {found}, this app knows up to {supported}); update Courtesy to open it")]
+    TooNew {
+        /// The file that was refused.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest schema this build knows.
+        supported: i64,
+    },
+    /// A migration step failed and was rolled back.
+    #[error("upgrading the database to schema {version} failed: {source}")]
+    Migration {
+        /// The step that failed.
+        version: i64,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+    /// A file-system operation failed.
+    #[error("{action} {path}: {source}")]
+    Io {
+        /// What was being done, e.g. "creating the folder".
+        action: &'static str,
+        /// Where.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A record that was asked for does not exist.
+    #[error("{entity} {id} does not exist")]
+    NotFound {
+        /// The kind of record, e.g. "customer".
+        entity: &'static str,
+        /// Its id.
+        id: i64,
+    },
+    /// Input that breaks a rule of the data model.
+    #[error("{0}")]
+    Invalid(String),
+    /// Any other SQLite error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// A stable, dotted code for the error's kind, e.g. `db.too_new`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotADatabase { .. } => "db.not_a_database",
+            StoreError::TooNew { .. } => "db.too_new",
+            StoreError::Migration { .. } => "db.migration_failed",
+            StoreError::Io { .. } => "db.io",
+            StoreError::NotFound { .. } => "not_found",
+            StoreError::Invalid(_) => "invalid",
+            StoreError::Sqlite(_) => "db.sqlite",
+        }
+    }
+}
+
+/// Result with a [`StoreError`].
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

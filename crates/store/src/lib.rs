@@ -1,0 +1,75 @@
+//! Courtesy's local database on SQLite.
+//!
+//! [`Store::open`] refuses foreign or newer files, migrates, and keeps one writer
+//! connection (serialised) beside a few read-only ones over WAL, so the UI reads
+//! while an import writes. One module per table or aggregate; SQL stays here.
+#![deny(missing_docs)]
+
+mod audit;
+mod bulk;
+mod customers;
+mod error;
+mod migrations;
+mod open;
+mod orders;
+mod paths;
+mod search;
+mod search_index;
+mod settings;
+mod time;
+
+pub use audit::{Actor, AuditSource};
+pub use bulk::{
+    LoadCounts, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, NewProduct,
+};
+pub use customers::{
+    AddressView, ConsentEdit, ConsentView, CustomerEdit, CustomerListItem, CustomerPage,
+    CustomerProfile, PhoneView,
+};
+pub use error::{Result, StoreError};
+pub use migrations::{schema_version, LATEST_VERSION};
+pub use open::backup_path;
+pub use orders::{OrderLineView, OrderView};
+pub use paths::{default_db_path, resolve_db_path};
+pub use settings::Settings;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// An open Courtesy database: one writer, several readers.
+pub struct Store {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+}
+
+impl Store {
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` on a free reader connection (waits for one when all are busy).
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        for r in &self.readers {
+            if let Ok(conn) = r.try_lock() {
+                return f(&conn);
+            }
+        }
+        let conn = self.readers[0]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        f(&conn)
+    }
+
+    /// Runs `f` inside one IMMEDIATE transaction on the writer; commits on `Ok`.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn: MutexGuard<'_, Connection> =
+            self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}

@@ -1,0 +1,150 @@
+//! Opening the database file: refuse what is not ours, keep a copy before an
+//! upgrade, migrate, and set up one writer and a few readers over WAL.
+
+use crate::error::{Result, StoreError};
+use crate::migrations::{migrate, schema_version, LATEST_VERSION};
+use crate::Store;
+use rusqlite::{functions::FunctionFlags, Connection, OpenFlags};
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+const READERS: usize = 3;
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Refuses an existing, non-empty file whose header is not SQLite's, before SQLite
+/// gets a chance to write anything to it.
+fn check_header(path: &Path) -> Result<()> {
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(StoreError::Io {
+                action: "reading",
+                path: path.into(),
+                source,
+            })
+        }
+    };
+    let mut head = Vec::with_capacity(16);
+    (&mut file)
+        .take(16)
+        .read_to_end(&mut head)
+        .map_err(|source| StoreError::Io {
+            action: "reading",
+            path: path.into(),
+            source,
+        })?;
+    if head.is_empty() || head == SQLITE_MAGIC {
+        Ok(())
+    } else {
+        Err(StoreError::NotADatabase { path: path.into() })
+    }
+}
+
+fn not_a_database(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.into() },
+        _ => StoreError::Sqlite(e),
+    }
+}
+
+/// Registers `fold(text)` (the search folding of `courtesy_core`) and `digits(text)`,
+/// used to build the search index.
+fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    conn.create_scalar_function(
+        "fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(courtesy_core::fold_for_search(
+                text.as_deref().unwrap_or(""),
+            ))
+        },
+    )?;
+    conn.create_scalar_function(
+        "digits",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(text
+                .unwrap_or_default()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>())
+        },
+    )
+}
+
+/// Where the copy made before upgrading from `from_version` goes.
+pub fn backup_path(path: &Path, from_version: i64) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(
+        ".before-v{LATEST_VERSION}-from-v{from_version}.bak"
+    ));
+    path.with_file_name(name)
+}
+
+impl Store {
+    /// Opens (creating if missing) the database at `path` and brings it to the
+    /// current schema. A file that is not SQLite, or one from a newer app, is
+    /// refused with the file left byte-for-byte as it was.
+    pub fn open(path: &Path) -> Result<Store> {
+        check_header(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                action: "creating the folder",
+                path: dir.into(),
+                source,
+            })?;
+        }
+        let mut writer = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        writer.busy_timeout(BUSY_TIMEOUT)?;
+        let found = schema_version(&writer).map_err(|e| not_a_database(path, e))?;
+        if found > LATEST_VERSION {
+            return Err(StoreError::TooNew {
+                path: path.into(),
+                found,
+                supported: LATEST_VERSION,
+            });
+        }
+        writer
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| not_a_database(path, e))?;
+        writer.pragma_update(None, "foreign_keys", "ON")?;
+        writer.pragma_update(None, "synchronous", "NORMAL")?;
+        if found > 0 && found < LATEST_VERSION {
+            let copy = backup_path(path, found);
+            let _ = std::fs::remove_file(&copy);
+            writer.execute("VACUUM INTO ?1", [copy.to_string_lossy()])?;
+        }
+        migrate(&mut writer)?;
+        register_functions(&writer)?;
+
+        let mut readers = Vec::with_capacity(READERS);
+        for _ in 0..READERS {
+            let r = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            r.busy_timeout(BUSY_TIMEOUT)?;
+            r.pragma_update(None, "query_only", "ON")?;
+            readers.push(Mutex::new(r));
+        }
+        Ok(Store {
+            path: path.to_path_buf(),
+            writer: Mutex::new(writer),
+            readers,
+        })
+    }
+}

@@ -1,0 +1,31 @@
+//! Keeps `customer_search` (FTS5) in step with customers, phones and orders.
+//!
+//! Each customer has one row: folded names, folded e-mail plus phone digits
+//! (E.164 without `+`, national digits, digits as typed), and order numbers.
+
+use crate::error::Result;
+use rusqlite::Connection;
+
+const DOCUMENT: &str = "
+    SELECT c.id,
+      fold(c.first_name || ' ' || c.middle_name || ' ' || c.last_name || ' ' || c.company),
+      fold(coalesce(c.email, '')) || ' ' || coalesce((
+          SELECT group_concat(coalesce(substr(p.e164, 2), '') || ' ' || coalesce(p.national_digits, '')
+                              || ' ' || digits(p.raw), ' ')
+          FROM customer_phones p WHERE p.customer_id = c.id), ''),
+      coalesce((SELECT group_concat(fold(o.number), ' ') FROM orders o WHERE o.customer_id = c.id), '')
+    FROM customers c";
+
+/// Rebuilds the whole index in one statement (after a bulk load).
+pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM customer_search", [])?;
+    conn.execute(
+        &format!("INSERT INTO customer_search (rowid, name, contact, orders) {DOCUMENT}"),
+        [],
+    )?;
+    conn.execute(
+        "INSERT INTO customer_search (customer_search) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
+}

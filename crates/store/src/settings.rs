@@ -1,0 +1,90 @@
+//! Shop and desk settings: key–value pairs with typed accessors.
+
+use crate::audit::{record, Actor};
+use crate::error::{Result, StoreError};
+use crate::Store;
+use courtesy_core::{Language, Region};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use ts_rs::TS;
+
+/// The settings the UI shows and edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// The UI language; `null` follows the system.
+    pub ui_language: Option<Language>,
+    /// The shop's name on slips and cards.
+    pub shop_name: String,
+    /// ISO alpha-2 region for phone numbers written without a country prefix,
+    /// and the shop's own country for addresses.
+    pub shop_country: String,
+}
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+pub(crate) fn shop_country(conn: &Connection) -> Result<String> {
+    Ok(get(conn, "shop_country")?.unwrap_or_else(|| "PL".to_string()))
+}
+
+fn read(conn: &Connection) -> Result<Settings> {
+    Ok(Settings {
+        ui_language: get(conn, "ui_language")?.and_then(|l| Language::from_tag(&l)),
+        shop_name: get(conn, "shop_name")?.unwrap_or_else(|| "My shop".to_string()),
+        shop_country: shop_country(conn)?,
+    })
+}
+
+impl Store {
+    /// The current settings (defaults where none were saved).
+    pub fn settings(&self) -> Result<Settings> {
+        self.read(read)
+    }
+
+    /// The shop's region for reading phone numbers.
+    pub fn shop_region(&self) -> Result<Region> {
+        let c = self.read(|c| shop_country(c))?;
+        Ok(Region::parse(&c).unwrap_or_else(|| Region::parse("PL").expect("PL is a region")))
+    }
+
+    /// Saves the settings; each changed key goes to the audit log.
+    pub fn save_settings(&self, s: &Settings, actor: &Actor) -> Result<Settings> {
+        let country = Region::parse(&s.shop_country)
+            .ok_or_else(|| {
+                StoreError::Invalid(format!("'{}' is not a country code", s.shop_country))
+            })?
+            .code();
+        let name = s.shop_name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Invalid("the shop needs a name".into()));
+        }
+        self.write(|tx| {
+            let before = read(tx)?;
+            let pairs = [
+                ("ui_language", before.ui_language.map(|l| l.code().to_string()), s.ui_language.map(|l| l.code().to_string())),
+                ("shop_name", Some(before.shop_name.clone()), Some(name.to_string())),
+                ("shop_country", Some(before.shop_country.clone()), Some(country.to_string())),
+            ];
+            for (key, old, new) in pairs {
+                if old == new {
+                    continue;
+                }
+                match &new {
+                    Some(v) => tx.execute(
+                        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        params![key, v],
+                    )?,
+                    None => tx.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+                };
+                record(tx, actor, "setting", None, "update", &json!({"key": key, "from": old, "to": new}))?;
+            }
+            read(tx)
+        })
+    }
+}

@@ -1,0 +1,13 @@
+//! UTC timestamps as the database stores them: ISO 8601 text with a `Z`.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+/// `2026-11-26T08:00:00Z`.
+pub fn to_db(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The current time as stored.
+pub fn now_db() -> String {
+    to_db(Utc::now())
+}
