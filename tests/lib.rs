@@ -1,1 +1,117 @@
-//! Shared fixtures of the integration tests.
+//! Shared fixtures of the integration tests: a small hand-made shop whose every
+//! value is known, and helpers to make temporary database files.
+
+use chrono::{DateTime, TimeZone, Utc};
+use courtesy_core::{Currency, Language, Money, OrderStatus, Region};
+use courtesy_store::{
+    Actor, AuditSource, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, NewProduct,
+    Store,
+};
+use std::path::PathBuf;
+
+/// A fixed point in time for fixtures.
+pub fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).single().expect("valid fixture date")
+}
+
+/// The actor the tests write as.
+pub fn tester() -> Actor {
+    Actor::new("tester", AuditSource::Cli)
+}
+
+/// A temporary folder and a database path inside it (kept alive by the folder).
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("courtesy.sqlite");
+    (dir, path)
+}
+
+fn customer(ext: &str, first: &str, middle: &str, last: &str, email: Option<&str>, phone: Option<(&str, &str)>, country: &str) -> NewCustomer {
+    NewCustomer {
+        source: "demo".into(),
+        external_id: ext.into(),
+        first_name: first.into(),
+        middle_name: middle.into(),
+        last_name: last.into(),
+        company: String::new(),
+        email: email.map(str::to_string),
+        phones: phone
+            .map(|(raw, region)| vec![NewPhone::from_raw(raw, Region::parse(region).expect("region"), "mobile")])
+            .unwrap_or_default(),
+        language: Some(Language::for_country(country)),
+        country: Some(country.into()),
+        birthday: None,
+        notes: String::new(),
+        tags: vec![],
+        consents: vec![NewConsent { channel: "email".into(), granted: true, at: at(2025, 1, 5), source: "checkout".into() }],
+        do_not_call: false,
+        addresses: vec![NewAddress {
+            kind: "shipping".into(),
+            name: format!("{first} {last}"),
+            line1: "ul. Długa 5/3".into(),
+            postal_code: "00-950".into(),
+            city: "Warszawa".into(),
+            country: country.into(),
+            ..Default::default()
+        }],
+        created_at: at(2025, 1, 5),
+    }
+}
+
+/// Four customers (PL, PL, RU, FI), three products and three orders.
+pub fn small_shop() -> (Vec<NewProduct>, Vec<NewCustomer>, Vec<NewOrder>) {
+    let products = vec![
+        NewProduct { sku: "TEA-EARL-100".into(), name: "Earl Grey 100 g".into(), bin_location: "A-01-2".into(), weight_grams: Some(120) },
+        NewProduct { sku: "CANDLE-FIG".into(), name: "Fig candle".into(), bin_location: "B-04-1".into(), weight_grams: Some(300) },
+        NewProduct { sku: "MUG-STONE".into(), name: "Stoneware mug".into(), bin_location: "C-02-3".into(), weight_grams: Some(450) },
+    ];
+    let customers = vec![
+        customer("C1", "Łukasz", "", "Wójcik", Some("lukasz.wojcik@wp.pl"), Some(("601 234 567", "PL")), "PL"),
+        customer("C2", "Żaneta", "", "Grzegorzewska", Some("zaneta.g@onet.pl"), Some(("+48 512-345-678", "PL")), "PL"),
+        customer("C3", "Ольга", "Петровна", "Смирнова", Some("olga.smirnova@yandex.ru"), Some(("8 (912) 345-67-89", "RU")), "RU"),
+        customer("C4", "Väinö", "", "Äijälä", None, Some(("040 123 4567", "FI")), "FI"),
+    ];
+    let pln = Currency::parse("PLN").expect("PLN");
+    let eur = Currency::parse("EUR").expect("EUR");
+    let order = |ext: &str, number: &str, cust: &str, cur: Currency, status: OrderStatus, placed: DateTime<Utc>, lines: Vec<NewOrderLine>| {
+        let subtotal: i64 = lines.iter().map(|l| l.unit_price_minor * l.quantity).sum();
+        NewOrder {
+            source: "demo".into(),
+            external_id: ext.into(),
+            customer_external_id: Some(cust.into()),
+            number: number.into(),
+            status,
+            placed_at: placed,
+            paid_at: Some(placed),
+            fulfilled_at: None,
+            delivered_at: None,
+            subtotal: Money::new(subtotal, cur),
+            shipping: Money::new(1500, cur),
+            discount: Money::new(0, cur),
+            tax: Money::new(0, cur),
+            total: Money::new(subtotal + 1500, cur),
+            shipping_method: "InPost Paczkomat".into(),
+            ship_to: NewAddress { kind: "shipping".into(), city: "Kraków".into(), country: "PL".into(), ..Default::default() },
+            customer_note: String::new(),
+            gift_message: String::new(),
+            discount_codes: String::new(),
+            lines,
+        }
+    };
+    let line = |sku: &str, name: &str, q: i64, p: i64| NewOrderLine { sku: sku.into(), name: name.into(), variant: String::new(), quantity: q, unit_price_minor: p };
+    let orders = vec![
+        order("O1", "#1001", "C1", pln, OrderStatus::Delivered, at(2025, 3, 1), vec![line("TEA-EARL-100", "Earl Grey 100 g", 2, 2450), line("MUG-STONE", "Stoneware mug", 1, 5900)]),
+        order("O2", "#1002", "C1", pln, OrderStatus::Paid, at(2025, 6, 1), vec![line("CANDLE-FIG", "Fig candle", 1, 8900)]),
+        order("O3", "#1003", "C3", eur, OrderStatus::Cancelled, at(2025, 6, 2), vec![line("CANDLE-FIG", "Fig candle", 3, 2100)]),
+    ];
+    (products, customers, orders)
+}
+
+/// A fresh database file holding [`small_shop`].
+pub fn small_shop_db() -> (tempfile::TempDir, Store) {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).expect("open new database");
+    let (p, c, o) = small_shop();
+    store.load_shop(&p, &c, &o, &tester()).expect("load the small shop");
+    (dir, store)
+}

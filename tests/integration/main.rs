@@ -1,1 +1,5 @@
+//! Courtesy's integration tests: each test states a rule, on real SQLite files.
 
+mod customer_edits;
+mod customer_search;
+mod database_file;

@@ -31,6 +31,7 @@ pub use migrations::{schema_version, LATEST_VERSION};
 pub use open::backup_path;
 pub use orders::{OrderLineView, OrderView};
 pub use paths::{default_db_path, resolve_db_path};
+pub use search::match_expression;
 pub use settings::Settings;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
