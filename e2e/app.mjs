@@ -1,0 +1,88 @@
+// Starts the real Courtesy binary through tauri-driver (WebKitWebDriver on Linux)
+// and gives the tests a WebdriverIO browser on it, plus helpers to make databases.
+import { spawn, execFileSync } from "node:child_process";
+import { once } from "node:events";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const appBinary = process.env.APP_BIN ?? path.join(root, "target/debug/courtesy-app");
+export const cliBinary = process.env.CLI_BIN ?? path.join(root, "target/debug/courtesy");
+const port = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+
+let driver = null;
+
+export function tempDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "courtesy-e2e-"));
+}
+
+/** Runs the `courtesy` CLI and returns its standard output. */
+export function cli(...args) {
+  return execFileSync(cliBinary, args, { encoding: "utf8" });
+}
+
+/** Runs SQL on a database with the sqlite3 shell, rows as arrays of strings. */
+export function sql(db, query) {
+  const out = execFileSync("sqlite3", ["-separator", "\t", db, query], { encoding: "utf8" });
+  return out.split("\n").filter(Boolean).map((l) => l.split("\t"));
+}
+
+async function waitForDriver(deadlineMs = 20000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < deadlineMs) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/status`);
+      if (r.ok || r.status === 404 || r.status === 405) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("tauri-driver did not come up on port " + port);
+}
+
+export async function startDriver() {
+  const log = fs.openSync(path.join(os.tmpdir(), "tauri-driver-e2e.log"), "a");
+  const bin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo/bin/tauri-driver");
+  driver = spawn(bin, ["--port", String(port)], { stdio: ["ignore", log, log], detached: true });
+  await waitForDriver();
+}
+
+export async function stopDriver() {
+  if (!driver || driver.exitCode !== null || driver.signalCode !== null) return;
+  const exited = once(driver, "exit");
+  try {
+    process.kill(-driver.pid, "SIGTERM");
+  } catch {}
+  await exited;
+}
+
+/** Launches the app on `db` and returns the session. */
+export async function launch(db) {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port,
+    logLevel: "warn",
+    capabilities: {
+      "tauri:options": { application: appBinary, args: ["--db", db] },
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  return browser;
+}
+
+/** Saves a screenshot when E2E_SCREENSHOT_DIR is set (waits a frame for the paint). */
+export async function screenshot(browser, name) {
+  const dir = process.env.E2E_SCREENSHOT_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await browser.pause(600);
+  await browser.saveScreenshot(path.join(dir, name));
+}
+
+/** Waits until `fn` returns a truthy value, with a message saying what never happened. */
+export async function until(browser, fn, what, timeout = 15000) {
+  await browser.waitUntil(fn, { timeout, interval: 100, timeoutMsg: `timed out waiting until ${what}` });
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Drives the real app: node:test + WebdriverIO -> tauri-driver -> WebKitWebDriver, under Xvfb.
+# Expects scripts/build.sh to have run. E2E_SCREENSHOT_DIR=dir saves screenshots.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export APP_BIN="$PWD/target/debug/courtesy-app" CLI_BIN="$PWD/target/debug/courtesy"
+cd e2e
+xvfb-run -a --server-args="-screen 0 1440x900x24" \
+  node --test --test-concurrency=1 customers.test.mjs first-start.test.mjs

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every check and test of Courtesy:
+# formatting, clippy, Rust tests (nextest, incl. bindings freshness), UI type check
+# and unit tests, and the end-to-end suite against the real built app under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+FEATURES=(--features courtesy-app/custom-protocol)
+step() { printf '\n== %s\n' "$*"; }
+
+step "dependencies"
+bash scripts/install-deps.sh
+
+step "UI build"
+npm --prefix ui run build --silent
+
+step "rustfmt"
+cargo fmt --all --check
+
+step "clippy"
+cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
+
+step "Rust tests (nextest)"
+cargo nextest run --workspace "${FEATURES[@]}" --no-fail-fast
+
+step "UI type check"
+npm --prefix ui run check --silent
+
+step "UI unit tests (vitest)"
+npm --prefix ui test --silent
+
+step "build the app"
+bash scripts/build.sh
+
+step "end-to-end (real app under Xvfb)"
+bash scripts/e2e.sh

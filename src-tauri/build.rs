@@ -1,0 +1,21 @@
+//! Generates the Tauri context and one `allow-<command>` permission per app command,
+//! so the capability file grants exactly the commands the UI uses.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_customers",
+    "search_customers",
+    "customer_profile",
+    "edit_customer",
+    "get_settings",
+    "save_settings",
+    "load_demo_shop",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

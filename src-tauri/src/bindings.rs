@@ -1,0 +1,58 @@
+//! The TypeScript types of everything that crosses the UI boundary, generated from
+//! the Rust types into `ui/src/lib/bindings.ts`. A test fails when the file is stale;
+//! `scripts/bindings.sh` rewrites it.
+
+use ts_rs::{Config, TS};
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let decls = [
+        courtesy_core::Money::decl(&cfg),
+        courtesy_core::Language::decl(&cfg),
+        courtesy_core::OrderStatus::decl(&cfg),
+        courtesy_store::CustomerListItem::decl(&cfg),
+        courtesy_store::CustomerPage::decl(&cfg),
+        courtesy_store::PhoneView::decl(&cfg),
+        courtesy_store::ConsentView::decl(&cfg),
+        courtesy_store::AddressView::decl(&cfg),
+        courtesy_store::CustomerProfile::decl(&cfg),
+        courtesy_store::ConsentEdit::decl(&cfg),
+        courtesy_store::CustomerEdit::decl(&cfg),
+        courtesy_store::OrderLineView::decl(&cfg),
+        courtesy_store::OrderView::decl(&cfg),
+        courtesy_store::Settings::decl(&cfg),
+        crate::error::AppError::decl(&cfg),
+        crate::commands::AppInfo::decl(&cfg),
+        crate::commands::DemoLoaded::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit;\n// run scripts/bindings.sh.\n",
+    );
+    for d in decls {
+        out.push_str("\nexport ");
+        out.push_str(&d);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn generated_bindings_match_the_committed_file() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
+        let fresh = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).expect("write bindings.ts");
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/lib/bindings.ts is stale: run scripts/bindings.sh and commit the result"
+        );
+    }
+}

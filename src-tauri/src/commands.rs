@@ -1,0 +1,97 @@
+//! Tauri commands: each parses its arguments, calls one store function, maps the error.
+
+use crate::error::AppError;
+use crate::state::{desk_actor, AppState};
+use courtesy_store::{CustomerEdit, CustomerListItem, CustomerPage, CustomerProfile, Settings};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+/// What the app shows about itself and its database.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    /// App version.
+    pub version: String,
+    /// The database file.
+    pub db_path: String,
+    /// Customers in it.
+    #[ts(type = "number")]
+    pub customer_count: i64,
+}
+
+/// What loading the demo shop wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoLoaded {
+    /// Customers created.
+    #[ts(type = "number")]
+    pub customers: i64,
+    /// Orders created.
+    #[ts(type = "number")]
+    pub orders: i64,
+}
+
+/// App version, database path and size; fails with the open error if the database could not open.
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
+    let db_path = state.db_path.display().to_string();
+    let customer_count = state.with_store(|s| s.customer_count()).await?;
+    Ok(AppInfo { version: env!("CARGO_PKG_VERSION").to_string(), db_path, customer_count })
+}
+
+/// A window of the customer list.
+#[tauri::command]
+pub async fn list_customers(state: State<'_, AppState>, offset: i64, limit: i64) -> Result<CustomerPage, AppError> {
+    state.with_store(move |s| s.list_customers(offset, limit)).await
+}
+
+/// Customers matching the search text.
+#[tauri::command]
+pub async fn search_customers(
+    state: State<'_, AppState>,
+    query: String,
+    limit: i64,
+) -> Result<Vec<CustomerListItem>, AppError> {
+    state.with_store(move |s| s.search_customers(&query, limit)).await
+}
+
+/// One customer's profile.
+#[tauri::command]
+pub async fn customer_profile(state: State<'_, AppState>, id: i64) -> Result<CustomerProfile, AppError> {
+    state.with_store(move |s| s.customer_profile(id)).await
+}
+
+/// Saves staff edits to a profile.
+#[tauri::command]
+pub async fn edit_customer(
+    state: State<'_, AppState>,
+    id: i64,
+    edit: CustomerEdit,
+) -> Result<CustomerProfile, AppError> {
+    state.with_store(move |s| s.edit_customer(id, &edit, &desk_actor())).await
+}
+
+/// The settings.
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppError> {
+    state.with_store(|s| s.settings()).await
+}
+
+/// Saves the settings.
+#[tauri::command]
+pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings, AppError> {
+    state.with_store(move |s| s.save_settings(&settings, &desk_actor())).await
+}
+
+/// Fills an empty database with the demo shop.
+#[tauri::command]
+pub async fn load_demo_shop(state: State<'_, AppState>) -> Result<DemoLoaded, AppError> {
+    state
+        .with_store(|s| {
+            let shop = courtesy_demo::generate(chrono::Utc::now(), courtesy_demo::DEFAULT_SEED, courtesy_demo::Scale::DEMO);
+            let counts = s.load_shop(&shop.products, &shop.customers, &shop.orders, &desk_actor())?;
+            Ok(DemoLoaded { customers: counts.customers as i64, orders: counts.orders as i64 })
+        })
+        .await
+}

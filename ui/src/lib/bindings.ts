@@ -1,0 +1,377 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit;
+// run scripts/bindings.sh.
+
+export type Money = { 
+/**
+ * The amount in the currency's minor unit, e.g. 1999 for 19.99 PLN.
+ */
+minor: number, 
+/**
+ * ISO 4217 code.
+ */
+currency: string, };
+
+export type Language = "en" | "pl" | "ru" | "fi";
+
+export type OrderStatus = "open" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+
+export type CustomerListItem = { 
+/**
+ * Database id.
+ */
+id: number, 
+/**
+ * Name in its culture's order (or the company).
+ */
+displayName: string, 
+/**
+ * Avatar initials.
+ */
+initials: string, 
+/**
+ * E-mail.
+ */
+email: string | null, 
+/**
+ * Primary phone as typed.
+ */
+phone: string | null, 
+/**
+ * ISO alpha-2.
+ */
+country: string | null, 
+/**
+ * City of the first address.
+ */
+city: string | null, 
+/**
+ * Orders that count as purchases.
+ */
+orderCount: number, 
+/**
+ * UTC, ISO 8601.
+ */
+lastOrderAt: string | null, 
+/**
+ * Never call.
+ */
+doNotCall: boolean, };
+
+export type CustomerPage = { 
+/**
+ * How many customers there are in all.
+ */
+total: number, 
+/**
+ * Index of the first item.
+ */
+offset: number, 
+/**
+ * The items.
+ */
+items: Array<CustomerListItem>, };
+
+export type PhoneView = { 
+/**
+ * As typed.
+ */
+raw: string, 
+/**
+ * E.164 when valid; the `tel:` link uses it.
+ */
+e164: string | null, 
+/**
+ * mobile, home, work, other.
+ */
+kind: string, };
+
+export type ConsentView = { 
+/**
+ * email, sms, phone, post.
+ */
+channel: string, 
+/**
+ * Given, withdrawn, or never recorded.
+ */
+granted: boolean | null, 
+/**
+ * When, UTC.
+ */
+at: string | null, 
+/**
+ * Where it was recorded.
+ */
+source: string | null, };
+
+export type AddressView = { 
+/**
+ * shipping or billing.
+ */
+kind: string, 
+/**
+ * Lines in the destination country's order.
+ */
+lines: Array<string>, 
+/**
+ * ISO alpha-2.
+ */
+country: string, };
+
+export type CustomerProfile = { 
+/**
+ * Database id.
+ */
+id: number, 
+/**
+ * Given name.
+ */
+firstName: string, 
+/**
+ * Middle name or patronymic.
+ */
+middleName: string, 
+/**
+ * Family name.
+ */
+lastName: string, 
+/**
+ * Company.
+ */
+company: string, 
+/**
+ * Name in its culture's order.
+ */
+displayName: string, 
+/**
+ * How to address the customer ("Иван Петрович", "Anna").
+ */
+addressForm: string, 
+/**
+ * Avatar initials.
+ */
+initials: string, 
+/**
+ * E-mail.
+ */
+email: string | null, 
+/**
+ * Phones, primary first.
+ */
+phones: Array<PhoneView>, 
+/**
+ * Language for customer-facing texts.
+ */
+language: Language | null, 
+/**
+ * ISO alpha-2.
+ */
+country: string | null, 
+/**
+ * YYYY-MM-DD.
+ */
+birthday: string | null, 
+/**
+ * Staff notes.
+ */
+notes: string, 
+/**
+ * Tags, sorted.
+ */
+tags: Array<string>, 
+/**
+ * Never call.
+ */
+doNotCall: boolean, 
+/**
+ * One per channel (email, sms, phone, post).
+ */
+consents: Array<ConsentView>, 
+/**
+ * Addresses.
+ */
+addresses: Array<AddressView>, 
+/**
+ * `source:id` pairs.
+ */
+externalIds: Array<string>, 
+/**
+ * UTC.
+ */
+createdAt: string, 
+/**
+ * UTC.
+ */
+updatedAt: string, 
+/**
+ * Lifetime spend per currency (purchases only).
+ */
+spent: Array<Money>, 
+/**
+ * Orders that count as purchases.
+ */
+orderCount: number, 
+/**
+ * Order history, newest first.
+ */
+orders: Array<OrderView>, };
+
+export type ConsentEdit = { 
+/**
+ * email, sms, phone, post.
+ */
+channel: string, 
+/**
+ * Given or withdrawn.
+ */
+granted: boolean, };
+
+export type CustomerEdit = { 
+/**
+ * New notes.
+ */
+notes?: string, 
+/**
+ * New tag set.
+ */
+tags?: Array<string>, 
+/**
+ * New do-not-call flag.
+ */
+doNotCall?: boolean, 
+/**
+ * Consent changes.
+ */
+consents?: Array<ConsentEdit>, };
+
+export type OrderLineView = { 
+/**
+ * Stock keeping unit.
+ */
+sku: string, 
+/**
+ * Product name.
+ */
+name: string, 
+/**
+ * Variant.
+ */
+variant: string, 
+/**
+ * Quantity.
+ */
+quantity: number, 
+/**
+ * Price of one.
+ */
+unitPrice: Money, 
+/**
+ * Price times quantity.
+ */
+lineTotal: Money, 
+/**
+ * Where the product sits, when the catalogue knows it.
+ */
+binLocation: string | null, };
+
+export type OrderView = { 
+/**
+ * Database id.
+ */
+id: number, 
+/**
+ * Shown number, e.g. `#1001`.
+ */
+number: string, 
+/**
+ * Where it came from.
+ */
+source: string, 
+/**
+ * Status.
+ */
+status: OrderStatus, 
+/**
+ * UTC, ISO 8601.
+ */
+placedAt: string, 
+/**
+ * UTC, ISO 8601.
+ */
+deliveredAt: string | null, 
+/**
+ * What the customer paid.
+ */
+total: Money, 
+/**
+ * Shipping charged.
+ */
+shipping: Money, 
+/**
+ * Shipping method.
+ */
+shippingMethod: string, 
+/**
+ * City and country shipped to.
+ */
+shipTo: string, 
+/**
+ * The customer's note.
+ */
+customerNote: string, 
+/**
+ * The gift message.
+ */
+giftMessage: string, 
+/**
+ * Lines in order.
+ */
+lines: Array<OrderLineView>, };
+
+export type Settings = { 
+/**
+ * The UI language; `null` follows the system.
+ */
+uiLanguage: Language | null, 
+/**
+ * The shop's name on slips and cards.
+ */
+shopName: string, 
+/**
+ * ISO alpha-2 region for phone numbers written without a country prefix,
+ * and the shop's own country for addresses.
+ */
+shopCountry: string, };
+
+export type AppError = { 
+/**
+ * Stable, dotted, e.g. `db.too_new`, `not_found`.
+ */
+code: string, 
+/**
+ * A sentence for the person at the desk.
+ */
+message: string, };
+
+export type AppInfo = { 
+/**
+ * App version.
+ */
+version: string, 
+/**
+ * The database file.
+ */
+dbPath: string, 
+/**
+ * Customers in it.
+ */
+customerCount: number, };
+
+export type DemoLoaded = { 
+/**
+ * Customers created.
+ */
+customers: number, 
+/**
+ * Orders created.
+ */
+orders: number, };

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { countryName, currencyExponent, formatBirthday, formatMoney } from "./format";
+
+describe("money is shown in the locale's way from integer minor units", () => {
+  it("uses the currency's exponent", () => {
+    expect(currencyExponent("PLN")).toBe(2);
+    expect(currencyExponent("JPY")).toBe(0);
+  });
+  it("formats Polish złoty with a decimal comma", () => {
+    const s = formatMoney({ minor: 123456, currency: "PLN" }, "pl");
+    expect(s.replace(/\s/g, " ")).toMatch(/1 ?234,56 zł/);
+  });
+  it("formats euros in Finnish and dollars in English", () => {
+    expect(formatMoney({ minor: 1999, currency: "EUR" }, "fi").replace(/\s/g, " ")).toBe("19,99 €");
+    expect(formatMoney({ minor: 1999, currency: "USD" }, "en")).toBe("$19.99");
+  });
+});
+
+describe("dates and places", () => {
+  it("shows a birthday without shifting it by the time zone", () => {
+    expect(formatBirthday("1990-03-01", "en")).toBe("March 1, 1990");
+  });
+  it("names countries in the UI language", () => {
+    expect(countryName("FI", "en")).toBe("Finland");
+    expect(countryName("DE", "pl")).toBe("Niemcy");
+  });
+});

@@ -1,0 +1,71 @@
+// Money, dates and names of countries and languages, formatted for the UI locale.
+import type { Money } from "./bindings";
+
+const exponents = new Map<string, number>();
+
+/** Decimal places of a currency's minor unit (2 for PLN, 0 for JPY). */
+export function currencyExponent(currency: string): number {
+  let e = exponents.get(currency);
+  if (e === undefined) {
+    try {
+      e = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    } catch {
+      e = 2;
+    }
+    exponents.set(currency, e);
+  }
+  return e;
+}
+
+/** `1999 PLN` in minor units → "19,99 zł" in Polish, "PLN 19.99" in English. */
+export function formatMoney(m: Money, locale: string): string {
+  const exp = currencyExponent(m.currency);
+  const value = m.minor / 10 ** exp;
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: m.currency,
+      minimumFractionDigits: exp,
+      maximumFractionDigits: exp,
+    }).format(value);
+  } catch {
+    return `${value.toFixed(exp)} ${m.currency}`;
+  }
+}
+
+/** A UTC ISO timestamp as a local date ("26 lis 2026"). */
+export function formatDate(iso: string | null | undefined, locale: string): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric" }).format(d);
+}
+
+/** A birthday (YYYY-MM-DD, no time zone) as a date in the locale. */
+export function formatBirthday(ymd: string | null | undefined, locale: string): string {
+  if (!ymd) return "";
+  const [y, m, d] = ymd.split("-").map(Number);
+  if (!y || !m || !d) return ymd;
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })
+    .format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+function displayName(type: "region" | "language", code: string | null | undefined, locale: string): string {
+  if (!code) return "";
+  try {
+    return new Intl.DisplayNames([locale], { type }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "PL" → "Polska" in Polish, "Poland" in English. */
+export function countryName(code: string | null | undefined, locale: string): string {
+  return displayName("region", code, locale);
+}
+
+/** "ru" → "Russian" in English, "rosyjski" in Polish. */
+export function languageName(code: string | null | undefined, locale: string): string {
+  return displayName("language", code, locale);
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from "vitest/config";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+// Tauri expects a fixed port in dev and serves ui/dist in a build.
+export default defineConfig({
+  plugins: [svelte()],
+  clearScreen: false,
+  server: {
+    port: 5173,
+    strictPort: true,
+    watch: { ignored: ["**/src-tauri/**"] },
+  },
+  envPrefix: ["VITE_", "TAURI_ENV_*"],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    // WebKitGTK 2.4x+, WebView2 and macOS WKWebView are all Safari-15 class or newer
+    target: "safari15",
+  },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.ts"],
+  },
+});
