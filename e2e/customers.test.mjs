@@ -45,9 +45,13 @@ async function search(text) {
   await input.setValue(text);
 }
 
+/** The names in the list, top to bottom, as rendered. */
 async function firstResultNames() {
-  const names = await browser.$$('[data-testid="customer-name"]');
-  return Promise.all(names.map((n) => n.getText()));
+  return browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="customer-row"]')]
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .map((row) => row.querySelector('[data-testid="customer-name"]')?.textContent?.trim() ?? ""),
+  );
 }
 
 test("the app serves the embedded UI, not a dev server", async () => {
@@ -80,7 +84,8 @@ test("Enter opens the profile; a note is saved", async () => {
   const input = await browser.$('[data-testid="customer-search"]');
   await search(target.name);
   await until(browser, async () => (await firstResultNames())[0] === target.name, "the customer is the first result");
-  await input.keys("Enter");
+  await input.click();
+  await browser.keys("Enter");
   const name = await browser.$('[data-testid="profile-name"]');
   await name.waitForDisplayed({ timeout: 15000 });
   assert.match(await name.getText(), new RegExp(target.last));
