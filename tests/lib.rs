@@ -4,14 +4,16 @@
 use chrono::{DateTime, TimeZone, Utc};
 use courtesy_core::{Currency, Language, Money, OrderStatus, Region};
 use courtesy_store::{
-    Actor, AuditSource, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, NewProduct,
-    Store,
+    Actor, AuditSource, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone,
+    NewProduct, Store,
 };
 use std::path::PathBuf;
 
 /// A fixed point in time for fixtures.
 pub fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).single().expect("valid fixture date")
+    Utc.with_ymd_and_hms(y, m, d, 10, 0, 0)
+        .single()
+        .expect("valid fixture date")
 }
 
 /// The actor the tests write as.
@@ -26,7 +28,15 @@ pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-fn customer(ext: &str, first: &str, middle: &str, last: &str, email: Option<&str>, phone: Option<(&str, &str)>, country: &str) -> NewCustomer {
+fn customer(
+    ext: &str,
+    first: &str,
+    middle: &str,
+    last: &str,
+    email: Option<&str>,
+    phone: Option<(&str, &str)>,
+    country: &str,
+) -> NewCustomer {
     NewCustomer {
         source: "demo".into(),
         external_id: ext.into(),
@@ -36,14 +46,25 @@ fn customer(ext: &str, first: &str, middle: &str, last: &str, email: Option<&str
         company: String::new(),
         email: email.map(str::to_string),
         phones: phone
-            .map(|(raw, region)| vec![NewPhone::from_raw(raw, Region::parse(region).expect("region"), "mobile")])
+            .map(|(raw, region)| {
+                vec![NewPhone::from_raw(
+                    raw,
+                    Region::parse(region).expect("region"),
+                    "mobile",
+                )]
+            })
             .unwrap_or_default(),
         language: Some(Language::for_country(country)),
         country: Some(country.into()),
         birthday: None,
         notes: String::new(),
         tags: vec![],
-        consents: vec![NewConsent { channel: "email".into(), granted: true, at: at(2025, 1, 5), source: "checkout".into() }],
+        consents: vec![NewConsent {
+            channel: "email".into(),
+            granted: true,
+            at: at(2025, 1, 5),
+            source: "checkout".into(),
+        }],
         do_not_call: false,
         addresses: vec![NewAddress {
             kind: "shipping".into(),
@@ -61,19 +82,72 @@ fn customer(ext: &str, first: &str, middle: &str, last: &str, email: Option<&str
 /// Four customers (PL, PL, RU, FI), three products and three orders.
 pub fn small_shop() -> (Vec<NewProduct>, Vec<NewCustomer>, Vec<NewOrder>) {
     let products = vec![
-        NewProduct { sku: "TEA-EARL-100".into(), name: "Earl Grey 100 g".into(), bin_location: "A-01-2".into(), weight_grams: Some(120) },
-        NewProduct { sku: "CANDLE-FIG".into(), name: "Fig candle".into(), bin_location: "B-04-1".into(), weight_grams: Some(300) },
-        NewProduct { sku: "MUG-STONE".into(), name: "Stoneware mug".into(), bin_location: "C-02-3".into(), weight_grams: Some(450) },
+        NewProduct {
+            sku: "TEA-EARL-100".into(),
+            name: "Earl Grey 100 g".into(),
+            bin_location: "A-01-2".into(),
+            weight_grams: Some(120),
+        },
+        NewProduct {
+            sku: "CANDLE-FIG".into(),
+            name: "Fig candle".into(),
+            bin_location: "B-04-1".into(),
+            weight_grams: Some(300),
+        },
+        NewProduct {
+            sku: "MUG-STONE".into(),
+            name: "Stoneware mug".into(),
+            bin_location: "C-02-3".into(),
+            weight_grams: Some(450),
+        },
     ];
     let customers = vec![
-        customer("C1", "Łukasz", "", "Wójcik", Some("lukasz.wojcik@wp.pl"), Some(("601 234 567", "PL")), "PL"),
-        customer("C2", "Żaneta", "", "Grzegorzewska", Some("zaneta.g@onet.pl"), Some(("+48 512-345-678", "PL")), "PL"),
-        customer("C3", "Ольга", "Петровна", "Смирнова", Some("olga.smirnova@yandex.ru"), Some(("8 (912) 345-67-89", "RU")), "RU"),
-        customer("C4", "Väinö", "", "Äijälä", None, Some(("040 123 4567", "FI")), "FI"),
+        customer(
+            "C1",
+            "Łukasz",
+            "",
+            "Wójcik",
+            Some("lukasz.wojcik@wp.pl"),
+            Some(("601 234 567", "PL")),
+            "PL",
+        ),
+        customer(
+            "C2",
+            "Żaneta",
+            "",
+            "Grzegorzewska",
+            Some("zaneta.g@onet.pl"),
+            Some(("+48 512-345-678", "PL")),
+            "PL",
+        ),
+        customer(
+            "C3",
+            "Ольга",
+            "Петровна",
+            "Смирнова",
+            Some("olga.smirnova@yandex.ru"),
+            Some(("8 (912) 345-67-89", "RU")),
+            "RU",
+        ),
+        customer(
+            "C4",
+            "Väinö",
+            "",
+            "Äijälä",
+            None,
+            Some(("040 123 4567", "FI")),
+            "FI",
+        ),
     ];
     let pln = Currency::parse("PLN").expect("PLN");
     let eur = Currency::parse("EUR").expect("EUR");
-    let order = |ext: &str, number: &str, cust: &str, cur: Currency, status: OrderStatus, placed: DateTime<Utc>, lines: Vec<NewOrderLine>| {
+    let order = |ext: &str,
+                 number: &str,
+                 cust: &str,
+                 cur: Currency,
+                 status: OrderStatus,
+                 placed: DateTime<Utc>,
+                 lines: Vec<NewOrderLine>| {
         let subtotal: i64 = lines.iter().map(|l| l.unit_price_minor * l.quantity).sum();
         NewOrder {
             source: "demo".into(),
@@ -91,18 +165,56 @@ pub fn small_shop() -> (Vec<NewProduct>, Vec<NewCustomer>, Vec<NewOrder>) {
             tax: Money::new(0, cur),
             total: Money::new(subtotal + 1500, cur),
             shipping_method: "InPost Paczkomat".into(),
-            ship_to: NewAddress { kind: "shipping".into(), city: "Kraków".into(), country: "PL".into(), ..Default::default() },
+            ship_to: NewAddress {
+                kind: "shipping".into(),
+                city: "Kraków".into(),
+                country: "PL".into(),
+                ..Default::default()
+            },
             customer_note: String::new(),
             gift_message: String::new(),
             discount_codes: String::new(),
             lines,
         }
     };
-    let line = |sku: &str, name: &str, q: i64, p: i64| NewOrderLine { sku: sku.into(), name: name.into(), variant: String::new(), quantity: q, unit_price_minor: p };
+    let line = |sku: &str, name: &str, q: i64, p: i64| NewOrderLine {
+        sku: sku.into(),
+        name: name.into(),
+        variant: String::new(),
+        quantity: q,
+        unit_price_minor: p,
+    };
     let orders = vec![
-        order("O1", "#1001", "C1", pln, OrderStatus::Delivered, at(2025, 3, 1), vec![line("TEA-EARL-100", "Earl Grey 100 g", 2, 2450), line("MUG-STONE", "Stoneware mug", 1, 5900)]),
-        order("O2", "#1002", "C1", pln, OrderStatus::Paid, at(2025, 6, 1), vec![line("CANDLE-FIG", "Fig candle", 1, 8900)]),
-        order("O3", "#1003", "C3", eur, OrderStatus::Cancelled, at(2025, 6, 2), vec![line("CANDLE-FIG", "Fig candle", 3, 2100)]),
+        order(
+            "O1",
+            "#1001",
+            "C1",
+            pln,
+            OrderStatus::Delivered,
+            at(2025, 3, 1),
+            vec![
+                line("TEA-EARL-100", "Earl Grey 100 g", 2, 2450),
+                line("MUG-STONE", "Stoneware mug", 1, 5900),
+            ],
+        ),
+        order(
+            "O2",
+            "#1002",
+            "C1",
+            pln,
+            OrderStatus::Paid,
+            at(2025, 6, 1),
+            vec![line("CANDLE-FIG", "Fig candle", 1, 8900)],
+        ),
+        order(
+            "O3",
+            "#1003",
+            "C3",
+            eur,
+            OrderStatus::Cancelled,
+            at(2025, 6, 2),
+            vec![line("CANDLE-FIG", "Fig candle", 3, 2100)],
+        ),
     ];
     (products, customers, orders)
 }
@@ -112,6 +224,8 @@ pub fn small_shop_db() -> (tempfile::TempDir, Store) {
     let (dir, path) = temp_db();
     let store = Store::open(&path).expect("open new database");
     let (p, c, o) = small_shop();
-    store.load_shop(&p, &c, &o, &tester()).expect("load the small shop");
+    store
+        .load_shop(&p, &c, &o, &tester())
+        .expect("load the small shop");
     (dir, store)
 }

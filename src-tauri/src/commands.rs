@@ -37,13 +37,23 @@ pub struct DemoLoaded {
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
     let db_path = state.db_path.display().to_string();
     let customer_count = state.with_store(|s| s.customer_count()).await?;
-    Ok(AppInfo { version: env!("CARGO_PKG_VERSION").to_string(), db_path, customer_count })
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        db_path,
+        customer_count,
+    })
 }
 
 /// A window of the customer list.
 #[tauri::command]
-pub async fn list_customers(state: State<'_, AppState>, offset: i64, limit: i64) -> Result<CustomerPage, AppError> {
-    state.with_store(move |s| s.list_customers(offset, limit)).await
+pub async fn list_customers(
+    state: State<'_, AppState>,
+    offset: i64,
+    limit: i64,
+) -> Result<CustomerPage, AppError> {
+    state
+        .with_store(move |s| s.list_customers(offset, limit))
+        .await
 }
 
 /// Customers matching the search text.
@@ -53,12 +63,17 @@ pub async fn search_customers(
     query: String,
     limit: i64,
 ) -> Result<Vec<CustomerListItem>, AppError> {
-    state.with_store(move |s| s.search_customers(&query, limit)).await
+    state
+        .with_store(move |s| s.search_customers(&query, limit))
+        .await
 }
 
 /// One customer's profile.
 #[tauri::command]
-pub async fn customer_profile(state: State<'_, AppState>, id: i64) -> Result<CustomerProfile, AppError> {
+pub async fn customer_profile(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<CustomerProfile, AppError> {
     state.with_store(move |s| s.customer_profile(id)).await
 }
 
@@ -69,7 +84,9 @@ pub async fn edit_customer(
     id: i64,
     edit: CustomerEdit,
 ) -> Result<CustomerProfile, AppError> {
-    state.with_store(move |s| s.edit_customer(id, &edit, &desk_actor())).await
+    state
+        .with_store(move |s| s.edit_customer(id, &edit, &desk_actor()))
+        .await
 }
 
 /// The settings.
@@ -80,8 +97,13 @@ pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppErr
 
 /// Saves the settings.
 #[tauri::command]
-pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings, AppError> {
-    state.with_store(move |s| s.save_settings(&settings, &desk_actor())).await
+pub async fn save_settings(
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings, AppError> {
+    state
+        .with_store(move |s| s.save_settings(&settings, &desk_actor()))
+        .await
 }
 
 /// Fills an empty database with the demo shop.
@@ -89,9 +111,12 @@ pub async fn save_settings(state: State<'_, AppState>, settings: Settings) -> Re
 pub async fn load_demo_shop(state: State<'_, AppState>) -> Result<DemoLoaded, AppError> {
     state
         .with_store(|s| {
-            let shop = courtesy_demo::generate(chrono::Utc::now(), courtesy_demo::DEFAULT_SEED, courtesy_demo::Scale::DEMO);
-            let counts = s.load_shop(&shop.products, &shop.customers, &shop.orders, &desk_actor())?;
-            Ok(DemoLoaded { customers: counts.customers as i64, orders: counts.orders as i64 })
+            let (seed, scale) = (courtesy_demo::DEFAULT_SEED, courtesy_demo::Scale::DEMO);
+            let counts = courtesy_demo::load(s, chrono::Utc::now(), seed, scale, &desk_actor())?;
+            Ok(DemoLoaded {
+                customers: counts.customers as i64,
+                orders: counts.orders as i64,
+            })
         })
         .await
 }

@@ -15,7 +15,10 @@ pub struct AppError {
 impl AppError {
     /// An error with a code and message.
     pub fn new(code: &str, message: impl Into<String>) -> Self {
-        AppError { code: code.to_string(), message: message.into() }
+        AppError {
+            code: code.to_string(),
+            message: message.into(),
+        }
     }
 }
 

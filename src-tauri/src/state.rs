@@ -62,8 +62,14 @@ mod tests {
     #[test]
     fn the_db_path_comes_from_either_spelling_of_the_flag() {
         let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(db_arg(args(&["app", "--db", "/x.sqlite"])), Some(PathBuf::from("/x.sqlite")));
-        assert_eq!(db_arg(args(&["app", "--db=/y.sqlite"])), Some(PathBuf::from("/y.sqlite")));
+        assert_eq!(
+            db_arg(args(&["app", "--db", "/x.sqlite"])),
+            Some(PathBuf::from("/x.sqlite"))
+        );
+        assert_eq!(
+            db_arg(args(&["app", "--db=/y.sqlite"])),
+            Some(PathBuf::from("/y.sqlite"))
+        );
         assert_eq!(db_arg(args(&["app"])), None);
     }
 }

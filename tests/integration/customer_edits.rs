@@ -5,7 +5,12 @@ use courtesy_tests::{small_shop_db, tester};
 use rusqlite::Connection;
 
 fn id_of(store: &Store, query: &str) -> i64 {
-    store.search_customers(query, 5).unwrap().first().unwrap_or_else(|| panic!("{query} not found")).id
+    store
+        .search_customers(query, 5)
+        .unwrap()
+        .first()
+        .unwrap_or_else(|| panic!("{query} not found"))
+        .id
 }
 
 #[test]
@@ -15,7 +20,15 @@ fn the_list_is_sorted_by_family_name_ignoring_diacritics() {
     assert_eq!(page.total, 4);
     let names: Vec<_> = page.items.iter().map(|c| c.display_name.as_str()).collect();
     // Äijälä (a), Grzegorzewska (g), Смирнова (smirnova), Wójcik (w)
-    assert_eq!(names, ["Väinö Äijälä", "Żaneta Grzegorzewska", "Смирнова Ольга Петровна", "Łukasz Wójcik"]);
+    assert_eq!(
+        names,
+        [
+            "Väinö Äijälä",
+            "Żaneta Grzegorzewska",
+            "Смирнова Ольга Петровна",
+            "Łukasz Wójcik"
+        ]
+    );
     let window = store.list_customers(2, 1).unwrap();
     assert_eq!(window.items.len(), 1);
     assert_eq!(window.items[0].display_name, "Смирнова Ольга Петровна");
@@ -30,7 +43,14 @@ fn a_profile_shows_contacts_consents_and_orders_with_lines_and_totals() {
     assert_eq!(p.phones[0].raw, "601 234 567");
     let email = p.consents.iter().find(|c| c.channel == "email").unwrap();
     assert_eq!(email.granted, Some(true));
-    assert_eq!(p.consents.iter().find(|c| c.channel == "phone").unwrap().granted, None);
+    assert_eq!(
+        p.consents
+            .iter()
+            .find(|c| c.channel == "phone")
+            .unwrap()
+            .granted,
+        None
+    );
     assert_eq!(p.orders.len(), 2);
     assert_eq!(p.orders[0].number, "#1002", "newest first");
     let first = &p.orders[1];
@@ -41,7 +61,10 @@ fn a_profile_shows_contacts_consents_and_orders_with_lines_and_totals() {
     assert_eq!(p.order_count, 2);
     assert_eq!(p.spent.len(), 1);
     assert_eq!(p.spent[0].minor, (4900 + 5900 + 1500) + (8900 + 1500));
-    assert_eq!(p.addresses[0].lines, ["Łukasz Wójcik", "ul. Długa 5/3", "00-950 Warszawa"]);
+    assert_eq!(
+        p.addresses[0].lines,
+        ["Łukasz Wójcik", "ul. Długa 5/3", "00-950 Warszawa"]
+    );
 }
 
 #[test]
@@ -51,14 +74,20 @@ fn cancelled_orders_do_not_count_as_purchases() {
     assert_eq!(p.orders.len(), 1);
     assert_eq!(p.order_count, 0);
     assert!(p.spent.is_empty());
-    assert_eq!(p.address_form, "Ольга Петровна", "Russian customers are addressed by name and patronymic");
+    assert_eq!(
+        p.address_form, "Ольга Петровна",
+        "Russian customers are addressed by name and patronymic"
+    );
 }
 
 #[test]
 fn notes_are_saved_audit_logged_and_kept_after_reopening() {
     let (dir, store) = small_shop_db();
     let id = id_of(&store, "Grzegorzewska");
-    let edit = CustomerEdit { notes: Some("Prefers calls after 17:00. Alergia na lawendę.".into()), ..Default::default() };
+    let edit = CustomerEdit {
+        notes: Some("Prefers calls after 17:00. Alergia na lawendę.".into()),
+        ..Default::default()
+    };
     let p = store.edit_customer(id, &edit, &tester()).unwrap();
     assert_eq!(p.notes, "Prefers calls after 17:00. Alergia na lawendę.");
     // Saving the same text again changes nothing and logs nothing.
@@ -66,7 +95,10 @@ fn notes_are_saved_audit_logged_and_kept_after_reopening() {
     let path = store.path().to_path_buf();
     drop(store);
     let reopened = Store::open(&path).unwrap();
-    assert_eq!(reopened.customer_profile(id).unwrap().notes, "Prefers calls after 17:00. Alergia na lawendę.");
+    assert_eq!(
+        reopened.customer_profile(id).unwrap().notes,
+        "Prefers calls after 17:00. Alergia na lawendę."
+    );
     let c = Connection::open(&path).unwrap();
     let (n, detail, actor, source): (i64, String, String, String) = c
         .query_row(
@@ -76,7 +108,10 @@ fn notes_are_saved_audit_logged_and_kept_after_reopening() {
         )
         .unwrap();
     assert_eq!(n, 1, "one audit entry for one real change");
-    assert!(detail.contains("\"field\":\"notes\"") && detail.contains("lawendę"), "audit detail: {detail}");
+    assert!(
+        detail.contains("\"field\":\"notes\"") && detail.contains("lawendę"),
+        "audit detail: {detail}"
+    );
     assert_eq!((actor.as_str(), source.as_str()), ("tester", "cli"));
     drop(dir);
 }
@@ -85,13 +120,28 @@ fn notes_are_saved_audit_logged_and_kept_after_reopening() {
 fn tags_are_trimmed_deduplicated_and_sorted() {
     let (_dir, store) = small_shop_db();
     let id = id_of(&store, "Äijälä");
-    let edit = CustomerEdit { tags: Some(vec![" VIP ".into(), "vip".into(), "".into(), "florist".into()]), ..Default::default() };
+    let edit = CustomerEdit {
+        tags: Some(vec![
+            " VIP ".into(),
+            "vip".into(),
+            "".into(),
+            "florist".into(),
+        ]),
+        ..Default::default()
+    };
     let p = store.edit_customer(id, &edit, &tester()).unwrap();
     assert_eq!(p.tags, ["VIP", "florist"]);
-    let too_long = CustomerEdit { tags: Some(vec!["x".repeat(65)]), ..Default::default() };
+    let too_long = CustomerEdit {
+        tags: Some(vec!["x".repeat(65)]),
+        ..Default::default()
+    };
     let err = store.edit_customer(id, &too_long, &tester()).unwrap_err();
     assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
-    assert_eq!(store.customer_profile(id).unwrap().tags, ["VIP", "florist"], "a refused edit changes nothing");
+    assert_eq!(
+        store.customer_profile(id).unwrap().tags,
+        ["VIP", "florist"],
+        "a refused edit changes nothing"
+    );
 }
 
 #[test]
@@ -99,7 +149,10 @@ fn consents_and_do_not_call_are_recorded_with_time_and_source() {
     let (_dir, store) = small_shop_db();
     let id = id_of(&store, "Wójcik");
     let edit = CustomerEdit {
-        consents: Some(vec![ConsentEdit { channel: "phone".into(), granted: true }]),
+        consents: Some(vec![ConsentEdit {
+            channel: "phone".into(),
+            granted: true,
+        }]),
         do_not_call: Some(true),
         ..Default::default()
     };
@@ -109,13 +162,24 @@ fn consents_and_do_not_call_are_recorded_with_time_and_source() {
     assert_eq!(phone.source.as_deref(), Some("staff: tester"));
     assert!(phone.at.is_some());
     assert!(p.do_not_call);
-    let bad = CustomerEdit { consents: Some(vec![ConsentEdit { channel: "fax".into(), granted: true }]), ..Default::default() };
-    assert!(matches!(store.edit_customer(id, &bad, &tester()), Err(StoreError::Invalid(_))));
+    let bad = CustomerEdit {
+        consents: Some(vec![ConsentEdit {
+            channel: "fax".into(),
+            granted: true,
+        }]),
+        ..Default::default()
+    };
+    assert!(matches!(
+        store.edit_customer(id, &bad, &tester()),
+        Err(StoreError::Invalid(_))
+    ));
 }
 
 #[test]
 fn editing_a_missing_customer_is_not_found() {
     let (_dir, store) = small_shop_db();
-    let err = store.edit_customer(9999, &CustomerEdit::default(), &tester()).unwrap_err();
+    let err = store
+        .edit_customer(9999, &CustomerEdit::default(), &tester())
+        .unwrap_err();
     assert_eq!(err.code(), "not_found");
 }

@@ -3,13 +3,24 @@
 use courtesy_tests::small_shop_db;
 
 fn names(store: &courtesy_store::Store, q: &str) -> Vec<String> {
-    store.search_customers(q, 20).unwrap().into_iter().map(|c| c.display_name).collect()
+    store
+        .search_customers(q, 20)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.display_name)
+        .collect()
 }
 
 #[test]
 fn polish_names_are_found_with_or_without_diacritics() {
     let (_dir, store) = small_shop_db();
-    for q in ["Łukasz Wójcik", "lukasz wojcik", "WÓJ", "Żan", "zaneta grzeg"] {
+    for q in [
+        "Łukasz Wójcik",
+        "lukasz wojcik",
+        "WÓJ",
+        "Żan",
+        "zaneta grzeg",
+    ] {
         let found = names(&store, q);
         assert_eq!(found.len(), 1, "{q:?} found {found:?}");
     }
@@ -28,7 +39,12 @@ fn cyrillic_names_are_found_in_cyrillic_and_in_latin_letters() {
 fn phones_are_found_in_another_format_than_stored() {
     let (_dir, store) = small_shop_db();
     // stored "601 234 567"
-    for q in ["+48601234567", "0048 601-234-567", "601-234", "48 601 234 567"] {
+    for q in [
+        "+48601234567",
+        "0048 601-234-567",
+        "601-234",
+        "48 601 234 567",
+    ] {
         assert_eq!(names(&store, q), ["Łukasz Wójcik"], "query {q:?}");
     }
     // stored "8 (912) 345-67-89" (Russian trunk prefix 8)
@@ -54,5 +70,8 @@ fn nothing_matches_an_unknown_name_and_blank_queries_return_nothing() {
     let (_dir, store) = small_shop_db();
     assert!(names(&store, "Kowalczyk").is_empty());
     assert!(names(&store, "   ").is_empty());
-    assert!(names(&store, "\"*)(").is_empty(), "FTS syntax in the query must not break the search");
+    assert!(
+        names(&store, "\"*)(").is_empty(),
+        "FTS syntax in the query must not break the search"
+    );
 }

@@ -14,14 +14,29 @@ fn a_database_from_a_newer_app_is_refused_and_left_byte_identical() {
     let (_dir, path) = temp_db();
     {
         let c = Connection::open(&path).unwrap();
-        c.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;").unwrap();
+        c.execute_batch(
+            "CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;",
+        )
+        .unwrap();
     }
     let before = bytes(&path);
-    let err = Store::open(&path).err().expect("a newer schema must be refused");
-    assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "wrong error: {err:?}");
+    let err = Store::open(&path)
+        .err()
+        .expect("a newer schema must be refused");
+    assert!(
+        matches!(err, StoreError::TooNew { found: 99, .. }),
+        "wrong error: {err:?}"
+    );
     assert_eq!(err.code(), "db.too_new");
-    assert!(err.to_string().contains("newer version of Courtesy"), "message should say why: {err}");
-    assert_eq!(bytes(&path), before, "the newer database must not be modified");
+    assert!(
+        err.to_string().contains("newer version of Courtesy"),
+        "message should say why: {err}"
+    );
+    assert_eq!(
+        bytes(&path),
+        before,
+        "the newer database must not be modified"
+    );
 }
 
 #[test]
@@ -29,23 +44,44 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
     let (_dir, path) = temp_db();
     let cases: [&[u8]; 3] = [
         b"Name,Email\nAnna Nowak,anna@wp.pl\n",
-        &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 1, 2, 3],
+        &[
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 1,
+            2, 3,
+        ],
         b"SQLite format 3",
     ];
     for content in cases {
         std::fs::write(&path, content).unwrap();
-        let err = Store::open(&path).err().expect("a foreign file must be refused");
-        assert!(matches!(err, StoreError::NotADatabase { .. }), "wrong error for {content:?}: {err:?}");
+        let err = Store::open(&path)
+            .err()
+            .expect("a foreign file must be refused");
+        assert!(
+            matches!(err, StoreError::NotADatabase { .. }),
+            "wrong error for {content:?}: {err:?}"
+        );
         assert_eq!(err.code(), "db.not_a_database");
-        assert_eq!(bytes(&path), content, "the foreign file must be left as it was");
+        assert_eq!(
+            bytes(&path),
+            content,
+            "the foreign file must be left as it was"
+        );
     }
     // A file with SQLite's magic but garbage after it is refused by SQLite itself.
     let mut fake = b"SQLite format 3\0".to_vec();
     fake.extend(std::iter::repeat_n(0xAB_u8, 4096));
     std::fs::write(&path, &fake).unwrap();
-    let err = Store::open(&path).err().expect("a corrupt header must be refused");
-    assert!(matches!(err, StoreError::NotADatabase { .. }), "wrong error: {err:?}");
-    assert_eq!(bytes(&path), fake, "the corrupt file must be left as it was");
+    let err = Store::open(&path)
+        .err()
+        .expect("a corrupt header must be refused");
+    assert!(
+        matches!(err, StoreError::NotADatabase { .. }),
+        "wrong error: {err:?}"
+    );
+    assert_eq!(
+        bytes(&path),
+        fake,
+        "the corrupt file must be left as it was"
+    );
 }
 
 #[test]
@@ -64,8 +100,20 @@ fn an_empty_file_is_migrated_to_the_current_schema() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    for t in ["customers", "customer_phones", "customer_consents", "orders", "order_lines", "products", "audit_log", "customer_search"] {
-        assert!(tables.iter().any(|x| x == t), "table {t} missing after migration: {tables:?}");
+    for t in [
+        "customers",
+        "customer_phones",
+        "customer_consents",
+        "orders",
+        "order_lines",
+        "products",
+        "audit_log",
+        "customer_search",
+    ] {
+        assert!(
+            tables.iter().any(|x| x == t),
+            "table {t} missing after migration: {tables:?}"
+        );
     }
 }
 
@@ -76,7 +124,9 @@ fn a_missing_file_and_its_folder_are_created_in_wal_mode() {
     let store = Store::open(&path).expect("create");
     drop(store);
     let c = Connection::open(&path).unwrap();
-    let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
 }
 
@@ -84,11 +134,17 @@ fn a_missing_file_and_its_folder_are_created_in_wal_mode() {
 fn reopening_a_current_database_keeps_its_data_and_makes_no_backup() {
     let (_dir, path) = temp_db();
     let (p, c, o) = courtesy_tests::small_shop();
-    Store::open(&path).unwrap().load_shop(&p, &c, &o, &courtesy_tests::tester()).unwrap();
+    Store::open(&path)
+        .unwrap()
+        .load_shop(&p, &c, &o, &courtesy_tests::tester())
+        .unwrap();
     let store = Store::open(&path).unwrap();
     assert_eq!(store.customer_count().unwrap(), 4);
     for v in 0..LATEST_VERSION {
-        assert!(!backup_path(&path, v).exists(), "no upgrade happened, so no backup is due");
+        assert!(
+            !backup_path(&path, v).exists(),
+            "no upgrade happened, so no backup is due"
+        );
     }
 }
 
@@ -110,15 +166,24 @@ fn saved_databases_of_every_schema_version_open_and_upgrade() {
         let (_dir, path) = temp_db();
         std::fs::copy(&saved, &path).unwrap();
         let original = bytes(&path);
-        let store = Store::open(&path).unwrap_or_else(|e| panic!("schema v{version} must open: {e}"));
-        assert_eq!(store.customer_count().unwrap(), 4, "customers of the v{version} fixture");
+        let store =
+            Store::open(&path).unwrap_or_else(|e| panic!("schema v{version} must open: {e}"));
+        assert_eq!(
+            store.customer_count().unwrap(),
+            4,
+            "customers of the v{version} fixture"
+        );
         drop(store);
         let c = Connection::open(&path).unwrap();
         assert_eq!(schema_version(&c).unwrap(), LATEST_VERSION);
         let backup = backup_path(&path, version);
         if version < LATEST_VERSION {
             let b = Connection::open(&backup).expect("backup made before the upgrade");
-            assert_eq!(schema_version(&b).unwrap(), version, "the backup keeps the old schema");
+            assert_eq!(
+                schema_version(&b).unwrap(),
+                version,
+                "the backup keeps the old schema"
+            );
         } else {
             assert!(!backup.exists());
             let _ = original;
@@ -126,7 +191,11 @@ fn saved_databases_of_every_schema_version_open_and_upgrade() {
         seen.push(version);
     }
     seen.sort();
-    assert_eq!(seen, (1..=LATEST_VERSION).collect::<Vec<_>>(), "a saved database for every schema version");
+    assert_eq!(
+        seen,
+        (1..=LATEST_VERSION).collect::<Vec<_>>(),
+        "a saved database for every schema version"
+    );
 }
 
 /// Writes `fixtures/schemas/v{LATEST}.sqlite` from the small shop. Run it (with
@@ -134,12 +203,31 @@ fn saved_databases_of_every_schema_version_open_and_upgrade() {
 #[test]
 #[ignore = "writes a fixture; run by hand before adding a migration"]
 fn write_the_saved_database_of_the_current_schema() {
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/schemas/v{LATEST_VERSION}.sqlite"));
+    let out = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("fixtures/schemas/v{LATEST_VERSION}.sqlite"));
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     let _ = std::fs::remove_file(&out);
     let (p, c, o) = courtesy_tests::small_shop();
-    Store::open(&out).unwrap().load_shop(&p, &c, &o, &courtesy_tests::tester()).unwrap();
+    Store::open(&out)
+        .unwrap()
+        .load_shop(&p, &c, &o, &courtesy_tests::tester())
+        .unwrap();
     let conn = Connection::open(&out).unwrap();
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     conn.execute_batch("VACUUM").unwrap();
+}
+
+#[test]
+fn a_whole_shop_only_loads_into_an_empty_database() {
+    let (_dir, store) = courtesy_tests::small_shop_db();
+    let (p, c, o) = courtesy_tests::small_shop();
+    let err = store
+        .load_shop(&p, &c, &o, &courtesy_tests::tester())
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotEmpty { customers: 4 }),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), "db.not_empty");
+    assert_eq!(store.customer_count().unwrap(), 4, "nothing was added");
 }

@@ -3,3 +3,4 @@
 mod customer_edits;
 mod customer_search;
 mod database_file;
+mod demo_shop;

@@ -1,1 +1,70 @@
-fn main() {}
+//! `courtesy`, the command line of Courtesy: fill a database with the demo shop,
+//! show what a database holds. Every failure prints `error: <message>` on stderr
+//! and exits with status 1.
+
+mod demo_command;
+mod failure;
+mod info_command;
+
+use clap::{Parser, Subcommand};
+use failure::Failure;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Courtesy: the aftercare desk of a small online shop.
+#[derive(Debug, Parser)]
+#[command(name = "courtesy", version, about)]
+struct Cli {
+    /// The database file (default: the app-data folder).
+    #[arg(long, global = true, env = "COURTESY_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Fill an empty database with a believable demo shop.
+    Demo(demo_command::DemoArgs),
+    /// Show where the database is, its schema version and how many customers it has.
+    Info,
+}
+
+/// The database file the user means: `--db`, `COURTESY_DB`, or the app-data folder.
+fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    courtesy_store::resolve_db_path(explicit).ok_or_else(|| {
+        Failure::Usage("no database path: pass --db PATH or set COURTESY_DB (this system has no app-data folder)".into())
+    })
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let path = database_path(cli.db)?;
+    match cli.command {
+        Command::Demo(args) => demo_command::run(&path, &args),
+        Command::Info => info_command::run(&path),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with success; usage errors are errors.
+            let failed = e.use_stderr();
+            let _ = e.print();
+            return if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -342,9 +342,10 @@ pub struct LoadCounts {
 }
 
 impl Store {
-    /// Writes a whole shop (catalogue, customers, their orders) in one transaction and
-    /// rebuilds the search index; all or nothing. Orders name their customer by
-    /// external id in the same source. Meant for an empty database (the demo shop).
+    /// Writes a whole shop (catalogue, customers, their orders) into a database
+    /// that has no customers yet, in one transaction, and rebuilds the search
+    /// index; all or nothing. Orders name their customer by external id in the
+    /// same source. A database with customers is refused ([`StoreError::NotEmpty`]).
     pub fn load_shop(
         &self,
         products: &[NewProduct],
@@ -353,6 +354,10 @@ impl Store {
         actor: &Actor,
     ) -> Result<LoadCounts> {
         self.write(|tx| {
+            let existing: i64 = tx.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?;
+            if existing > 0 {
+                return Err(StoreError::NotEmpty { customers: existing });
+            }
             let mut product = tx.prepare_cached(
                 "INSERT INTO products (sku, name, bin_location, weight_grams) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (sku) DO UPDATE SET name = excluded.name, bin_location = excluded.bin_location,

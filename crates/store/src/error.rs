@@ -47,6 +47,14 @@ pub enum StoreError {
         /// Its id.
         id: i64,
     },
+    /// A whole shop can only be loaded into a database without customers.
+    #[error(
+        "the database already has {customers} customers; a whole shop only loads into an empty one"
+    )]
+    NotEmpty {
+        /// How many customers it has.
+        customers: i64,
+    },
     /// Input that breaks a rule of the data model.
     #[error("{0}")]
     Invalid(String),
@@ -64,6 +72,7 @@ impl StoreError {
             StoreError::Migration { .. } => "db.migration_failed",
             StoreError::Io { .. } => "db.io",
             StoreError::NotFound { .. } => "not_found",
+            StoreError::NotEmpty { .. } => "db.not_empty",
             StoreError::Invalid(_) => "invalid",
             StoreError::Sqlite(_) => "db.sqlite",
         }

@@ -49,7 +49,7 @@ impl Store {
 
     /// The shop's region for reading phone numbers.
     pub fn shop_region(&self) -> Result<Region> {
-        let c = self.read(|c| shop_country(c))?;
+        let c = self.read(shop_country)?;
         Ok(Region::parse(&c).unwrap_or_else(|| Region::parse("PL").expect("PL is a region")))
     }
 

@@ -111,6 +111,7 @@ CREATE TABLE orders (
     UNIQUE (source, external_id)
 ) STRICT;
 CREATE INDEX orders_by_customer ON orders(customer_id, placed_at);
+CREATE INDEX orders_by_customer_status ON orders(customer_id, status);
 CREATE INDEX orders_by_number ON orders(number);
 CREATE INDEX orders_by_status ON orders(status, placed_at);
 

@@ -1,0 +1,72 @@
+//! As-you-type customer search on the largest shop Courtesy is built for:
+//! 100,000 customers and 1,000,000 orders.
+//!
+//! Builds that shop once with the demo generator (cached in Cargo's target tmp
+//! folder, keyed by scale, seed, schema and generator version), derives about 300
+//! queries from real customers the way staff type them — surname prefixes with
+//! and without diacritics, Cyrillic and transliterated, e-mail fragments, phone
+//! numbers in formats other than the stored one, order numbers — and times
+//! `Store::search_customers(q, 50)` beside the bare FTS5 query it is built on.
+//! The target is p95 ≤ 5 ms.
+//!
+//! `cargo bench -p courtesy-cli --bench search`. Environment:
+//! `COURTESY_BENCH_CUSTOMERS` / `COURTESY_BENCH_ORDERS` for another scale,
+//! `COURTESY_BENCH_STRICT=1` to exit with status 1 when the target is missed.
+//! The report is also written to `bench/out/`.
+
+mod queries;
+mod report;
+mod shop;
+mod timing;
+
+use courtesy_store::Store;
+use std::path::Path;
+use std::process::ExitCode;
+
+fn run() -> Result<bool, String> {
+    let scale = shop::scale()?;
+    let (db, built) = shop::database(scale)?;
+    let store = Store::open(&db).map_err(|e| e.to_string())?;
+    let queries = queries::queries(&store)?;
+    let timings = timing::measure(&store, &queries)?;
+    let (text, pass) = report::report(scale, &db, built, &queries, &timings);
+    println!("{text}");
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out_dir = workspace
+        .canonicalize()
+        .unwrap_or(workspace)
+        .join("bench/out");
+    let file = out_dir.join(format!("search-c{}-o{}.txt", scale.customers, scale.orders));
+    match std::fs::create_dir_all(&out_dir).and_then(|()| std::fs::write(&file, &text)) {
+        Ok(()) => println!("report written to {}", file.display()),
+        Err(e) => eprintln!("warning: could not write {}: {e}", file.display()),
+    }
+    Ok(pass)
+}
+
+fn main() -> ExitCode {
+    // `cargo bench` passes `--bench`. Test runners run this binary without it
+    // (`cargo test --benches`, or `--list` to enumerate tests): it has no tests.
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--list") {
+        return ExitCode::SUCCESS;
+    }
+    if !args.iter().any(|a| a == "--bench") {
+        eprintln!("search benchmark: run it with `cargo bench -p courtesy-cli --bench search`");
+        return ExitCode::SUCCESS;
+    }
+    match run() {
+        Ok(pass) => {
+            let strict = std::env::var("COURTESY_BENCH_STRICT").is_ok_and(|v| v == "1");
+            if pass || !strict {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! What can make a command fail, worded for the person at the terminal.
+
+use courtesy_store::StoreError;
+use std::fmt;
+
+/// A command's failure.
+#[derive(Debug)]
+pub enum Failure {
+    /// The arguments or the situation do not allow the command.
+    Usage(String),
+    /// The database refused or failed.
+    Store(StoreError),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Usage(message) => f.write_str(message),
+            Failure::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Store(e)
+    }
+}
