@@ -2,7 +2,7 @@
 //! value is known, and helpers to make temporary database files.
 
 use chrono::{DateTime, TimeZone, Utc};
-use courtesy_core::{Currency, Language, Money, OrderStatus, Region};
+use courtesy_core::{Currency, Language, Money, OrderStatus, PostalAddress, Region};
 use courtesy_store::{
     Actor, AuditSource, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone,
     NewProduct, Store,
@@ -66,15 +66,17 @@ fn customer(
             source: "checkout".into(),
         }],
         do_not_call: false,
-        addresses: vec![NewAddress {
-            kind: "shipping".into(),
-            name: format!("{first} {last}"),
-            line1: "ul. Długa 5/3".into(),
-            postal_code: "00-950".into(),
-            city: "Warszawa".into(),
-            country: country.into(),
-            ..Default::default()
-        }],
+        addresses: vec![NewAddress::new(
+            "shipping",
+            PostalAddress {
+                name: format!("{first} {last}"),
+                line1: "ul. Długa 5/3".into(),
+                postal_code: "00-950".into(),
+                city: "Warszawa".into(),
+                country: country.into(),
+                ..Default::default()
+            },
+        )],
         created_at: at(2025, 1, 5),
     }
 }
@@ -165,8 +167,7 @@ pub fn small_shop() -> (Vec<NewProduct>, Vec<NewCustomer>, Vec<NewOrder>) {
             tax: Money::new(0, cur),
             total: Money::new(subtotal + 1500, cur),
             shipping_method: "InPost Paczkomat".into(),
-            ship_to: NewAddress {
-                kind: "shipping".into(),
+            ship_to: PostalAddress {
                 city: "Kraków".into(),
                 country: "PL".into(),
                 ..Default::default()

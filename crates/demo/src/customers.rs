@@ -13,7 +13,7 @@ use crate::places::{self, Recipient};
 use crate::texts::{self, NoteTopic};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use courtesy_core::{NameCulture, PersonName};
-use courtesy_store::NewCustomer;
+use courtesy_store::{NewAddress, NewCustomer};
 use rand::Rng;
 
 /// Orders from which a customer counts as a VIP for the shop.
@@ -134,11 +134,15 @@ fn customer(
         name: &full_name,
         company: &company,
     };
-    let mut addresses = vec![places::address(country, recipient, rng)];
+    let mut addresses = vec![NewAddress::new(
+        "shipping",
+        places::address(country, recipient, rng),
+    )];
     if wholesale || rng.random_bool(0.04) {
-        let mut billing = places::address(country, recipient, rng);
-        billing.kind = "billing".to_string();
-        addresses.push(billing);
+        addresses.push(NewAddress::new(
+            "billing",
+            places::address(country, recipient, rng),
+        ));
     }
     let do_not_call = rng.random_bool(0.03);
     let reach = Reachability {

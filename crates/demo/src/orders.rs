@@ -14,7 +14,8 @@ use crate::texts;
 use crate::weighted::by_share;
 use chrono::{DateTime, Datelike, Utc};
 use courtesy_core::Money;
-use courtesy_store::{NewAddress, NewOrder, NewOrderLine};
+use courtesy_core::PostalAddress;
+use courtesy_store::{NewOrder, NewOrderLine};
 use rand::Rng;
 
 /// The first order number.
@@ -111,11 +112,10 @@ fn order(
         .addresses
         .iter()
         .find(|a| a.kind == "shipping")
-        .cloned()
-        .unwrap_or_else(|| NewAddress {
-            kind: "shipping".to_string(),
+        .map(|a| a.postal.clone())
+        .unwrap_or_else(|| PostalAddress {
             country: country.code().to_string(),
-            ..NewAddress::default()
+            ..PostalAddress::default()
         });
     let customer_note = if rng.random_bool(0.05) {
         texts::customer_note(country, rng).to_string()

@@ -6,8 +6,8 @@ use crate::search_index;
 use crate::time::to_db;
 use crate::Store;
 use chrono::{DateTime, NaiveDate, Utc};
-use courtesy_core::{Language, Money, OrderStatus};
-use rusqlite::{params, Connection, OptionalExtension};
+use courtesy_core::{Language, Money, OrderStatus, PostalAddress};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, ToSql};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -37,27 +37,38 @@ impl NewPhone {
     }
 }
 
-/// A postal address.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// An address of a customer, with what it is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAddress {
     /// `shipping` or `billing`.
     pub kind: String,
-    /// Recipient.
-    pub name: String,
-    /// Company, if any.
-    pub company: String,
-    /// Street and number.
-    pub line1: String,
-    /// Flat, floor, c/o.
-    pub line2: String,
-    /// Postal code as the country writes it.
-    pub postal_code: String,
-    /// City.
-    pub city: String,
-    /// State, voivodeship, oblast.
-    pub region: String,
-    /// ISO alpha-2.
-    pub country: String,
+    /// The address.
+    pub postal: PostalAddress,
+}
+
+impl NewAddress {
+    /// An address of the given kind.
+    pub fn new(kind: &str, postal: PostalAddress) -> Self {
+        NewAddress {
+            kind: kind.to_string(),
+            postal,
+        }
+    }
+}
+
+/// The eight columns every stored address has, in table order:
+/// name, company, line1, line2, postal_code, city, region, country.
+fn postal_params(a: &PostalAddress) -> [&dyn ToSql; 8] {
+    [
+        &a.name,
+        &a.company,
+        &a.line1,
+        &a.line2,
+        &a.postal_code,
+        &a.city,
+        &a.region,
+        &a.country,
+    ]
 }
 
 /// A consent given or withdrawn on one channel.
@@ -161,7 +172,7 @@ pub struct NewOrder {
     /// e.g. `InPost Paczkomat`.
     pub shipping_method: String,
     /// Ship-to address.
-    pub ship_to: NewAddress,
+    pub ship_to: PostalAddress,
     /// The customer's note at checkout.
     pub customer_note: String,
     /// A gift message for the parcel.
@@ -232,18 +243,9 @@ fn insert_customer(conn: &Connection, c: &NewCustomer) -> Result<i64> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for a in &c.addresses {
-        addr.execute(params![
-            id,
-            a.kind,
-            a.name,
-            a.company,
-            a.line1,
-            a.line2,
-            a.postal_code,
-            a.city,
-            a.region,
-            a.country
-        ])?;
+        let mut values: Vec<&dyn ToSql> = vec![&id, &a.kind];
+        values.extend(postal_params(&a.postal));
+        addr.execute(params_from_iter(values))?;
     }
     let mut consent = conn.prepare_cached(
         "INSERT INTO customer_consents (customer_id, channel, granted, at, source) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -273,7 +275,36 @@ fn insert_order(conn: &Connection, o: &NewOrder, customer_id: Option<i64>) -> Re
             )));
         }
     }
-    let a = &o.ship_to;
+    let (status, placed, code) = (o.status.as_str(), to_db(o.placed_at), currency.code());
+    let (paid, fulfilled, delivered) = (
+        o.paid_at.map(to_db),
+        o.fulfilled_at.map(to_db),
+        o.delivered_at.map(to_db),
+    );
+    let mut values: Vec<&dyn ToSql> = vec![
+        &customer_id,
+        &o.source,
+        &o.external_id,
+        &o.number,
+        &status,
+        &placed,
+        &paid,
+        &fulfilled,
+        &delivered,
+        &code,
+        &o.subtotal.minor,
+        &o.shipping.minor,
+        &o.discount.minor,
+        &o.tax.minor,
+        &o.total.minor,
+        &o.shipping_method,
+    ];
+    values.extend(postal_params(&o.ship_to));
+    values.extend([
+        &o.customer_note as &dyn ToSql,
+        &o.gift_message,
+        &o.discount_codes,
+    ]);
     conn.prepare_cached(
         "INSERT INTO orders (customer_id, source, external_id, number, status, placed_at, paid_at, fulfilled_at,
             delivered_at, currency, subtotal_minor, shipping_minor, discount_minor, tax_minor, total_minor,
@@ -282,35 +313,7 @@ fn insert_order(conn: &Connection, o: &NewOrder, customer_id: Option<i64>) -> Re
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
             ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     )?
-    .execute(params![
-        customer_id,
-        o.source,
-        o.external_id,
-        o.number,
-        o.status.as_str(),
-        to_db(o.placed_at),
-        o.paid_at.map(to_db),
-        o.fulfilled_at.map(to_db),
-        o.delivered_at.map(to_db),
-        currency.code(),
-        o.subtotal.minor,
-        o.shipping.minor,
-        o.discount.minor,
-        o.tax.minor,
-        o.total.minor,
-        o.shipping_method,
-        a.name,
-        a.company,
-        a.line1,
-        a.line2,
-        a.postal_code,
-        a.city,
-        a.region,
-        a.country,
-        o.customer_note,
-        o.gift_message,
-        o.discount_codes,
-    ])?;
+    .execute(params_from_iter(values))?;
     let id = conn.last_insert_rowid();
     let mut line = conn.prepare_cached(
         "INSERT INTO order_lines (order_id, position, sku, name, variant, quantity, unit_price_minor)

@@ -3,7 +3,7 @@
 
 use super::{fields, postal_number, town, Town};
 use crate::weighted::any;
-use courtesy_store::NewAddress;
+use courtesy_core::PostalAddress;
 use rand::Rng;
 use std::sync::OnceLock;
 
@@ -57,7 +57,7 @@ const STREETS: &[&str] = &[
 static PICKER: OnceLock<crate::weighted::WeightedTable> = OnceLock::new();
 
 /// A US address; flats and suites go on the second line.
-pub(super) fn address(rng: &mut impl Rng) -> NewAddress {
+pub(super) fn address(rng: &mut impl Rng) -> PostalAddress {
     let t = town(TOWNS, &PICKER, rng);
     let zip = postal_number(t, 1, rng);
     let line1 = format!("{} {}", rng.random_range(1..=9800), any(STREETS, rng));

@@ -2,7 +2,7 @@
 
 use super::Town;
 use crate::weighted::{any, WeightedTable};
-use courtesy_store::NewAddress;
+use courtesy_core::PostalAddress;
 use rand::Rng;
 use std::sync::OnceLock;
 
@@ -48,7 +48,7 @@ const INWARD_LETTERS: &[u8] = b"ABDEFGHJLNPQRSTUWXYZ";
 static PICKER: OnceLock<WeightedTable> = OnceLock::new();
 
 /// A British address with a full postcode.
-pub(super) fn address(rng: &mut impl Rng) -> NewAddress {
+pub(super) fn address(rng: &mut impl Rng) -> PostalAddress {
     let table =
         PICKER.get_or_init(|| WeightedTable::new(TOWNS.iter().map(|(t, _)| u64::from(t.4))));
     let (town, districts) = &TOWNS[table.pick(rng)];
@@ -65,12 +65,12 @@ pub(super) fn address(rng: &mut impl Rng) -> NewAddress {
     } else {
         String::new()
     };
-    NewAddress {
+    PostalAddress {
         line1: format!("{} {}", rng.random_range(1..=180), any(STREETS, rng)),
         line2,
         postal_code: postcode,
         city: town.0.to_string(),
         region: town.1.to_string(),
-        ..NewAddress::default()
+        ..PostalAddress::default()
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{fields, house_number, postal_number, town, Town};
 use crate::weighted::any;
-use courtesy_store::NewAddress;
+use courtesy_core::PostalAddress;
 use rand::Rng;
 use std::sync::OnceLock;
 
@@ -43,7 +43,7 @@ const STREETS: &[&str] = &[
 static PICKER: OnceLock<crate::weighted::WeightedTable> = OnceLock::new();
 
 /// A Finnish address; flats carry the stair letter and the flat number.
-pub(super) fn address(rng: &mut impl Rng) -> NewAddress {
+pub(super) fn address(rng: &mut impl Rng) -> PostalAddress {
     let t = town(TOWNS, &PICKER, rng);
     let n = postal_number(t, 10, rng);
     let street = any(STREETS, rng);

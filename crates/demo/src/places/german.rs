@@ -2,7 +2,7 @@
 
 use super::{fields, house_number, postal_number, town, Town};
 use crate::weighted::any;
-use courtesy_store::NewAddress;
+use courtesy_core::PostalAddress;
 use rand::Rng;
 use std::sync::OnceLock;
 
@@ -47,7 +47,7 @@ const STREETS: &[&str] = &[
 static PICKER: OnceLock<crate::weighted::WeightedTable> = OnceLock::new();
 
 /// A German address; a few name the floor on the second line.
-pub(super) fn address(rng: &mut impl Rng) -> NewAddress {
+pub(super) fn address(rng: &mut impl Rng) -> PostalAddress {
     let t = town(TOWNS, &PICKER, rng);
     let n = postal_number(t, 1, rng);
     let line1 = format!("{} {}", any(STREETS, rng), house_number(rng, 0.1, true));

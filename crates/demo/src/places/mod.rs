@@ -13,7 +13,7 @@ pub(crate) use american::AREA_CODES as US_AREA_CODES;
 
 use crate::country::Country;
 use crate::weighted::WeightedTable;
-use courtesy_store::NewAddress;
+use courtesy_core::PostalAddress;
 use rand::Rng;
 use std::sync::OnceLock;
 
@@ -36,7 +36,7 @@ pub(crate) fn address(
     country: Country,
     recipient: Recipient<'_>,
     rng: &mut impl Rng,
-) -> NewAddress {
+) -> PostalAddress {
     let mut a = match country {
         Country::Pl => polish::address(rng),
         Country::Ru => russian::address(rng),
@@ -45,7 +45,6 @@ pub(crate) fn address(
         Country::Gb => british::address(rng),
         Country::Us => american::address(rng),
     };
-    a.kind = "shipping".to_string();
     a.name = recipient.name.to_string();
     a.company = recipient.company.to_string();
     a.country = country.code().to_string();
@@ -89,14 +88,14 @@ fn house_number(rng: &mut impl Rng, letter_share: f64, lower_case: bool) -> Stri
     }
 }
 
-fn fields(line1: String, line2: String, postal_code: String, town: &Town) -> NewAddress {
-    NewAddress {
+fn fields(line1: String, line2: String, postal_code: String, town: &Town) -> PostalAddress {
+    PostalAddress {
         line1,
         line2,
         postal_code,
         city: town.0.to_string(),
         region: town.1.to_string(),
-        ..NewAddress::default()
+        ..PostalAddress::default()
     }
 }
 
@@ -106,7 +105,7 @@ mod tests {
     use rand::SeedableRng;
     use rand_chacha::ChaCha8Rng;
 
-    fn sample(country: Country) -> Vec<NewAddress> {
+    fn sample(country: Country) -> Vec<PostalAddress> {
         let mut rng = ChaCha8Rng::seed_from_u64(3);
         let who = Recipient {
             name: "N",

@@ -2,7 +2,7 @@
 
 use super::{fields, house_number, postal_number, town, Town};
 use crate::weighted::any;
-use courtesy_store::NewAddress;
+use courtesy_core::PostalAddress;
 use rand::Rng;
 use std::sync::OnceLock;
 
@@ -58,7 +58,7 @@ const STREETS: &[&str] = &[
 static PICKER: OnceLock<crate::weighted::WeightedTable> = OnceLock::new();
 
 /// A Polish address; the flat number follows the house number after a slash.
-pub(super) fn address(rng: &mut impl Rng) -> NewAddress {
+pub(super) fn address(rng: &mut impl Rng) -> PostalAddress {
     let t = town(TOWNS, &PICKER, rng);
     let n = postal_number(t, 1, rng);
     let house = house_number(rng, 0.06, false);

@@ -2,7 +2,7 @@
 
 use super::{fields, postal_number, town, Town};
 use crate::weighted::any;
-use courtesy_store::NewAddress;
+use courtesy_core::PostalAddress;
 use rand::Rng;
 use std::sync::OnceLock;
 
@@ -47,7 +47,7 @@ const STREETS: &[&str] = &[
 static PICKER: OnceLock<crate::weighted::WeightedTable> = OnceLock::new();
 
 /// A Russian address: street, house (д.), sometimes building (корп.), flat (кв.).
-pub(super) fn address(rng: &mut impl Rng) -> NewAddress {
+pub(super) fn address(rng: &mut impl Rng) -> PostalAddress {
     let t = town(TOWNS, &PICKER, rng);
     let n = postal_number(t, 1, rng);
     let mut line1 = format!("{}, д. {}", any(STREETS, rng), rng.random_range(1..=120));

@@ -150,7 +150,7 @@ fn russian_names_are_cyrillic_with_patronymics() {
         assert!(
             c.addresses
                 .iter()
-                .all(|a| cyrillic(&a.city.replace(' ', ""))),
+                .all(|a| cyrillic(&a.postal.city.replace(' ', ""))),
             "{:?}",
             c.addresses
         );
