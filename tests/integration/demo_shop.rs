@@ -106,3 +106,48 @@ fn loading_the_demo_shop_again_is_refused_and_duplicates_nothing() {
         .unwrap();
     assert_eq!(integrity, "ok");
 }
+
+#[test]
+fn a_russian_number_stored_with_plus_7_is_found_typed_with_the_domestic_8() {
+    let (_dir, store, raw) = demo();
+    let (id, stored, national): (i64, String, String) = raw
+        .query_row(
+            "SELECT customer_id, raw, national_digits FROM customer_phones WHERE e164 LIKE '+7%' AND raw LIKE '+7%' LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("the demo shop has a Russian phone written with +7");
+    let typed = format!(
+        "8 {} {}-{}-{}",
+        &national[..3],
+        &national[3..6],
+        &national[6..8],
+        &national[8..]
+    );
+    let found = store.search_customers(&typed, 20).unwrap();
+    assert!(
+        found.iter().any(|c| c.id == id),
+        "{typed} did not find the customer stored as {stored}"
+    );
+}
+
+#[test]
+fn list_rows_show_the_same_purchases_and_last_order_as_the_profile() {
+    let (_dir, store, _raw) = demo();
+    let page = store.list_customers(0, 300).unwrap();
+    assert_eq!(page.items.len(), 300);
+    for row in page.items.iter().step_by(7) {
+        let p = store.customer_profile(row.id).unwrap();
+        assert_eq!(
+            row.order_count, p.order_count,
+            "purchases of {}",
+            row.display_name
+        );
+        assert_eq!(
+            row.last_order_at.as_deref(),
+            p.orders.first().map(|o| o.placed_at.as_str()),
+            "last order of {}",
+            row.display_name
+        );
+    }
+}

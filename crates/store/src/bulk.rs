@@ -2,9 +2,9 @@
 
 use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
-use crate::search_index;
 use crate::time::to_db;
 use crate::Store;
+use crate::{customer_stats, search_index};
 use chrono::{DateTime, NaiveDate, Utc};
 use courtesy_core::{Language, Money, OrderStatus, PostalAddress};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, ToSql};
@@ -395,6 +395,7 @@ impl Store {
                     .transpose()?;
                 insert_order(tx, o, customer)?;
             }
+            customer_stats::refresh_all(tx)?;
             search_index::rebuild(tx)?;
             let counts = LoadCounts { products: products.len(), customers: customers.len(), orders: orders.len() };
             record(

@@ -205,8 +205,7 @@ fn display(name: &PersonName, culture: NameCulture, company: &str) -> String {
 const LIST_COLUMNS: &str = "c.id, c.first_name, c.middle_name, c.last_name, c.company, c.email, c.country, c.language, c.do_not_call,
     (SELECT raw FROM customer_phones WHERE customer_id = c.id ORDER BY position LIMIT 1) AS phone,
     (SELECT city FROM customer_addresses WHERE customer_id = c.id ORDER BY kind = 'billing', id LIMIT 1) AS city,
-    (SELECT count(*) FROM orders WHERE customer_id = c.id AND status IN ('paid','fulfilled','delivered')) AS order_count,
-    (SELECT max(placed_at) FROM orders WHERE customer_id = c.id) AS last_order_at";
+    c.order_count, c.last_order_at";
 
 pub(crate) fn list_item_from_row(r: &Row<'_>) -> rusqlite::Result<CustomerListItem> {
     let country: Option<String> = r.get("country")?;

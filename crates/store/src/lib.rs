@@ -7,6 +7,7 @@
 
 mod audit;
 mod bulk;
+mod customer_stats;
 mod customers;
 mod error;
 mod migrations;

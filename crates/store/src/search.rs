@@ -10,40 +10,35 @@
 use crate::customers::{list_items_by_ids, CustomerListItem};
 use crate::error::Result;
 use crate::Store;
-use courtesy_core::{fold_for_search, normalise_phone, phone_search_digits, Region};
+use courtesy_core::{fold_for_search, phone_search_digits};
 use rusqlite::{params, Connection};
 
 /// Above this many matches a query is broad and is not ranked.
 const BROAD: i64 = 400;
 
-/// Regions whose numbers are tried when a typed number does not fit the shop's own.
-const PHONE_REGIONS: [&str; 6] = ["PL", "RU", "FI", "DE", "GB", "US"];
-
 fn quoted_prefix(term: &str) -> String {
     format!("\"{}\"*", term.replace('"', "\"\""))
 }
 
-/// The digit forms a typed phone number may be stored under: as typed, without
-/// a leading trunk `0`, and the E.164 and national digits of every region it is
-/// a valid number in (the shop's first), so `8 977 831-81-75` typed in a Polish
-/// shop still finds the Russian `+7 977 831 81 75`.
-fn phone_terms(query: &str, digits: &str, region: Region) -> Vec<String> {
+/// The digit forms a typed phone number may be stored under (phones are indexed
+/// by E.164 digits, national digits and digits as typed): as typed; without an
+/// international `00`; without a trunk `0` (`040 123` → `40123`); without a
+/// trunk `8` (Russia, Lithuania: `8 977 831…` → `977831…`). Prefix matches on
+/// these cover every format people type, with no per-keystroke parsing.
+fn phone_terms(digits: &str) -> Vec<String> {
     let mut terms = vec![digits.to_string()];
-    let unzeroed = digits.trim_start_matches('0');
-    if !unzeroed.is_empty() && unzeroed != digits {
-        terms.push(unzeroed.to_string());
-    }
-    if digits.len() >= 7 {
-        let others = PHONE_REGIONS.iter().filter_map(|c| Region::parse(c));
-        for r in std::iter::once(region).chain(others) {
-            if let Ok(p) = normalise_phone(query, r) {
-                terms.push(p.national_digits);
-                terms.push(p.e164.trim_start_matches('+').to_string());
-            }
+    for stripped in [
+        digits.strip_prefix("00"),
+        Some(digits.trim_start_matches('0')),
+        digits.strip_prefix('8'),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !stripped.is_empty() && !terms.iter().any(|t| t == stripped) {
+            terms.push(stripped.to_string());
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    terms.retain(|t| seen.insert(t.clone()));
     terms
 }
 
@@ -55,14 +50,14 @@ fn phone_terms(query: &str, digits: &str, region: Region) -> Vec<String> {
 ///   every form they may be stored under, and for order numbers with those digits.
 /// - Anything else is folded (case, diacritics, script) and every word must
 ///   prefix-match a word of the name, e-mail, phone or order columns.
-pub fn match_expression(query: &str, region: Region) -> Option<String> {
+pub fn match_expression(query: &str) -> Option<String> {
     let q = query.trim();
     if let Some(number) = q.strip_prefix('#') {
         let digits = fold_for_search(number);
         return (!digits.is_empty()).then(|| format!("orders : {}", quoted_prefix(&digits)));
     }
     if let Some(digits) = phone_search_digits(q) {
-        let mut parts: Vec<String> = phone_terms(q, &digits, region)
+        let mut parts: Vec<String> = phone_terms(&digits)
             .iter()
             .map(|t| format!("contact : {}", quoted_prefix(t)))
             .collect();
@@ -96,19 +91,20 @@ fn ids(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Ve
 }
 
 /// Customers whose order number is exactly `number`, then those whose number
-/// starts with it, in number order.
+/// starts with it, in number order (both straight off the index on `number`).
 fn order_number_ids(conn: &Connection, number: &str, limit: i64) -> Result<Vec<i64>> {
-    let mut upper = number.to_string();
-    let Some(last) = upper.pop() else {
-        return Ok(Vec::new());
-    };
-    upper.push(char::from_u32(last as u32 + 1).unwrap_or(char::MAX));
-    ids(
+    let mut found = ids(
         conn,
-        "SELECT customer_id FROM orders WHERE number >= ?1 AND number < ?2 AND customer_id IS NOT NULL
-         ORDER BY number <> ?1, number LIMIT ?3",
-        params![number, upper, limit * 4],
-    )
+        "SELECT customer_id FROM orders WHERE number = ?1 AND customer_id IS NOT NULL",
+        params![number],
+    )?;
+    found.extend(ids(
+        conn,
+        "SELECT customer_id FROM orders WHERE number > ?1 AND number < ?1 || char(1114111)
+           AND customer_id IS NOT NULL ORDER BY number LIMIT ?2",
+        params![number, limit * 4],
+    )?);
+    Ok(found)
 }
 
 fn ranked_or_broad(
@@ -165,9 +161,8 @@ fn dedup_keep_order(list: &mut Vec<i64>, limit: i64) {
 impl Store {
     /// Customers matching what was typed, best matches first, at most `limit`.
     pub fn search_customers(&self, query: &str, limit: i64) -> Result<Vec<CustomerListItem>> {
-        let region = self.shop_region()?;
         let q = query.trim();
-        let Some(expr) = match_expression(q, region) else {
+        let Some(expr) = match_expression(q) else {
             return Ok(Vec::new());
         };
         let limit = limit.clamp(1, 500);
@@ -204,41 +199,38 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn pl() -> Region {
-        Region::parse("PL").unwrap()
-    }
-
     #[test]
     fn words_are_folded_and_prefix_matched() {
         assert_eq!(
-            match_expression("Łukasz Wój", pl()).unwrap(),
+            match_expression("Łukasz Wój").unwrap(),
             "\"lukasz\"* \"woj\"*"
         );
-        assert_eq!(match_expression("  ", pl()), None);
+        assert_eq!(match_expression("  "), None);
         assert_eq!(
-            match_expression("anna.nowak@wp", pl()).unwrap(),
+            match_expression("anna.nowak@wp").unwrap(),
             "\"anna\"* \"nowak\"* \"wp\"*"
         );
     }
 
     #[test]
     fn order_numbers_search_the_orders_column() {
-        assert_eq!(match_expression("#10", pl()).unwrap(), "orders : \"10\"*");
+        assert_eq!(match_expression("#10").unwrap(), "orders : \"10\"*");
     }
 
     #[test]
     fn phone_queries_search_every_digit_form() {
-        let e = match_expression("0048 601-234-567", pl()).unwrap();
+        let e = match_expression("0048 601-234-567").unwrap();
         assert!(e.contains("contact : \"0048601234567\"*"), "{e}");
         assert!(e.contains("contact : \"48601234567\"*"), "{e}");
-        assert!(e.contains("contact : \"601234567\"*"), "{e}");
         assert!(e.contains("orders : \"0048601234567\"*"), "{e}");
+        let e = match_expression("040 123 4567").unwrap();
+        assert!(e.contains("contact : \"401234567\"*"), "{e}");
     }
 
     #[test]
-    fn a_russian_number_with_the_domestic_8_is_tried_as_russian_in_a_polish_shop() {
-        let e = match_expression("8 977 831-81-75", pl()).unwrap();
-        assert!(e.contains("contact : \"79778318175\"*"), "{e}");
+    fn a_number_with_the_russian_trunk_8_is_also_tried_without_it() {
+        let e = match_expression("8 977 831-81-75").unwrap();
+        assert!(e.contains("contact : \"89778318175\"*"), "{e}");
         assert!(e.contains("contact : \"9778318175\"*"), "{e}");
     }
 }

@@ -42,10 +42,9 @@ pub struct Timings {
 /// Times every query `ROUNDS` times through the store and as bare FTS5, after a
 /// warm-up round; the two alternate which goes first.
 pub fn measure(store: &Store, queries: &[Query]) -> Result<Timings, String> {
-    let region = store.shop_region().map_err(|e| e.to_string())?;
     let exprs: Vec<String> = queries
         .iter()
-        .map(|q| match_expression(&q.text, region).unwrap_or_default())
+        .map(|q| match_expression(&q.text).unwrap_or_default())
         .collect();
     let mut t = Timings {
         api: vec![Vec::new(); queries.len()],

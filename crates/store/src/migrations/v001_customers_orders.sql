@@ -15,6 +15,10 @@ CREATE TABLE customers (
     notes         TEXT NOT NULL DEFAULT '',
     do_not_call   INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0,1)),
     sort_key      TEXT NOT NULL DEFAULT '',
+    -- Kept by the store whenever orders are written (customer_stats.rs):
+    -- purchases (paid, fulfilled, delivered) and the newest order's time.
+    order_count   INTEGER NOT NULL DEFAULT 0,
+    last_order_at TEXT,
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 ) STRICT;
@@ -111,7 +115,6 @@ CREATE TABLE orders (
     UNIQUE (source, external_id)
 ) STRICT;
 CREATE INDEX orders_by_customer ON orders(customer_id, placed_at);
-CREATE INDEX orders_by_customer_status ON orders(customer_id, status);
 CREATE INDEX orders_by_number ON orders(number);
 CREATE INDEX orders_by_status ON orders(status, placed_at);
 
