@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { remote } from "webdriverio";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -85,4 +86,33 @@ export async function screenshot(browser, name) {
 /** Waits until `fn` returns a truthy value, with a message saying what never happened. */
 export async function until(browser, fn, what, timeout = 15000) {
   await browser.waitUntil(fn, { timeout, interval: 100, timeoutMsg: `timed out waiting until ${what}` });
+}
+
+/**
+ * One app session for a test file: before the tests, runs `prepare` (e.g. fills
+ * the database), starts tauri-driver and launches the app on `db`; after them,
+ * closes the app and the driver. `session.browser` is the current session;
+ * `session.restart()` quits the app and starts it again on the same database.
+ */
+export function appSession(db, prepare = () => {}) {
+  const session = {
+    browser: null,
+    async restart() {
+      await session.browser.deleteSession();
+      session.browser = await launch(db);
+    },
+  };
+  before(async () => {
+    await prepare();
+    await startDriver();
+    session.browser = await launch(db);
+  });
+  after(async () => {
+    try {
+      await session.browser?.deleteSession();
+    } finally {
+      await stopDriver();
+    }
+  });
+  return session;
 }
