@@ -39,7 +39,7 @@ fn customer(
 ) -> NewCustomer {
     NewCustomer {
         source: "demo".into(),
-        external_id: ext.into(),
+        external_id: Some(ext.into()),
         first_name: first.into(),
         middle_name: middle.into(),
         last_name: last.into(),

@@ -5,6 +5,7 @@
 #![deny(missing_docs)]
 
 pub mod address;
+pub mod amount;
 pub mod email;
 pub mod language;
 pub mod money;
@@ -14,6 +15,7 @@ pub mod phone;
 pub mod search_text;
 
 pub use address::PostalAddress;
+pub use amount::{parse_amount, AmountError};
 pub use email::{normalise_email, Email, EmailError};
 pub use language::Language;
 pub use money::{Currency, CurrencyError, Money};

@@ -154,7 +154,7 @@ fn customer(
     let tags = tags(wholesale, vip, rng);
     let mut customer = NewCustomer {
         source: "demo".to_string(),
-        external_id: format!("C{:05}", index + 1),
+        external_id: Some(format!("C{:05}", index + 1)),
         first_name: name.first,
         middle_name: name.middle,
         last_name: name.last,

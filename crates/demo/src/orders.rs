@@ -130,7 +130,7 @@ fn order(
     NewOrder {
         source: "demo".to_string(),
         external_id: format!("O{:04}", seq + 1),
-        customer_external_id: Some(customer.external_id.clone()),
+        customer_external_id: customer.external_id.clone(),
         number: format!("#{}", FIRST_NUMBER + seq),
         status: timeline.status,
         placed_at: placed.at,

@@ -7,7 +7,7 @@ use crate::Store;
 use crate::{customer_stats, search_index};
 use chrono::{DateTime, NaiveDate, Utc};
 use courtesy_core::{Language, Money, OrderStatus, PostalAddress};
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, ToSql};
+use rusqlite::{params, params_from_iter, Connection, ToSql};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -89,8 +89,8 @@ pub struct NewConsent {
 pub struct NewCustomer {
     /// The system the record comes from (`shopify`, `woocommerce`, `csv`, `demo`).
     pub source: String,
-    /// Its id there.
-    pub external_id: String,
+    /// Its id there; `None` for a guest the source gave no id.
+    pub external_id: Option<String>,
     /// Given name.
     pub first_name: String,
     /// Middle name or patronymic.
@@ -196,14 +196,80 @@ pub struct NewProduct {
     pub weight_grams: Option<i64>,
 }
 
-fn insert_customer(conn: &Connection, c: &NewCustomer) -> Result<i64> {
-    let sort_key =
-        courtesy_core::PersonName::new(&c.first_name, &c.middle_name, &c.last_name).sort_key();
-    let sort_key = if sort_key.is_empty() {
-        courtesy_core::fold_for_search(&c.company)
+/// The list order of a customer: family name, given names, else the company.
+pub(crate) fn sort_key(first: &str, middle: &str, last: &str, company: &str) -> String {
+    let key = courtesy_core::PersonName::new(first, middle, last).sort_key();
+    if key.is_empty() {
+        courtesy_core::fold_for_search(company)
     } else {
-        sort_key
-    };
+        key
+    }
+}
+
+pub(crate) fn add_phone(
+    conn: &Connection,
+    customer: i64,
+    position: i64,
+    p: &NewPhone,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO customer_phones (customer_id, position, kind, raw, e164, national_digits)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        customer,
+        position,
+        p.kind,
+        p.raw,
+        p.e164,
+        p.national_digits
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn add_address(conn: &Connection, customer: i64, a: &NewAddress) -> Result<()> {
+    let mut values: Vec<&dyn ToSql> = vec![&customer, &a.kind];
+    values.extend(postal_params(&a.postal));
+    conn.prepare_cached(
+        "INSERT INTO customer_addresses (customer_id, kind, name, company, line1, line2, postal_code, city, region, country)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params_from_iter(values))?;
+    Ok(())
+}
+
+pub(crate) fn add_consent(conn: &Connection, customer: i64, k: &NewConsent) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO customer_consents (customer_id, channel, granted, at, source) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![customer, k.channel, k.granted, to_db(k.at), k.source])?;
+    Ok(())
+}
+
+/// Adds a tag; `false` when the customer already had it.
+pub(crate) fn add_tag(conn: &Connection, customer: i64, tag: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?1, ?2)")?
+        .execute(params![customer, tag])?
+        > 0)
+}
+
+/// Links the customer to its id in a source; `false` when the link existed.
+pub(crate) fn link_external_id(
+    conn: &Connection,
+    customer: i64,
+    source: &str,
+    ext: &str,
+) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO customer_external_ids (source, external_id, customer_id) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![source, ext, customer])?
+        > 0)
+}
+
+pub(crate) fn insert_customer(conn: &Connection, c: &NewCustomer) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO customers (first_name, middle_name, last_name, company, email, language, country,
             birthday, notes, do_not_call, sort_key, created_at, updated_at)
@@ -220,52 +286,33 @@ fn insert_customer(conn: &Connection, c: &NewCustomer) -> Result<i64> {
         c.birthday.map(|d| d.format("%Y-%m-%d").to_string()),
         c.notes,
         c.do_not_call,
-        sort_key,
+        sort_key(&c.first_name, &c.middle_name, &c.last_name, &c.company),
         to_db(c.created_at),
     ])?;
     let id = conn.last_insert_rowid();
-    let mut phone = conn.prepare_cached(
-        "INSERT INTO customer_phones (customer_id, position, kind, raw, e164, national_digits)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
     for (i, p) in c.phones.iter().enumerate() {
-        phone.execute(params![
-            id,
-            i as i64,
-            p.kind,
-            p.raw,
-            p.e164,
-            p.national_digits
-        ])?;
+        add_phone(conn, id, i as i64, p)?;
     }
-    let mut addr = conn.prepare_cached(
-        "INSERT INTO customer_addresses (customer_id, kind, name, company, line1, line2, postal_code, city, region, country)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
     for a in &c.addresses {
-        let mut values: Vec<&dyn ToSql> = vec![&id, &a.kind];
-        values.extend(postal_params(&a.postal));
-        addr.execute(params_from_iter(values))?;
+        add_address(conn, id, a)?;
     }
-    let mut consent = conn.prepare_cached(
-        "INSERT INTO customer_consents (customer_id, channel, granted, at, source) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
     for k in &c.consents {
-        consent.execute(params![id, k.channel, k.granted, to_db(k.at), k.source])?;
+        add_consent(conn, id, k)?;
     }
-    let mut tag = conn
-        .prepare_cached("INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?1, ?2)")?;
     for t in &c.tags {
-        tag.execute(params![id, t])?;
+        add_tag(conn, id, t)?;
     }
-    conn.prepare_cached(
-        "INSERT INTO customer_external_ids (source, external_id, customer_id) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![c.source, c.external_id, id])?;
+    if let Some(ext) = &c.external_id {
+        link_external_id(conn, id, &c.source, ext)?;
+    }
     Ok(id)
 }
 
-fn insert_order(conn: &Connection, o: &NewOrder, customer_id: Option<i64>) -> Result<i64> {
+pub(crate) fn insert_order(
+    conn: &Connection,
+    o: &NewOrder,
+    customer_id: Option<i64>,
+) -> Result<i64> {
     let currency = o.total.currency;
     for m in [o.subtotal, o.shipping, o.discount, o.tax] {
         if m.currency != currency {
@@ -371,17 +418,10 @@ impl Store {
             }
             let mut ids: HashMap<(&str, &str), i64> = HashMap::with_capacity(customers.len());
             for c in customers {
-                let existing: Option<i64> = tx
-                    .prepare_cached("SELECT customer_id FROM customer_external_ids WHERE source = ?1 AND external_id = ?2")?
-                    .query_row(params![c.source, c.external_id], |r| r.get(0))
-                    .optional()?;
-                if existing.is_some() {
-                    return Err(StoreError::Invalid(format!(
-                        "customer {}:{} is already in the database",
-                        c.source, c.external_id
-                    )));
+                let id = insert_customer(tx, c)?;
+                if let Some(ext) = &c.external_id {
+                    ids.insert((c.source.as_str(), ext.as_str()), id);
                 }
-                ids.insert((&c.source, &c.external_id), insert_customer(tx, c)?);
             }
             for o in orders {
                 let customer = o

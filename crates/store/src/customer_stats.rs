@@ -16,3 +16,12 @@ pub(crate) fn refresh_all(conn: &Connection) -> Result<()> {
     conn.execute(REFRESH, [])?;
     Ok(())
 }
+
+/// Recomputes the figures of the given customers (after orders of theirs were written).
+pub(crate) fn refresh(conn: &Connection, customers: &[i64]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&format!("{REFRESH} WHERE id = ?1"))?;
+    for id in customers {
+        stmt.execute([id])?;
+    }
+    Ok(())
+}

@@ -10,6 +10,8 @@ mod bulk;
 mod customer_stats;
 mod customers;
 mod error;
+mod import_runs;
+mod merge;
 mod migrations;
 mod open;
 mod orders;
@@ -28,6 +30,8 @@ pub use customers::{
     CustomerProfile, PhoneView,
 };
 pub use error::{Result, StoreError};
+pub use import_runs::{ImportCounts, ImportRun, RowProblem};
+pub use merge::ImportItem;
 pub use migrations::{schema_version, LATEST_VERSION};
 pub use open::backup_path;
 pub use orders::{OrderLineView, OrderView};

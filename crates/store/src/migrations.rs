@@ -5,7 +5,10 @@ use crate::error::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The migration steps in order; step `i` brings the schema to version `i + 1`.
-const STEPS: &[&str] = &[include_str!("migrations/v001_customers_orders.sql")];
+const STEPS: &[&str] = &[
+    include_str!("migrations/v001_customers_orders.sql"),
+    include_str!("migrations/v002_import_runs.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = STEPS.len() as i64;

@@ -16,6 +16,20 @@ const DOCUMENT: &str = "
       coalesce((SELECT group_concat(fold(o.number), ' ') FROM orders o WHERE o.customer_id = c.id), '')
     FROM customers c";
 
+/// Rewrites the search rows of the given customers (after their names, contacts
+/// or orders changed).
+pub(crate) fn reindex(conn: &Connection, customers: &[i64]) -> Result<()> {
+    let mut delete = conn.prepare_cached("DELETE FROM customer_search WHERE rowid = ?1")?;
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT INTO customer_search (rowid, name, contact, orders) {DOCUMENT} WHERE c.id = ?1"
+    ))?;
+    for id in customers {
+        delete.execute([id])?;
+        insert.execute([id])?;
+    }
+    Ok(())
+}
+
 /// Rebuilds the whole index in one statement (after a bulk load).
 pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM customer_search", [])?;

@@ -183,15 +183,15 @@ fn customers_have_consents_tags_and_birthdays_in_realistic_shares() {
             c.consents
                 .iter()
                 .all(|k| k.at <= now() && (k.source == "checkout" || !k.granted)),
-            "{}",
+            "{:?}",
             c.external_id
         );
-        assert!(c.created_at < now(), "{}", c.external_id);
+        assert!(c.created_at < now(), "{:?}", c.external_id);
         assert_eq!(c.source, "demo");
         if country(c) == "DE" {
             assert!(
                 matches!(c.language, None | Some(courtesy_core::Language::En)),
-                "{}",
+                "{:?}",
                 c.external_id
             );
         }

@@ -1,0 +1,216 @@
+//! Import runs: one row per file imported, with what came of it, and the rows
+//! that could not be imported, so a person can fix them and import again.
+
+use crate::audit::Actor;
+use crate::error::{Result, StoreError};
+use crate::time::now_db;
+use crate::Store;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What an import run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRun {
+    /// Run id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The file's name.
+    pub file_name: String,
+    /// SHA-256 of the file's bytes.
+    pub file_sha256: String,
+    /// Detected format, e.g. `shopify-orders`.
+    pub format: String,
+    /// Detected encoding.
+    pub encoding: String,
+    /// UTC.
+    pub started_at: String,
+    /// UTC, when done.
+    pub finished_at: Option<String>,
+    /// running, finished, cancelled, failed.
+    pub status: String,
+    /// Data rows read.
+    #[ts(type = "number")]
+    pub rows_read: i64,
+    /// Counts.
+    pub counts: ImportCounts,
+    /// Rows that could not be imported.
+    #[ts(type = "number")]
+    pub errors: i64,
+}
+
+/// New, updated and unchanged customers and orders.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportCounts {
+    /// Customers created.
+    #[ts(type = "number")]
+    pub customers_new: i64,
+    /// Customers that gained data.
+    #[ts(type = "number")]
+    pub customers_updated: i64,
+    /// Customers already up to date.
+    #[ts(type = "number")]
+    pub customers_unchanged: i64,
+    /// Orders created.
+    #[ts(type = "number")]
+    pub orders_new: i64,
+    /// Orders whose status, dates or note changed.
+    #[ts(type = "number")]
+    pub orders_updated: i64,
+    /// Orders already up to date.
+    #[ts(type = "number")]
+    pub orders_unchanged: i64,
+}
+
+impl ImportCounts {
+    /// Adds another batch's counts.
+    pub fn add(&mut self, o: &ImportCounts) {
+        self.customers_new += o.customers_new;
+        self.customers_updated += o.customers_updated;
+        self.customers_unchanged += o.customers_unchanged;
+        self.orders_new += o.orders_new;
+        self.orders_updated += o.orders_updated;
+        self.orders_unchanged += o.orders_unchanged;
+    }
+}
+
+/// A row that could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RowProblem {
+    /// Row number as a spreadsheet shows it.
+    #[ts(type = "number")]
+    pub row: i64,
+    /// The column at fault.
+    pub column: Option<String>,
+    /// Why.
+    pub reason: String,
+}
+
+fn run_from_row(r: &Row<'_>) -> rusqlite::Result<ImportRun> {
+    Ok(ImportRun {
+        id: r.get("id")?,
+        file_name: r.get("file_name")?,
+        file_sha256: r.get("file_sha256")?,
+        format: r.get("format")?,
+        encoding: r.get("encoding")?,
+        started_at: r.get("started_at")?,
+        finished_at: r.get("finished_at")?,
+        status: r.get("status")?,
+        rows_read: r.get("rows_read")?,
+        counts: ImportCounts {
+            customers_new: r.get("customers_new")?,
+            customers_updated: r.get("customers_updated")?,
+            customers_unchanged: r.get("customers_unchanged")?,
+            orders_new: r.get("orders_new")?,
+            orders_updated: r.get("orders_updated")?,
+            orders_unchanged: r.get("orders_unchanged")?,
+        },
+        errors: r.get("errors")?,
+    })
+}
+
+pub(crate) fn run(conn: &Connection, id: i64) -> Result<ImportRun> {
+    conn.prepare_cached("SELECT * FROM import_runs WHERE id = ?1")?
+        .query_row([id], run_from_row)
+        .optional()?
+        .ok_or(StoreError::NotFound {
+            entity: "import run",
+            id,
+        })
+}
+
+/// Adds a batch's counts and problems to the run, inside the batch's transaction.
+pub(crate) fn add_batch(
+    conn: &Connection,
+    run_id: i64,
+    rows_read: i64,
+    counts: &ImportCounts,
+    problems: &[RowProblem],
+) -> Result<()> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE import_runs SET rows_read = rows_read + ?2,
+            customers_new = customers_new + ?3, customers_updated = customers_updated + ?4,
+            customers_unchanged = customers_unchanged + ?5, orders_new = orders_new + ?6,
+            orders_updated = orders_updated + ?7, orders_unchanged = orders_unchanged + ?8,
+            errors = errors + ?9
+         WHERE id = ?1 AND status = 'running'",
+        )?
+        .execute(params![
+            run_id,
+            rows_read,
+            counts.customers_new,
+            counts.customers_updated,
+            counts.customers_unchanged,
+            counts.orders_new,
+            counts.orders_updated,
+            counts.orders_unchanged,
+            problems.len() as i64
+        ])?;
+    if changed == 0 {
+        return Err(StoreError::Invalid(format!(
+            "import run {run_id} is not running"
+        )));
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO import_row_errors (run_id, row, \"column\", reason) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for p in problems {
+        insert.execute(params![run_id, p.row, p.column, p.reason])?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Records the start of an import of a file.
+    pub fn start_import(
+        &self,
+        file_name: &str,
+        sha256: &str,
+        format: &str,
+        encoding: &str,
+        actor: &Actor,
+    ) -> Result<ImportRun> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO import_runs (file_name, file_sha256, format, encoding, actor, started_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![file_name, sha256, format, encoding, actor.name, now_db()],
+            )?;
+            run(tx, tx.last_insert_rowid())
+        })
+    }
+
+    /// Marks a run finished, cancelled or failed.
+    pub fn finish_import(&self, run_id: i64, status: &str) -> Result<ImportRun> {
+        if !matches!(status, "finished" | "cancelled" | "failed") {
+            return Err(StoreError::Invalid(format!(
+                "'{status}' is not a final import status"
+            )));
+        }
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE import_runs SET status = ?2, finished_at = ?3 WHERE id = ?1",
+                params![run_id, status, now_db()],
+            )?;
+            run(tx, run_id)
+        })
+    }
+
+    /// A run as recorded.
+    pub fn import_run(&self, run_id: i64) -> Result<ImportRun> {
+        self.read(|c| run(c, run_id))
+    }
+
+    /// The rows of a run that could not be imported, in file order.
+    pub fn import_problems(&self, run_id: i64) -> Result<Vec<RowProblem>> {
+        self.read(|c| {
+            Ok(c.prepare_cached("SELECT row, \"column\", reason FROM import_row_errors WHERE run_id = ?1 ORDER BY row")?
+                .query_map([run_id], |r| Ok(RowProblem { row: r.get(0)?, column: r.get(1)?, reason: r.get(2)? }))?
+                .collect::<rusqlite::Result<_>>()?)
+        })
+    }
+}
