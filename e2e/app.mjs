@@ -59,14 +59,14 @@ export async function stopDriver() {
   await exited;
 }
 
-/** Launches the app on `db` and returns the session. */
-export async function launch(db) {
+/** Launches the app on `db` (with extra command-line `args`) and returns the session. */
+export async function launch(db, args = []) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port,
     logLevel: "warn",
     capabilities: {
-      "tauri:options": { application: appBinary, args: ["--db", db] },
+      "tauri:options": { application: appBinary, args: ["--db", db, ...args] },
       "wdio:enforceWebDriverClassic": true,
     },
   });

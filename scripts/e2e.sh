@@ -7,4 +7,4 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export APP_BIN="$PWD/target/debug/courtesy-app" CLI_BIN="$PWD/target/debug/courtesy"
 cd e2e
 xvfb-run -a --server-args="-screen 0 1440x900x24" \
-  node --test --test-concurrency=1 customers.test.mjs first-start.test.mjs settings.test.mjs
+  node --test --test-concurrency=1 customers.test.mjs first-start.test.mjs settings.test.mjs import.test.mjs

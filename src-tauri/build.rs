@@ -10,6 +10,13 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "save_settings",
     "load_demo_shop",
+    "startup_import_path",
+    "pick_import_file",
+    "preview_import",
+    "run_import",
+    "cancel_import",
+    "import_problems",
+    "save_import_problems",
 ];
 
 fn main() {

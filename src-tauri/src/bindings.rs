@@ -25,6 +25,11 @@ pub fn typescript() -> String {
         crate::error::AppError::decl(&cfg),
         crate::commands::AppInfo::decl(&cfg),
         crate::commands::DemoLoaded::decl(&cfg),
+        courtesy_store::ImportCounts::decl(&cfg),
+        courtesy_store::ImportRun::decl(&cfg),
+        courtesy_store::RowProblem::decl(&cfg),
+        courtesy_import::Preview::decl(&cfg),
+        crate::import_commands::ImportProgress::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit;\n// run scripts/bindings.sh.\n",

@@ -5,17 +5,30 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod import_commands;
 pub mod state;
 
 use state::AppState;
 
 /// Starts the app on the database from `--db`, `COURTESY_DB` or the app-data folder.
 pub fn run() {
-    let explicit = state::db_arg(std::env::args().skip(1));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let explicit = state::path_arg(args.clone(), "db");
+    let startup_import = state::path_arg(args, "import");
     let db_path = courtesy_store::resolve_db_path(explicit)
         .unwrap_or_else(|| std::path::PathBuf::from("courtesy.sqlite"));
     tauri::Builder::default()
-        .manage(AppState::open(db_path))
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::open(db_path, startup_import))
+        .on_window_event(|window, event| {
+            // A file dropped anywhere on the window goes to the Import screen.
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                if let Some(path) = paths.first() {
+                    let _ =
+                        tauri::Emitter::emit(window, "file-dropped", path.display().to_string());
+                }
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_customers,
@@ -25,6 +38,13 @@ pub fn run() {
             commands::get_settings,
             commands::save_settings,
             commands::load_demo_shop,
+            import_commands::startup_import_path,
+            import_commands::pick_import_file,
+            import_commands::preview_import,
+            import_commands::run_import,
+            import_commands::cancel_import,
+            import_commands::import_problems,
+            import_commands::save_import_problems,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -3,6 +3,7 @@
 use crate::error::AppError;
 use courtesy_store::{Actor, AuditSource, Store};
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 /// The app's state, managed by Tauri.
@@ -11,13 +12,22 @@ pub struct AppState {
     pub store: Result<Arc<Store>, AppError>,
     /// Where the database is (or would be).
     pub db_path: PathBuf,
+    /// A file to import given on the command line (`--import FILE`, "Open with").
+    pub startup_import: Option<PathBuf>,
+    /// Set to stop the running import after its current batch.
+    pub cancel_import: Arc<AtomicBool>,
 }
 
 impl AppState {
     /// Opens the database at `db_path`; an error is kept for the UI to show.
-    pub fn open(db_path: PathBuf) -> AppState {
+    pub fn open(db_path: PathBuf, startup_import: Option<PathBuf>) -> AppState {
         let store = Store::open(&db_path).map(Arc::new).map_err(AppError::from);
-        AppState { store, db_path }
+        AppState {
+            store,
+            db_path,
+            startup_import,
+            cancel_import: Arc::new(AtomicBool::new(false)),
+        }
     }
 
     /// Runs `f` on the store off the UI thread.
@@ -41,14 +51,16 @@ pub fn desk_actor() -> Actor {
     Actor::new(name, AuditSource::Ui)
 }
 
-/// `--db PATH` / `--db=PATH` from the command line, if given.
-pub fn db_arg(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+/// The value of `--NAME VALUE` / `--NAME=VALUE` on the command line, if given.
+pub fn path_arg(args: impl IntoIterator<Item = String>, name: &str) -> Option<PathBuf> {
+    let flag = format!("--{name}");
+    let prefix = format!("--{name}=");
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
-        if a == "--db" {
+        if a == flag {
             return it.next().map(PathBuf::from);
         }
-        if let Some(p) = a.strip_prefix("--db=") {
+        if let Some(p) = a.strip_prefix(&prefix) {
             return Some(PathBuf::from(p));
         }
     }
@@ -60,16 +72,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_db_path_comes_from_either_spelling_of_the_flag() {
+    fn paths_come_from_either_spelling_of_their_flag() {
         let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let path = |p: &str| Some(PathBuf::from(p));
         assert_eq!(
-            db_arg(args(&["app", "--db", "/x.sqlite"])),
-            Some(PathBuf::from("/x.sqlite"))
+            path_arg(args(&["app", "--db", "/x.sqlite"]), "db"),
+            path("/x.sqlite")
         );
         assert_eq!(
-            db_arg(args(&["app", "--db=/y.sqlite"])),
-            Some(PathBuf::from("/y.sqlite"))
+            path_arg(args(&["app", "--db=/y.sqlite"]), "db"),
+            path("/y.sqlite")
         );
-        assert_eq!(db_arg(args(&["app"])), None);
+        assert_eq!(
+            path_arg(args(&["app", "--import", "/o.csv", "--db", "/x"]), "import"),
+            path("/o.csv")
+        );
+        assert_eq!(path_arg(args(&["app"]), "db"), None);
     }
 }

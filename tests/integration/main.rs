@@ -4,3 +4,4 @@ mod customer_edits;
 mod customer_search;
 mod database_file;
 mod demo_shop;
+mod import_files;

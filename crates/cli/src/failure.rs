@@ -10,6 +10,8 @@ pub enum Failure {
     Usage(String),
     /// The database refused or failed.
     Store(StoreError),
+    /// An import could not run.
+    Import(courtesy_import::ImportError),
 }
 
 impl fmt::Display for Failure {
@@ -17,6 +19,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Usage(message) => f.write_str(message),
             Failure::Store(e) => write!(f, "{e}"),
+            Failure::Import(e) => write!(f, "{e} [{}]", e.code()),
         }
     }
 }
@@ -24,5 +27,11 @@ impl fmt::Display for Failure {
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
         Failure::Store(e)
+    }
+}
+
+impl From<courtesy_import::ImportError> for Failure {
+    fn from(e: courtesy_import::ImportError) -> Self {
+        Failure::Import(e)
     }
 }

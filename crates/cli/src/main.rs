@@ -4,6 +4,7 @@
 
 mod demo_command;
 mod failure;
+mod import_command;
 mod info_command;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +30,8 @@ enum Command {
     Demo(demo_command::DemoArgs),
     /// Show where the database is, its schema version and how many customers it has.
     Info,
+    /// Import a Shopify or WooCommerce export; re-importing changes nothing.
+    Import(import_command::ImportArgs),
 }
 
 /// The database file the user means: `--db`, `COURTESY_DB`, or the app-data folder.
@@ -43,6 +46,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Demo(args) => demo_command::run(&path, &args),
         Command::Info => info_command::run(&path),
+        Command::Import(args) => import_command::run(&path, &args),
     }
 }
 

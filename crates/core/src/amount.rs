@@ -25,15 +25,24 @@ pub fn parse_amount(text: &str, decimal: char, exponent: u32) -> Result<i64, Amo
         return Ok(0);
     }
     let not_a_number = || AmountError::NotANumber(raw.to_string());
-    let first = raw.find(|c: char| c.is_ascii_digit()).ok_or_else(not_a_number)?;
-    let last = raw.rfind(|c: char| c.is_ascii_digit()).ok_or_else(not_a_number)?;
+    let first = raw
+        .find(|c: char| c.is_ascii_digit())
+        .ok_or_else(not_a_number)?;
+    let last = raw
+        .rfind(|c: char| c.is_ascii_digit())
+        .ok_or_else(not_a_number)?;
     let (prefix, number, suffix) = (&raw[..first], &raw[first..=last], &raw[last + 1..]);
     // Around the number only signs, brackets, spaces and currency signs or codes.
-    let decoration = |s: &str| s.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || "-+()$€£₽.".contains(c));
+    let decoration = |s: &str| {
+        s.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || "-+()$€£₽.".contains(c))
+    };
     if !decoration(prefix) || !decoration(suffix) {
         return Err(not_a_number());
     }
-    let negative = prefix.contains('-') || suffix.contains('-') || (prefix.contains('(') && suffix.contains(')'));
+    let negative = prefix.contains('-')
+        || suffix.contains('-')
+        || (prefix.contains('(') && suffix.contains(')'));
     let mut int_part: i128 = 0;
     let mut frac = String::new();
     let mut seen_decimal = false;
@@ -65,7 +74,10 @@ pub fn parse_amount(text: &str, decimal: char, exponent: u32) -> Result<i64, Amo
     let mut minor = int_part * 10i128.pow(exponent);
     if !trimmed.is_empty() {
         let scale = 10i128.pow(exponent - trimmed.len() as u32);
-        minor += trimmed.parse::<i128>().map_err(|_| AmountError::NotANumber(raw.to_string()))? * scale;
+        minor += trimmed
+            .parse::<i128>()
+            .map_err(|_| AmountError::NotANumber(raw.to_string()))?
+            * scale;
     }
     let minor = if negative { -minor } else { minor };
     i64::try_from(minor).map_err(|_| AmountError::TooLarge(raw.to_string()))
@@ -93,17 +105,36 @@ mod tests {
             ("2.500", '.', 250),
         ];
         for (text, decimal, want) in cases {
-            assert_eq!(parse_amount(text, decimal, 2), Ok(want), "{text:?} with {decimal:?}");
+            assert_eq!(
+                parse_amount(text, decimal, 2),
+                Ok(want),
+                "{text:?} with {decimal:?}"
+            );
         }
         assert_eq!(parse_amount("1200", '.', 0), Ok(1200));
     }
 
     #[test]
     fn non_amounts_and_extra_precision_are_errors() {
-        assert!(matches!(parse_amount("abc", '.', 2), Err(AmountError::NotANumber(_))));
-        assert!(matches!(parse_amount("1.2.3", '.', 2), Err(AmountError::NotANumber(_))));
-        assert!(matches!(parse_amount("1.234", '.', 2), Err(AmountError::TooPrecise(_, 2))));
-        assert!(matches!(parse_amount("12#5", '.', 2), Err(AmountError::NotANumber(_))));
-        assert!(matches!(parse_amount("99999999999999999999", '.', 2), Err(AmountError::TooLarge(_))));
+        assert!(matches!(
+            parse_amount("abc", '.', 2),
+            Err(AmountError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_amount("1.2.3", '.', 2),
+            Err(AmountError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_amount("1.234", '.', 2),
+            Err(AmountError::TooPrecise(_, 2))
+        ));
+        assert!(matches!(
+            parse_amount("12#5", '.', 2),
+            Err(AmountError::NotANumber(_))
+        ));
+        assert!(matches!(
+            parse_amount("99999999999999999999", '.', 2),
+            Err(AmountError::TooLarge(_))
+        ));
     }
 }

@@ -1,7 +1,8 @@
 // The UI's one door to the Rust side. Screens call `backend()`; the Tauri
 // implementation below is the only code that imports @tauri-apps/api, and tests
 // install a fake with `setBackend`.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type {
   AppError,
   AppInfo,
@@ -10,6 +11,10 @@ import type {
   CustomerPage,
   CustomerProfile,
   DemoLoaded,
+  ImportProgress,
+  ImportRun,
+  Preview,
+  RowProblem,
   Settings,
 } from "./bindings";
 
@@ -22,6 +27,15 @@ export interface Backend {
   getSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<Settings>;
   loadDemoShop(): Promise<DemoLoaded>;
+  startupImportPath(): Promise<string | null>;
+  pickImportFile(): Promise<string | null>;
+  previewImport(path: string): Promise<Preview>;
+  runImport(path: string, onProgress: (p: ImportProgress) => void): Promise<ImportRun>;
+  cancelImport(): Promise<void>;
+  importProblems(runId: number): Promise<RowProblem[]>;
+  saveImportProblems(runId: number): Promise<string | null>;
+  /** Calls `handler` with the path of each file dropped on the window; returns the unsubscribe. */
+  onFileDropped(handler: (path: string) => void): Promise<() => void>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -56,6 +70,18 @@ export const tauriBackend: Backend = {
   getSettings: () => call("get_settings"),
   saveSettings: (settings) => call("save_settings", { settings }),
   loadDemoShop: () => call("load_demo_shop"),
+  startupImportPath: () => call("startup_import_path"),
+  pickImportFile: () => call("pick_import_file"),
+  previewImport: (path) => call("preview_import", { path }),
+  runImport: (path, onProgress) => {
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = onProgress;
+    return call("run_import", { path, onProgress: channel });
+  },
+  cancelImport: () => call("cancel_import"),
+  importProblems: (runId) => call("import_problems", { runId }),
+  saveImportProblems: (runId) => call("save_import_problems", { runId }),
+  onFileDropped: (handler) => listen<string>("file-dropped", (e) => handler(e.payload)),
 };
 
 let current: Backend = tauriBackend;

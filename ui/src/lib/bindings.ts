@@ -375,3 +375,153 @@ customers: number,
  * Orders created.
  */
 orders: number, };
+
+export type ImportCounts = { 
+/**
+ * Customers created.
+ */
+customersNew: number, 
+/**
+ * Customers that gained data.
+ */
+customersUpdated: number, 
+/**
+ * Customers already up to date.
+ */
+customersUnchanged: number, 
+/**
+ * Orders created.
+ */
+ordersNew: number, 
+/**
+ * Orders whose status, dates or note changed.
+ */
+ordersUpdated: number, 
+/**
+ * Orders already up to date.
+ */
+ordersUnchanged: number, };
+
+export type ImportRun = { 
+/**
+ * Run id.
+ */
+id: number, 
+/**
+ * The file's name.
+ */
+fileName: string, 
+/**
+ * SHA-256 of the file's bytes.
+ */
+fileSha256: string, 
+/**
+ * Detected format, e.g. `shopify-orders`.
+ */
+format: string, 
+/**
+ * Detected encoding.
+ */
+encoding: string, 
+/**
+ * UTC.
+ */
+startedAt: string, 
+/**
+ * UTC, when done.
+ */
+finishedAt: string | null, 
+/**
+ * running, finished, cancelled, failed.
+ */
+status: string, 
+/**
+ * Data rows read.
+ */
+rowsRead: number, 
+/**
+ * Counts.
+ */
+counts: ImportCounts, 
+/**
+ * Rows that could not be imported.
+ */
+errors: number, };
+
+export type RowProblem = { 
+/**
+ * Row number as a spreadsheet shows it.
+ */
+row: number, 
+/**
+ * The column at fault.
+ */
+column: string | null, 
+/**
+ * Why.
+ */
+reason: string, };
+
+export type Preview = { 
+/**
+ * The file's name.
+ */
+fileName: string, 
+/**
+ * Its size in bytes.
+ */
+size: number, 
+/**
+ * Detected format, e.g. `shopify-orders`.
+ */
+format: string, 
+/**
+ * A label for people, e.g. `Shopify orders`.
+ */
+formatLabel: string, 
+/**
+ * `UTF-8`, `windows-1250`, …
+ */
+encoding: string, 
+/**
+ * `,`, `;` or `\t`.
+ */
+delimiter: string, 
+/**
+ * `.` or `,`.
+ */
+decimal: string, 
+/**
+ * Header cells.
+ */
+columns: Array<string>, 
+/**
+ * The first data rows, cell by cell.
+ */
+rows: Array<Array<string>>, };
+
+export type ImportProgress = { 
+/**
+ * Data rows read.
+ */
+rows: number, 
+/**
+ * Bytes read.
+ */
+bytes: number, 
+/**
+ * The file's size.
+ */
+totalBytes: number, 
+/**
+ * Rows per second so far.
+ */
+rowsPerSecond: number, 
+/**
+ * New / updated / unchanged so far.
+ */
+counts: ImportCounts, 
+/**
+ * Rows with problems so far.
+ */
+problems: number, };

@@ -36,6 +36,14 @@ function fakeBackend(total: number, asked: Array<[number, number]>): Backend {
     getSettings: unused,
     saveSettings: unused,
     loadDemoShop: unused,
+    startupImportPath: unused,
+    pickImportFile: unused,
+    previewImport: unused,
+    runImport: unused,
+    cancelImport: unused,
+    importProblems: unused,
+    saveImportProblems: unused,
+    onFileDropped: unused,
   };
 }
 

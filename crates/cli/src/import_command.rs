@@ -1,0 +1,102 @@
+//! `courtesy import FILE`: imports an export with a progress bar and prints what
+//! came of it — new, updated, unchanged, and the rows that could not be read.
+
+use crate::failure::Failure;
+use courtesy_import::{import_file, Flow, Format};
+use courtesy_store::{Actor, AuditSource, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+
+/// Options of `courtesy import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The export to import (CSV or JSON).
+    file: PathBuf,
+    /// The file's format, when detection should be skipped.
+    #[arg(long, value_parser = parse_format)]
+    format: Option<Format>,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    match text {
+        "shopify-orders" => Ok(Format::ShopifyOrders),
+        "shopify-customers" => Ok(Format::ShopifyCustomers),
+        other => Err(format!(
+            "'{other}' is not a format; use shopify-orders or shopify-customers"
+        )),
+    }
+}
+
+fn operator() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "cli".into())
+}
+
+/// Imports `args.file` into the database at `path`.
+pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
+    let size = std::fs::metadata(&args.file)
+        .map_err(|e| Failure::Usage(format!("{}: {e}", args.file.display())))?
+        .len();
+    let store = Store::open(path)?;
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(size)
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {percent:>3}%  {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let started = std::time::Instant::now();
+    let actor = Actor::new(operator(), AuditSource::Import);
+    let run = import_file(
+        &store,
+        &args.file,
+        args.format,
+        &actor,
+        chrono::Utc::now(),
+        |p| {
+            bar.set_position(p.bytes);
+            let rate = p.rows as f64 / started.elapsed().as_secs_f64().max(0.001);
+            bar.set_message(format!("{} rows, {rate:.0} rows/s", p.rows));
+            Flow::Continue
+        },
+    )?;
+    bar.finish_and_clear();
+    let c = run.counts;
+    println!(
+        "Imported {} ({}, {}) in {:.1} s: {} rows.",
+        run.file_name,
+        run.format,
+        run.encoding,
+        started.elapsed().as_secs_f64(),
+        run.rows_read
+    );
+    println!(
+        "  customers: {} new, {} updated, {} unchanged",
+        c.customers_new, c.customers_updated, c.customers_unchanged
+    );
+    println!(
+        "  orders:    {} new, {} updated, {} unchanged",
+        c.orders_new, c.orders_updated, c.orders_unchanged
+    );
+    if run.errors > 0 {
+        println!("  {} rows with problems:", run.errors);
+        for p in store.import_problems(run.id)?.iter().take(20) {
+            let column = p
+                .column
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default();
+            println!("    row {}{column}: {}", p.row, p.reason);
+        }
+        if run.errors > 20 {
+            println!("    … and {} more", run.errors - 20);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! Why a whole file is refused before any row is read.
+
+use crate::format::Format;
+
+/// A file that cannot be imported at all. Rows that cannot be read are
+/// [`RowError`](crate::RowError)s instead, and the rest of the file still imports.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// NUL bytes or control characters: an image, a spreadsheet, an archive.
+    #[error("this file is not a CSV or JSON export: it looks like binary data")]
+    NotText,
+    /// Nothing in it (or only spaces and a byte-order mark).
+    #[error("the file is empty")]
+    Empty,
+    /// A header and no rows.
+    #[error("the file has a header but no rows")]
+    NoRows,
+    /// The header is not one Courtesy knows.
+    #[error(
+        "the columns do not match a Shopify or WooCommerce export: {} (pick a column mapping)",
+        list_columns(.columns)
+    )]
+    UnknownFormat {
+        /// The file's header cells.
+        columns: Vec<String>,
+    },
+    /// The caller said which format the file is, and it lacks some of its columns.
+    #[error("the file is not a {format} export: it has no {} column", .missing.join(", "))]
+    MissingColumns {
+        /// The format asked for.
+        format: Format,
+        /// Its required columns that the file lacks.
+        missing: Vec<String>,
+    },
+    /// Reading the first block failed.
+    #[error("the file could not be read: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// How many header cells an error message shows before `…`.
+const COLUMNS_SHOWN: usize = 6;
+
+fn list_columns(columns: &[String]) -> String {
+    let mut shown: Vec<&str> = columns
+        .iter()
+        .take(COLUMNS_SHOWN)
+        .map(String::as_str)
+        .collect();
+    if columns.len() > COLUMNS_SHOWN {
+        shown.push("…");
+    }
+    shown.join(", ")
+}
+
+impl FileError {
+    /// A stable code for the UI and tests, e.g. `import.not_text`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FileError::NotText => "import.not_text",
+            FileError::Empty => "import.empty",
+            FileError::NoRows => "import.no_rows",
+            FileError::UnknownFormat { .. } => "import.unknown_format",
+            FileError::MissingColumns { .. } => "import.missing_columns",
+            FileError::Io(_) => "import.io",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_format_lists_the_first_columns() {
+        let columns: Vec<String> = ["a", "b", "c", "d", "e", "f", "g"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let err = FileError::UnknownFormat { columns };
+        assert_eq!(
+            err.to_string(),
+            "the columns do not match a Shopify or WooCommerce export: a, b, c, d, e, f, … (pick a column mapping)"
+        );
+        assert_eq!(err.code(), "import.unknown_format");
+    }
+}

@@ -1,0 +1,34 @@
+//! Getting a shop's customers and orders into Courtesy.
+//!
+//! A source file is sniffed (encoding, delimiter, decimal separator, format by its
+//! header) and read by an [`Importer`]: a stream of [`Record`]s, each tagged with
+//! the row it came from, or a [`RowError`] for a row that could not be read. One
+//! sink validates the records and writes them in batches, merging with what the
+//! database already has, so re-importing a file changes nothing.
+#![deny(missing_docs)]
+
+pub mod cells;
+pub mod columns;
+pub mod convert;
+pub mod file_error;
+pub mod format;
+pub mod import_file;
+pub mod preview;
+pub mod record;
+pub mod rows;
+pub mod shopify_buyer;
+pub mod shopify_customers;
+pub mod shopify_orders;
+pub mod sink;
+pub mod sniff;
+pub mod text_encoding;
+
+pub use file_error::FileError;
+pub use format::Format;
+pub use import_file::{describe, format_slug, import_file, ImportError};
+pub use preview::{preview, problems_csv, Preview};
+pub use record::{CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError};
+pub use shopify_customers::ShopifyCustomers;
+pub use shopify_orders::ShopifyOrders;
+pub use sink::{feed, Flow, Progress};
+pub use sniff::{open, SourceDescription, SNIFF_BYTES};

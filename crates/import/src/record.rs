@@ -1,0 +1,149 @@
+//! What importers yield: customers and orders as the source described them,
+//! before validation and merging, each located at its row in the file.
+
+use chrono::{DateTime, Utc};
+use courtesy_core::{Currency, OrderStatus, PostalAddress};
+
+/// A value and the row of the file it starts on (1 = the header row, so the
+/// first data row is 2: the number a spreadsheet shows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    /// Row number as a spreadsheet shows it.
+    pub row: u64,
+    /// The value.
+    pub value: T,
+}
+
+/// A row that could not be read; the rest of the file goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// Row number as a spreadsheet shows it.
+    pub row: u64,
+    /// The column (header text) at fault, when one is.
+    pub column: Option<String>,
+    /// Why, in a sentence for the person importing.
+    pub reason: String,
+}
+
+/// One thing a source describes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "made and consumed once per record; boxing buys nothing"
+)]
+pub enum Record {
+    /// A customer (from a customers export).
+    Customer(CustomerRecord),
+    /// An order with its buyer and lines (from an orders export).
+    Order(OrderRecord),
+}
+
+/// A customer as the source has it. E-mail and phones are raw; the sink
+/// normalises them with the shop's region.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerRecord {
+    /// `shopify`, `woocommerce` or `csv`.
+    pub source: String,
+    /// The customer's id in the source; `None` for guests.
+    pub external_id: Option<String>,
+    /// Given name.
+    pub first_name: String,
+    /// Family name.
+    pub last_name: String,
+    /// Company.
+    pub company: String,
+    /// E-mail as written.
+    pub email: Option<String>,
+    /// Phone numbers as written, the most important first.
+    pub phones: Vec<String>,
+    /// ISO alpha-2 country, when known.
+    pub country: Option<String>,
+    /// Language tag, when the source has one.
+    pub language: Option<String>,
+    /// Addresses with their kind (`shipping` or `billing`).
+    pub addresses: Vec<(String, PostalAddress)>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// The source's note about the customer.
+    pub note: String,
+    /// Marketing e-mail consent, when the source says.
+    pub email_consent: Option<bool>,
+    /// Marketing SMS consent, when the source says.
+    pub sms_consent: Option<bool>,
+    /// When the customer was created in the source.
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// One line of an order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineRecord {
+    /// Stock keeping unit (may be empty).
+    pub sku: String,
+    /// Product name.
+    pub name: String,
+    /// Variant (size, colour), may be empty.
+    pub variant: String,
+    /// How many.
+    pub quantity: i64,
+    /// Price of one, minor units.
+    pub unit_price_minor: i64,
+}
+
+/// An order as the source has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderRecord {
+    /// `shopify`, `woocommerce` or `csv`.
+    pub source: String,
+    /// The order's id in the source (Shopify `Id`, WooCommerce `id`); when a
+    /// source has none, its number.
+    pub external_id: String,
+    /// Shown number, e.g. `#1001`.
+    pub number: String,
+    /// Who placed it; guests have no external id and maybe no e-mail.
+    pub buyer: CustomerRecord,
+    /// Status, mapped from the source's financial / fulfilment states.
+    pub status: OrderStatus,
+    /// When placed.
+    pub placed_at: DateTime<Utc>,
+    /// When paid.
+    pub paid_at: Option<DateTime<Utc>>,
+    /// When shipped.
+    pub fulfilled_at: Option<DateTime<Utc>>,
+    /// When delivered.
+    pub delivered_at: Option<DateTime<Utc>>,
+    /// Currency of all amounts.
+    pub currency: Currency,
+    /// Sum of lines, minor units.
+    pub subtotal_minor: i64,
+    /// Shipping charged.
+    pub shipping_minor: i64,
+    /// Discounts, as a positive number.
+    pub discount_minor: i64,
+    /// Taxes.
+    pub tax_minor: i64,
+    /// What the customer paid.
+    pub total_minor: i64,
+    /// Shipping method.
+    pub shipping_method: String,
+    /// Ship-to address.
+    pub ship_to: PostalAddress,
+    /// The customer's note at checkout.
+    pub customer_note: String,
+    /// Gift message, when the source has one.
+    pub gift_message: String,
+    /// Discount codes, comma-separated.
+    pub discount_codes: String,
+    /// Lines in order.
+    pub lines: Vec<LineRecord>,
+}
+
+/// A source of records: a file read in one pass, record by record.
+pub trait Importer {
+    /// The next record, or the error of a row that could not be read; `None` at
+    /// the end of the file. I/O and decoding failures past the first block are
+    /// row errors too, so what was read before them still imports.
+    fn next_record(&mut self) -> Option<Result<Located<Record>, RowError>>;
+
+    /// Bytes of the file consumed so far (for progress).
+    fn bytes_read(&self) -> u64;
+}

@@ -1,0 +1,290 @@
+//! Shopify's "Export orders" CSV: one row per line item. The first row of an
+//! order carries the order's fields; the rows after it repeat `Name` (often
+//! `Email` too) and leave the rest blank. Consecutive rows with the same `Name`
+//! make one order, as Shopify writes them.
+//!
+//! Row numbers are physical lines of the file (the header is line 1), so a note
+//! with line breaks in an earlier row moves them past the spreadsheet's count.
+//! An order is located at its first row; an error names the row holding the bad
+//! cell. A bad cell anywhere in an order skips that whole order.
+
+use crate::cells::{non_empty, strip_text_mark, CellReader};
+use crate::columns::{column_set, Column, Header};
+use crate::record::{Importer, LineRecord, Located, OrderRecord, Record, RowError};
+use crate::rows::{Row, RowReader};
+use crate::shopify_buyer::{buyer, BuyerColumns};
+use courtesy_core::{Currency, OrderStatus};
+
+column_set! {
+    /// The order and line columns of an orders export this importer reads.
+    OrderColumns {
+        name: "Name",
+        id: "Id",
+        financial_status: "Financial Status",
+        paid_at: "Paid at",
+        fulfillment_status: "Fulfillment Status",
+        fulfilled_at: "Fulfilled at",
+        currency: "Currency",
+        subtotal: "Subtotal",
+        shipping: "Shipping",
+        taxes: "Taxes",
+        total: "Total",
+        discount_code: "Discount Code",
+        discount_amount: "Discount Amount",
+        shipping_method: "Shipping Method",
+        created_at: "Created at",
+        quantity: "Lineitem quantity",
+        line_name: "Lineitem name",
+        line_price: "Lineitem price",
+        line_sku: "Lineitem sku",
+        notes: "Notes",
+        note_attributes: "Note Attributes",
+        cancelled_at: "Cancelled at",
+    }
+}
+
+/// Reads orders from a Shopify orders export.
+pub struct ShopifyOrders {
+    rows: RowReader,
+    columns: OrderColumns,
+    buyer: BuyerColumns,
+    decimal: char,
+    /// The row read past the end of the previous order (or its error).
+    lookahead: Option<Result<Row, RowError>>,
+}
+
+impl ShopifyOrders {
+    /// Reads the rows of a file whose header is `header`; amounts use `decimal`.
+    pub(crate) fn new(rows: RowReader, header: &Header, decimal: char) -> Self {
+        ShopifyOrders {
+            rows,
+            columns: OrderColumns::resolve(header),
+            buyer: BuyerColumns::resolve(header),
+            decimal,
+            lookahead: None,
+        }
+    }
+
+    fn next_row(&mut self) -> Option<Result<Row, RowError>> {
+        self.lookahead.take().or_else(|| self.rows.next_row())
+    }
+
+    /// The rows of the next order: the first row and every row right after it
+    /// with the same `Name`.
+    fn next_group(&mut self) -> Option<Result<Vec<Row>, RowError>> {
+        let first = match self.next_row()? {
+            Ok(row) => row,
+            Err(e) => return Some(Err(e)),
+        };
+        let name = self.columns.name;
+        if name.text(&first.cells).is_empty() {
+            return Some(Err(RowError {
+                row: first.number,
+                column: Some(name.name.to_string()),
+                reason: "the row has no order number (Name)".to_string(),
+            }));
+        }
+        let mut group = vec![first];
+        while let Some(next) = self.rows.next_row() {
+            match next {
+                Ok(row) if name.text(&row.cells) == name.text(&group[0].cells) => group.push(row),
+                other => {
+                    self.lookahead = Some(other);
+                    break;
+                }
+            }
+        }
+        Some(Ok(group))
+    }
+}
+
+impl Importer for ShopifyOrders {
+    fn next_record(&mut self) -> Option<Result<Located<Record>, RowError>> {
+        let group = match self.next_group()? {
+            Ok(group) => group,
+            Err(e) => return Some(Err(e)),
+        };
+        let row = group[0].number;
+        let order = read_order(&group, &self.columns, &self.buyer, self.decimal);
+        Some(order.map(|order| Located {
+            row,
+            value: Record::Order(order),
+        }))
+    }
+
+    fn bytes_read(&self) -> u64 {
+        self.rows.bytes_read()
+    }
+}
+
+/// Builds one order from its rows (`rows` is never empty).
+fn read_order(
+    rows: &[Row],
+    c: &OrderColumns,
+    buyer_columns: &BuyerColumns,
+    decimal: char,
+) -> Result<OrderRecord, RowError> {
+    let Some(first_row) = rows.first() else {
+        return Err(RowError {
+            row: 0,
+            column: None,
+            reason: "an order without rows".to_string(),
+        });
+    };
+    let first = CellReader::new(first_row, decimal);
+    let currency = currency(&first, c.currency)?;
+    let placed_at = first.required_date(c.created_at)?;
+    let paid_at = first.date(c.paid_at)?;
+    let fulfilled_at = first.date(c.fulfilled_at)?;
+    let cancelled = first.date(c.cancelled_at)?.is_some();
+    let lines = rows
+        .iter()
+        .map(|row| read_line(&CellReader::new(row, decimal), c, currency))
+        .filter_map(Result::transpose)
+        .collect::<Result<Vec<_>, _>>()?;
+    let number = first.text(c.name).to_string();
+    let (buyer, ship_to) = buyer(&first, buyer_columns);
+    Ok(OrderRecord {
+        source: "shopify".to_string(),
+        external_id: non_empty(strip_text_mark(first.text(c.id))).unwrap_or_else(|| number.clone()),
+        number,
+        buyer,
+        status: status(
+            first.text(c.financial_status),
+            first.text(c.fulfillment_status),
+            cancelled,
+        ),
+        placed_at,
+        paid_at,
+        fulfilled_at,
+        delivered_at: None,
+        currency,
+        subtotal_minor: first.amount(c.subtotal, currency)?,
+        shipping_minor: first.amount(c.shipping, currency)?,
+        discount_minor: first.amount(c.discount_amount, currency)?.abs(),
+        tax_minor: first.amount(c.taxes, currency)?,
+        total_minor: first.amount(c.total, currency)?,
+        shipping_method: first.text(c.shipping_method).to_string(),
+        ship_to,
+        customer_note: first.text(c.notes).to_string(),
+        gift_message: gift_message(first.text(c.note_attributes)),
+        discount_codes: first.text(c.discount_code).to_string(),
+        lines,
+    })
+}
+
+fn currency(cells: &CellReader<'_>, column: Column) -> Result<Currency, RowError> {
+    let text = cells.text(column);
+    if text.is_empty() {
+        return Err(cells.error(column, "the order has no currency".to_string()));
+    }
+    Currency::parse(text).map_err(|e| cells.error(column, e.to_string()))
+}
+
+/// One line item; `None` for a row with neither a product name nor a quantity.
+fn read_line(
+    cells: &CellReader<'_>,
+    c: &OrderColumns,
+    currency: Currency,
+) -> Result<Option<LineRecord>, RowError> {
+    let full_name = cells.text(c.line_name);
+    if full_name.is_empty() && cells.text(c.quantity).is_empty() {
+        return Ok(None);
+    }
+    let (name, variant) = split_variant(full_name);
+    Ok(Some(LineRecord {
+        sku: cells.text(c.line_sku).to_string(),
+        name: name.to_string(),
+        variant: variant.to_string(),
+        quantity: cells.quantity(c.quantity)?,
+        unit_price_minor: cells.amount(c.line_price, currency)?,
+    }))
+}
+
+/// Shopify names a line `Product - Variant`: the variant is what follows the
+/// last ` - `.
+fn split_variant(full: &str) -> (&str, &str) {
+    match full.rsplit_once(" - ") {
+        Some((name, variant)) if !name.trim().is_empty() => (name.trim(), variant.trim()),
+        _ => (full.trim(), ""),
+    }
+}
+
+/// Maps Shopify's financial and fulfilment states to one status. Money
+/// returned wins (`refunded`), then a cancellation, then shipping; an unknown
+/// financial state reads as open.
+pub(crate) fn status(financial: &str, fulfillment: &str, cancelled: bool) -> OrderStatus {
+    let financial = match financial.trim().to_ascii_lowercase().as_str() {
+        "paid" | "partially_paid" => OrderStatus::Paid,
+        "refunded" | "partially_refunded" => OrderStatus::Refunded,
+        "voided" | "expired" => OrderStatus::Cancelled,
+        _ => OrderStatus::Open,
+    };
+    let fulfilled = fulfillment.trim().eq_ignore_ascii_case("fulfilled");
+    match financial {
+        OrderStatus::Refunded => OrderStatus::Refunded,
+        _ if cancelled => OrderStatus::Cancelled,
+        OrderStatus::Cancelled => OrderStatus::Cancelled,
+        _ if fulfilled => OrderStatus::Fulfilled,
+        other => other,
+    }
+}
+
+/// The gift message among the order's note attributes, one `key: value` per
+/// line (`gift_message: …`, `Gift message: …`, `Gift note: …`).
+fn gift_message(attributes: &str) -> String {
+    attributes
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .find(|(key, _)| {
+            let key = key.trim().to_lowercase().replace(['_', '-'], " ");
+            key == "gift message" || key == "gift note"
+        })
+        .map(|(_, value)| value.trim().to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+#[path = "tests/shopify_orders_files.rs"]
+mod files;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_combine_payment_fulfilment_and_cancellation() {
+        use OrderStatus::*;
+        assert_eq!(status("pending", "", false), Open);
+        assert_eq!(status("authorized", "unfulfilled", false), Open);
+        assert_eq!(status("paid", "", false), Paid);
+        assert_eq!(status("partially_paid", "partial", false), Paid);
+        assert_eq!(status("paid", "fulfilled", false), Fulfilled);
+        assert_eq!(status("refunded", "fulfilled", false), Refunded);
+        assert_eq!(status("partially_refunded", "", true), Refunded);
+        assert_eq!(status("voided", "", false), Cancelled);
+        assert_eq!(status("paid", "fulfilled", true), Cancelled);
+        assert_eq!(status("something new", "", false), Open);
+    }
+
+    #[test]
+    fn variants_follow_the_last_dash() {
+        assert_eq!(split_variant("T-shirt - M / Blue"), ("T-shirt", "M / Blue"));
+        assert_eq!(split_variant("Mug - Large - Red"), ("Mug - Large", "Red"));
+        assert_eq!(split_variant("Candle"), ("Candle", ""));
+        assert_eq!(split_variant(" - odd"), ("- odd", ""));
+    }
+
+    #[test]
+    fn gift_messages_are_found_among_note_attributes() {
+        assert_eq!(
+            gift_message("wrap: yes\ngift_message: Happy birthday!"),
+            "Happy birthday!"
+        );
+        assert_eq!(
+            gift_message("Gift message: Wszystkiego: najlepszego"),
+            "Wszystkiego: najlepszego"
+        );
+        assert_eq!(gift_message("delivery_date: 2024-03-08"), "");
+    }
+}

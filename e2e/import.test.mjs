@@ -1,0 +1,62 @@
+// The Import screen on the real app: a file opened with Courtesy is previewed
+// with what was detected, imported with progress and a summary, and its
+// customers are then found by search; a file that is not an export is refused.
+import assert from "node:assert/strict";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+import { cli, launch, screenshot, sql, startDriver, stopDriver, tempDir, until } from "./app.mjs";
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../tests/fixtures/import");
+
+before(startDriver);
+after(stopDriver);
+
+test("a Polish Excel export is previewed, imported with a summary, and its customers are found", async () => {
+  const db = path.join(tempDir(), "shop.sqlite");
+  cli("--db", db, "demo", "--seed", "3", "--customers", "200", "--orders", "500");
+  const browser = await launch(db, ["--import", path.join(fixtures, "shopify-orders-cp1250-semicolon.csv")]);
+  try {
+    const preview = await browser.$('[data-testid="import-preview"]');
+    await preview.waitForDisplayed({ timeout: 20000 });
+    const detected = await (await browser.$('[data-testid="detected"]')).getText();
+    assert.match(detected, /Shopify orders · windows-1250 · delimiter ; · decimal ,/);
+    const shown = await browser.execute(() => document.querySelector('[data-testid="import-preview"] table')?.textContent ?? "");
+    assert.match(shown, /m\.zolkiewska@example\.pl/, "the first rows are shown");
+    await (await browser.$('[data-testid="start-import"]')).click();
+    const summary = await browser.$('[data-testid="import-summary"]');
+    await summary.waitForDisplayed({ timeout: 30000 });
+    await screenshot(browser, "import-summary.png");
+    const cells = (id) =>
+      browser.execute((id) => [...document.querySelectorAll(`[data-testid="${id}"] td`)].map((td) => td.textContent.trim()), id);
+    assert.deepEqual(await cells("summary-customers"), ["3", "0", "0"], "customers: new, updated, unchanged");
+    assert.deepEqual(await cells("summary-orders"), ["3", "0", "0"], "orders: new, updated, unchanged");
+    assert.deepEqual(sql(db, "SELECT status, orders_new FROM import_runs"), [["finished", "3"]]);
+    await (await browser.$('[data-testid="nav-customers"]')).click();
+    const search = await browser.$('[data-testid="customer-search"]');
+    await search.waitForDisplayed({ timeout: 10000 });
+    await search.setValue("Żółkiewska");
+    await until(
+      browser,
+      async () => (await browser.execute(() => document.querySelector('[data-testid="customer-name"]')?.textContent?.trim())) === "Małgorzata Żółkiewska",
+      "the imported customer is found by search",
+    );
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("a file that is not an export is refused with a clear message", async () => {
+  const db = path.join(tempDir(), "shop.sqlite");
+  const browser = await launch(db, ["--import", path.join(fixtures, "not-a-csv.png")]);
+  try {
+    const error = await browser.$('[data-testid="import-error"]');
+    await error.waitForDisplayed({ timeout: 20000 });
+    const text = await error.getText();
+    assert.match(text, /not a CSV or JSON export/);
+    assert.match(text, /import\.not_text/);
+    assert.deepEqual(sql(db, "SELECT count(*) FROM import_runs"), [["0"]], "nothing was recorded");
+  } finally {
+    await browser.deleteSession();
+  }
+});

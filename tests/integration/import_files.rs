@@ -1,0 +1,379 @@
+//! Importing shop exports into a real database file: exact results, nothing
+//! duplicated on re-import, foreign files refused with nothing written.
+
+use chrono::{TimeZone, Utc};
+use courtesy_import::{import_file, Flow, ImportError};
+use courtesy_store::{Actor, AuditSource, ImportRun, Store};
+use courtesy_tests::temp_db;
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/import")
+        .join(name)
+}
+
+fn importer() -> Actor {
+    Actor::new("tester", AuditSource::Import)
+}
+
+fn import(store: &Store, name: &str) -> Result<ImportRun, ImportError> {
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
+    import_file(store, &fixture(name), None, &importer(), now, |_| {
+        Flow::Continue
+    })
+}
+
+fn rows(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        (0..n)
+            .map(|i| {
+                r.get::<_, rusqlite::types::Value>(i)
+                    .map(|v| format!("{v:?}"))
+            })
+            .collect()
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+/// Everything a person sees, without the bookkeeping of runs.
+fn content(conn: &Connection) -> Vec<Vec<String>> {
+    let mut all = Vec::new();
+    for table in [
+        "customers",
+        "customer_phones",
+        "customer_addresses",
+        "customer_consents",
+        "customer_tags",
+        "customer_external_ids",
+        "orders",
+        "order_lines",
+    ] {
+        all.extend(rows(
+            conn,
+            &format!("SELECT '{table}', * FROM {table} ORDER BY 2, 3"),
+        ));
+    }
+    all
+}
+
+#[test]
+fn shopify_orders_become_exact_customers_orders_lines_and_totals() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let run = import(&store, "shopify-orders.csv").unwrap();
+    assert_eq!((run.counts.orders_new, run.errors), (5, 0));
+    assert_eq!(
+        run.counts.customers_new, 4,
+        "Anna (two orders, e-mail in two casings, phone in two formats), the guest, Matti, John"
+    );
+    assert_eq!(run.format, "shopify-orders");
+    assert_eq!(run.encoding, "UTF-8");
+    let c = Connection::open(&path).unwrap();
+    let orders = rows(&c, "SELECT number, status, currency, total_minor, (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id), (SELECT sum(quantity) FROM order_lines l WHERE l.order_id = o.id) FROM orders o ORDER BY number");
+    let want = [
+        ["#1001", "fulfilled", "PLN", "19311", "3", "4"],
+        ["#1002", "open", "PLN", "7199", "1", "1"],
+        ["#1003", "paid", "PLN", "12000", "1", "3"],
+        ["#1004", "cancelled", "EUR", "3440", "1", "1"],
+        ["#1005", "refunded", "GBP", "4999", "2", "2"],
+    ];
+    let got: Vec<Vec<String>> = orders
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|v| {
+                    v.replace("Text(\"", "")
+                        .replace("Integer(", "")
+                        .replace(['"', ')'], "")
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(got, want.map(|r| r.map(str::to_string).to_vec()).to_vec());
+    let anna = store.search_customers("anna.nowak@example.com", 5).unwrap();
+    assert_eq!(anna.len(), 1, "one Anna, whatever the e-mail's case");
+    let profile = store.customer_profile(anna[0].id).unwrap();
+    assert_eq!(
+        profile
+            .orders
+            .iter()
+            .map(|o| o.number.as_str())
+            .collect::<Vec<_>>(),
+        ["#1003", "#1001"]
+    );
+    assert_eq!(
+        profile
+            .phones
+            .iter()
+            .filter_map(|p| p.e164.as_deref())
+            .collect::<Vec<_>>(),
+        ["+48601234567"],
+        "one phone, two spellings"
+    );
+    assert!(
+        profile.orders[0].customer_note.contains('\n'),
+        "the quoted multi-line note keeps its line break"
+    );
+    let guest = store.search_customers("+48 512 000 111", 5).unwrap();
+    assert_eq!(
+        guest.len(),
+        1,
+        "the guest order's buyer is a customer found by phone"
+    );
+    assert_eq!(guest[0].email, None);
+}
+
+#[test]
+fn importing_the_same_file_twice_changes_nothing() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    import(&store, "shopify-orders.csv").unwrap();
+    let c = Connection::open(&path).unwrap();
+    let before = content(&c);
+    let audit_before: i64 = c
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+        .unwrap();
+    let second = import(&store, "shopify-orders.csv").unwrap();
+    let counts = second.counts;
+    assert_eq!(
+        (
+            counts.customers_new,
+            counts.customers_updated,
+            counts.orders_new,
+            counts.orders_updated
+        ),
+        (0, 0, 0, 0)
+    );
+    assert_eq!(counts.orders_unchanged, 5);
+    assert_eq!(
+        content(&c),
+        before,
+        "the database content is identical after the second run"
+    );
+    let audit_after: i64 = c
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        audit_after, audit_before,
+        "nothing changed, so nothing is logged"
+    );
+    let runs: i64 = c
+        .query_row(
+            "SELECT count(*) FROM import_runs WHERE status = 'finished'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(runs, 2, "each import is a recorded run");
+}
+
+#[test]
+fn a_polish_excel_file_in_cp1250_with_semicolons_and_decimal_commas_imports_intact() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let run = import(&store, "shopify-orders-cp1250-semicolon.csv").unwrap();
+    assert_eq!(run.encoding, "windows-1250");
+    assert_eq!(
+        (run.counts.orders_new, run.counts.customers_new, run.errors),
+        (3, 3, 0)
+    );
+    let c = Connection::open(&path).unwrap();
+    let names: Vec<String> = c
+        .prepare("SELECT first_name || ' ' || last_name FROM customers ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        names,
+        [
+            "Małgorzata Żółkiewska",
+            "Grzegorz Brzęczyszczykiewicz",
+            "Jędrzej Śliwiński"
+        ]
+    );
+    let totals: Vec<(String, i64, i64)> = c
+        .prepare("SELECT number, subtotal_minor, total_minor FROM orders ORDER BY number")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        totals,
+        [
+            ("#2001".into(), 10530, 11829),
+            ("#2002".into(), 12900, 12900),
+            ("#2003".into(), 124900, 124900)
+        ]
+    );
+    let line: (String, String) = c
+        .query_row(
+            "SELECT name, variant FROM order_lines WHERE unit_price_minor = 3990",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (line.0.as_str(), line.1.as_str()),
+        ("Świeca sojowa", "Różana"),
+        "name and variant split at ' - '"
+    );
+}
+
+#[test]
+fn a_russian_file_in_cp1251_keeps_its_cyrillic() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let run = import(&store, "shopify-customers-cp1251.csv").unwrap();
+    assert_eq!(run.encoding, "windows-1251");
+    assert_eq!(run.counts.customers_new, 3);
+    let found = store.search_customers("Петров", 5).unwrap();
+    assert_eq!(found.len(), 1);
+    let p = store.customer_profile(found[0].id).unwrap();
+    assert_eq!(
+        (
+            p.first_name.as_str(),
+            p.last_name.as_str(),
+            p.company.as_str()
+        ),
+        ("Иван", "Петров", "ООО «Ромашка»")
+    );
+    assert_eq!(p.phones[0].e164.as_deref(), Some("+79123456789"));
+    assert!(
+        p.addresses[0].lines.iter().any(|l| l == "Москва"),
+        "{:?}",
+        p.addresses
+    );
+}
+
+#[test]
+fn a_bom_and_crlf_file_reads_ids_phones_tags_and_consents() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let run = import(&store, "shopify-customers-bom-crlf.csv").unwrap();
+    assert_eq!((run.counts.customers_new, run.errors), (4, 0));
+    let zofia = store.search_customers("Kowalska", 5).unwrap();
+    let p = store.customer_profile(zofia[0].id).unwrap();
+    assert_eq!(
+        p.first_name, "Zofia",
+        "no byte-order mark left in the first column"
+    );
+    assert_eq!(
+        p.external_ids,
+        ["shopify:7001234567890"],
+        "Shopify's apostrophe prefix is removed"
+    );
+    assert_eq!(p.phones[0].e164.as_deref(), Some("+48600700800"));
+    assert_eq!(p.tags, ["newsletter", "vip"]);
+    assert_eq!(
+        p.consents
+            .iter()
+            .find(|c| c.channel == "email")
+            .and_then(|c| c.granted),
+        Some(true)
+    );
+}
+
+#[test]
+fn bad_rows_are_reported_with_row_and_column_and_the_rest_imports() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let run = import(&store, "shopify-orders-bad-rows.csv").unwrap();
+    assert_eq!(run.counts.orders_new, 3);
+    let problems = store.import_problems(run.id).unwrap();
+    let got: Vec<(i64, Option<&str>)> = problems
+        .iter()
+        .map(|p| (p.row, p.column.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (3, Some("Created at")),
+            (6, Some("Total")),
+            (8, Some("Lineitem quantity"))
+        ]
+    );
+    assert!(
+        problems[1].reason.contains("ten zloty"),
+        "{}",
+        problems[1].reason
+    );
+}
+
+#[test]
+fn files_that_are_not_exports_are_refused_whole_and_nothing_is_written() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    for (name, code) in [
+        ("not-a-csv.png", "import.not_text"),
+        ("empty.csv", "import.empty"),
+        ("header-only.csv", "import.no_rows"),
+        ("unknown-header.csv", "import.unknown_format"),
+    ] {
+        let err = import(&store, name).expect_err(name);
+        assert_eq!(err.code(), code, "{name}: {err}");
+    }
+    let c = Connection::open(&path).unwrap();
+    let written: i64 = c
+        .query_row("SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM import_runs)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(written, 0);
+}
+
+#[test]
+fn a_newer_export_updates_status_and_dates_and_logs_the_change() {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    import(&store, "shopify-orders.csv").unwrap();
+    // The same export a week later: #1003 has been shipped.
+    let text = std::fs::read_to_string(fixture("shopify-orders.csv")).unwrap();
+    let newer = text.replacen(
+        ",paid,2024-04-10T08:15:00+02:00,unfulfilled,,",
+        ",paid,2024-04-10T08:15:00+02:00,fulfilled,2024-04-12 09:00:00 +0200,",
+        1,
+    );
+    assert_ne!(newer, text, "the fixture has #1003 paid and unfulfilled");
+    let file = dir.path().join("orders-later.csv");
+    std::fs::write(&file, newer).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
+    let run = import_file(&store, &file, None, &importer(), now, |_| Flow::Continue).unwrap();
+    assert_eq!(
+        (
+            run.counts.orders_updated,
+            run.counts.orders_unchanged,
+            run.counts.orders_new
+        ),
+        (1, 4, 0)
+    );
+    let c = Connection::open(&path).unwrap();
+    let (status, fulfilled): (String, String) = c
+        .query_row(
+            "SELECT status, fulfilled_at FROM orders WHERE number = '#1003'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (status.as_str(), fulfilled.as_str()),
+        ("fulfilled", "2024-04-12T07:00:00Z")
+    );
+    let logged: String = c
+        .query_row(
+            "SELECT detail FROM audit_log WHERE entity = 'order' AND action = 'update'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        logged.contains("\"status\":\"paid\"") && logged.contains("\"status\":\"fulfilled\""),
+        "{logged}"
+    );
+}
