@@ -11,6 +11,7 @@ mod customer_stats;
 mod customers;
 mod error;
 mod import_runs;
+mod mappings;
 mod merge;
 mod migrations;
 mod open;
