@@ -46,6 +46,36 @@ test("a Polish Excel export is previewed, imported with a summary, and its custo
   }
 });
 
+test("a CSV of another shop system is mapped column by column, imported, and the mapping is remembered", async () => {
+  const db = path.join(tempDir(), "shop.sqlite");
+  const file = path.join(fixtures, "mapped-orders.csv");
+  let browser = await launch(db, ["--import", file]);
+  try {
+    const editor = await browser.$('[data-testid="mapping-editor"]');
+    await editor.waitForDisplayed({ timeout: 20000 });
+    const guessed = await browser.execute(() =>
+      Object.fromEntries(["order_number", "placed_at", "total", "email", "line_quantity"].map((f) => [f, document.querySelector(`[data-testid="map-${f}"]`)?.value])),
+    );
+    assert.deepEqual(guessed, { order_number: "Bestellnummer", placed_at: "Datum", total: "Summe", email: "E-Mail", line_quantity: "Menge" }, "the German headers are guessed");
+    await (await browser.$('[data-testid="apply-mapping"]')).click();
+    await (await browser.$('[data-testid="import-preview"]')).waitForDisplayed({ timeout: 20000 });
+    await (await browser.$('[data-testid="start-import"]')).click();
+    await (await browser.$('[data-testid="import-summary"]')).waitForDisplayed({ timeout: 30000 });
+    const imported = Number(sql(db, "SELECT count(*) FROM orders")[0][0]);
+    assert.ok(imported >= 2, `orders imported: ${imported}`);
+  } finally {
+    await browser.deleteSession();
+  }
+  browser = await launch(db, ["--import", file]);
+  try {
+    const preview = await browser.$('[data-testid="import-preview"]');
+    await preview.waitForDisplayed({ timeout: 20000 });
+    assert.match(await (await browser.$('[data-testid="detected"]')).getText(), /column mapping/, "the same shape opens with the remembered mapping");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
 test("a file that is not an export is refused with a clear message", async () => {
   const db = path.join(tempDir(), "shop.sqlite");
   const browser = await launch(db, ["--import", path.join(fixtures, "not-a-csv.png")]);

@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "startup_import_path",
     "pick_import_file",
     "preview_import",
+    "mapping_fields_list",
     "run_import",
     "cancel_import",
     "import_problems",

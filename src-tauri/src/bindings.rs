@@ -28,6 +28,9 @@ pub fn typescript() -> String {
         courtesy_store::ImportCounts::decl(&cfg),
         courtesy_store::ImportRun::decl(&cfg),
         courtesy_store::RowProblem::decl(&cfg),
+        courtesy_import::MappedKind::decl(&cfg),
+        courtesy_import::ColumnMapping::decl(&cfg),
+        courtesy_import::MappingFields::decl(&cfg),
         courtesy_import::Preview::decl(&cfg),
         crate::import_commands::ImportProgress::decl(&cfg),
     ];

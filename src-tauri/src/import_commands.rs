@@ -3,7 +3,10 @@
 
 use crate::error::AppError;
 use crate::state::{desk_actor, AppState};
-use courtesy_import::{import_file, preview, problems_csv, Flow, ImportError, Preview};
+use courtesy_import::{
+    import_file, mapping_fields, preview, preview_remembered, problems_csv, ColumnMapping, Flow,
+    ImportError, MappingFields, Preview,
+};
 use courtesy_store::{ImportCounts, ImportRun, RowProblem};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -66,14 +69,27 @@ pub async fn pick_import_file(app: AppHandle) -> Result<Option<String>, AppError
     .map_err(|e| AppError::new("app.task_failed", e.to_string()))
 }
 
-/// What the file is and its first rows.
+/// What the file is and its first rows: with the given mapping, else as
+/// detected, else with a mapping remembered for files of its shape.
 #[tauri::command]
-pub async fn preview_import(path: String) -> Result<Preview, AppError> {
-    tauri::async_runtime::spawn_blocking(move || {
-        preview(&PathBuf::from(path), None, 8).map_err(AppError::from)
-    })
-    .await
-    .map_err(|e| AppError::new("app.task_failed", e.to_string()))?
+pub async fn preview_import(
+    state: State<'_, AppState>,
+    path: String,
+    mapping: Option<ColumnMapping>,
+) -> Result<Preview, AppError> {
+    let path = PathBuf::from(path);
+    state
+        .with_store(move |s| match &mapping {
+            Some(m) => preview(&path, None, Some(m), 8),
+            None => preview_remembered(s, &path, 8),
+        })
+        .await
+}
+
+/// The fields a column mapping can fill.
+#[tauri::command]
+pub fn mapping_fields_list() -> MappingFields {
+    mapping_fields()
 }
 
 /// Imports the file, reporting progress on `on_progress`; Cancel stops it after the current batch.
@@ -81,6 +97,7 @@ pub async fn preview_import(path: String) -> Result<Preview, AppError> {
 pub async fn run_import(
     state: State<'_, AppState>,
     path: String,
+    mapping: Option<ColumnMapping>,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportRun, AppError> {
     let store = state.store.clone()?;
@@ -94,6 +111,7 @@ pub async fn run_import(
             &store,
             &path,
             None,
+            mapping.as_ref(),
             &desk_actor(),
             chrono::Utc::now(),
             |p| {

@@ -41,6 +41,7 @@ pub fn run() {
             import_commands::startup_import_path,
             import_commands::pick_import_file,
             import_commands::preview_import,
+            import_commands::mapping_fields_list,
             import_commands::run_import,
             import_commands::cancel_import,
             import_commands::import_problems,

@@ -31,13 +31,14 @@ impl AppState {
     }
 
     /// Runs `f` on the store off the UI thread.
-    pub async fn with_store<T, F>(&self, f: F) -> Result<T, AppError>
+    pub async fn with_store<T, E, F>(&self, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&Store) -> Result<T, courtesy_store::StoreError> + Send + 'static,
+        E: Into<AppError>,
+        F: FnOnce(&Store) -> Result<T, E> + Send + 'static,
     {
         let store = self.store.clone()?;
-        tauri::async_runtime::spawn_blocking(move || f(&store).map_err(AppError::from))
+        tauri::async_runtime::spawn_blocking(move || f(&store).map_err(Into::into))
             .await
             .map_err(|e| AppError::new("app.task_failed", e.to_string()))?
     }

@@ -20,7 +20,7 @@ fn importer() -> Actor {
 
 fn import(store: &Store, name: &str) -> Result<ImportRun, ImportError> {
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
-    import_file(store, &fixture(name), None, &importer(), now, |_| {
+    import_file(store, &fixture(name), None, None, &importer(), now, |_| {
         Flow::Continue
     })
 }
@@ -344,7 +344,10 @@ fn a_newer_export_updates_status_and_dates_and_logs_the_change() {
     let file = dir.path().join("orders-later.csv");
     std::fs::write(&file, newer).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
-    let run = import_file(&store, &file, None, &importer(), now, |_| Flow::Continue).unwrap();
+    let run = import_file(&store, &file, None, None, &importer(), now, |_| {
+        Flow::Continue
+    })
+    .unwrap();
     assert_eq!(
         (
             run.counts.orders_updated,
@@ -376,4 +379,121 @@ fn a_newer_export_updates_status_and_dates_and_logs_the_change() {
         logged.contains("\"status\":\"paid\"") && logged.contains("\"status\":\"fulfilled\""),
         "{logged}"
     );
+}
+
+#[test]
+fn woocommerce_json_orders_import_exactly_and_reimport_changes_nothing() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let run = import(&store, "woocommerce-orders.json").unwrap();
+    assert_eq!(run.format, "woocommerce-orders-json");
+    assert_eq!(
+        (run.counts.orders_new, run.rows_read, run.errors),
+        (4, 4, 0)
+    );
+    let c = Connection::open(&path).unwrap();
+    let orders: Vec<(String, String, i64, String)> = c
+        .prepare("SELECT number, status, total_minor, currency FROM orders ORDER BY number")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let want = [
+        ("#1201", "fulfilled", 20290, "PLN"),
+        ("#1202", "paid", 7199, "PLN"),
+        ("#1203", "open", 11829, "PLN"),
+        ("#1204", "refunded", 4028, "EUR"),
+    ];
+    assert_eq!(
+        orders,
+        want.map(|(n, s, t, c)| (n.to_string(), s.to_string(), t, c.to_string()))
+    );
+    let gift: String = c
+        .query_row(
+            "SELECT gift_message FROM orders WHERE number = '#1203'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        !gift.is_empty(),
+        "the gift message comes from the order's meta data"
+    );
+    let again = import(&store, "woocommerce-orders.json").unwrap();
+    assert_eq!(
+        (
+            again.counts.orders_new,
+            again.counts.orders_updated,
+            again.counts.orders_unchanged
+        ),
+        (0, 0, 4)
+    );
+}
+
+#[test]
+fn a_csv_of_another_shop_system_imports_through_a_mapping_that_is_remembered() {
+    use courtesy_import::{ColumnMapping, MappedKind};
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let err = import(&store, "mapped-orders.csv").expect_err("no mapping yet");
+    assert_eq!(err.code(), "import.unknown_format");
+    let fields = [
+        ("order_number", "Bestellnummer"),
+        ("placed_at", "Datum"),
+        ("status", "Status"),
+        ("full_name", "Kunde"),
+        ("email", "E-Mail"),
+        ("phone", "Telefon"),
+        ("ship_address1", "Straße"),
+        ("ship_postal_code", "PLZ"),
+        ("ship_city", "Ort"),
+        ("ship_country", "Land"),
+        ("line_sku", "Artikelnummer"),
+        ("line_name", "Artikel"),
+        ("line_quantity", "Menge"),
+        ("line_price", "Preis"),
+        ("shipping", "Versand"),
+        ("total", "Summe"),
+        ("currency", "Währung"),
+    ];
+    let mapping = ColumnMapping {
+        kind: MappedKind::Orders,
+        fields: fields
+            .iter()
+            .map(|(f, c)| (f.to_string(), c.to_string()))
+            .collect(),
+        currency: None,
+    };
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
+    let run = import_file(
+        &store,
+        &fixture("mapped-orders.csv"),
+        None,
+        Some(&mapping),
+        &importer(),
+        now,
+        |_| Flow::Continue,
+    )
+    .unwrap();
+    assert_eq!(run.format, "mapped-csv");
+    assert!(run.counts.orders_new >= 2, "{:?}", run.counts);
+    let c = Connection::open(&path).unwrap();
+    let (total, lines): (i64, i64) = c
+        .query_row("SELECT total_minor, (SELECT count(*) FROM order_lines WHERE order_id = o.id) FROM orders o WHERE number = '10023'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!(
+        (total, lines),
+        (3420, 2),
+        "decimal commas and the repeated order rows"
+    );
+    let juergen = store.search_customers("Jürgen Weiß", 5).unwrap();
+    assert_eq!(juergen.len(), 1);
+    // The next file of this shape needs no mapping.
+    let again = import(&store, "mapped-orders.csv").expect("the remembered mapping applies");
+    assert_eq!(
+        (again.counts.orders_new, again.counts.orders_updated),
+        (0, 0)
+    );
+    assert_eq!(again.counts.orders_unchanged, run.counts.orders_new);
 }

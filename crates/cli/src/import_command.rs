@@ -24,8 +24,14 @@ fn parse_format(text: &str) -> Result<Format, String> {
     match text {
         "shopify-orders" => Ok(Format::ShopifyOrders),
         "shopify-customers" => Ok(Format::ShopifyCustomers),
+        "woocommerce-orders-json" => Ok(Format::WooCommerceOrdersJson),
+        "woocommerce-customers-json" => Ok(Format::WooCommerceCustomersJson),
+        "woocommerce-orders-csv" => Ok(Format::WooCommerceOrdersCsv),
+        "mapped-csv" => Ok(Format::MappedCsv),
         other => Err(format!(
-            "'{other}' is not a format; use shopify-orders or shopify-customers"
+            "'{other}' is not a format; use shopify-orders, shopify-customers, \
+             woocommerce-orders-json, woocommerce-customers-json, woocommerce-orders-csv \
+             or mapped-csv"
         )),
     }
 }
@@ -57,6 +63,7 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
         &store,
         &args.file,
         args.format,
+        None,
         &actor,
         chrono::Utc::now(),
         |p| {

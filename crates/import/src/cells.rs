@@ -17,17 +17,20 @@ const WITH_OFFSET: [&str; 4] = [
 ];
 
 /// Date-times without an offset (a spreadsheet dropped it), taken as UTC.
-const WITHOUT_OFFSET: [&str; 6] = [
+/// Slashed dates are day first, as in Europe (`31/12/2024`).
+const WITHOUT_OFFSET: [&str; 8] = [
     "%Y-%m-%d %H:%M:%S%.f",
     "%Y-%m-%dT%H:%M:%S%.f",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%dT%H:%M",
     "%d.%m.%Y %H:%M:%S",
     "%d.%m.%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
 ];
 
 /// Dates alone, taken as midnight UTC.
-const DATE_ONLY: [&str; 2] = ["%Y-%m-%d", "%d.%m.%Y"];
+const DATE_ONLY: [&str; 3] = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"];
 
 /// Parses a date or date-time into UTC; `None` when it is none of the forms above.
 pub(crate) fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
@@ -181,6 +184,11 @@ mod tests {
             parse_datetime("01.03.2024 13:05"),
             utc("2024-03-01T13:05:00Z")
         );
+        assert_eq!(
+            parse_datetime("31/12/2024 23:59"),
+            utc("2024-12-31T23:59:00Z")
+        );
+        assert_eq!(parse_datetime("05/03/2024"), utc("2024-03-05T00:00:00Z"));
         assert_eq!(parse_datetime("2024-02-30 10:00:00 +0100"), None);
         assert_eq!(parse_datetime("yesterday"), None);
     }

@@ -50,6 +50,15 @@ impl Header {
             name: names.first().copied().unwrap_or(""),
         }
     }
+
+    /// The column whose header is `header` (a name known only at run time, as a
+    /// column mapping gives it), called `label` in error messages.
+    pub(crate) fn column_named(&self, header: &str, label: &'static str) -> Column {
+        Column {
+            index: self.index.get(&normalise(header)).copied(),
+            name: label,
+        }
+    }
 }
 
 /// One column of a known format, resolved against a file's header.
@@ -61,6 +70,17 @@ pub(crate) struct Column {
 }
 
 impl Column {
+    /// A column the file does not have, called `name` in error messages; its
+    /// cells read as empty.
+    pub(crate) fn absent(name: &'static str) -> Column {
+        Column { index: None, name }
+    }
+
+    /// Whether the file has this column.
+    pub(crate) fn is_present(&self) -> bool {
+        self.index.is_some()
+    }
+
     /// The trimmed cell of this column in `row`; empty when the file lacks the
     /// column or the row is short.
     pub(crate) fn text<'r>(&self, row: &'r StringRecord) -> &'r str {

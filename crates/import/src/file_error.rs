@@ -32,6 +32,37 @@ pub enum FileError {
         /// Its required columns that the file lacks.
         missing: Vec<String>,
     },
+    /// The file is JSON (or starts like it) but breaks off or is not valid
+    /// before its first object could be read.
+    #[error("the file is not valid JSON: {reason}")]
+    Malformed {
+        /// What is wrong, and where.
+        reason: String,
+    },
+    /// Valid JSON, but not a list of WooCommerce orders or customers.
+    #[error("the JSON is not a list of WooCommerce orders or customers: {reason}")]
+    UnknownJson {
+        /// What the file holds instead.
+        reason: String,
+    },
+    /// A mapped CSV was asked for without a column mapping.
+    #[error("a CSV of another shop system needs a column mapping: pick which column holds what")]
+    NeedsMapping,
+    /// The column mapping leaves out fields the import cannot do without.
+    #[error("the column mapping does not say which column holds: {}", .missing.join(", "))]
+    MappingIncomplete {
+        /// The fields without a column, e.g. `order_number`.
+        missing: Vec<String>,
+    },
+    /// The column mapping names columns the file does not have.
+    #[error(
+        "the file has no {} column, which the column mapping names (is it another export?)",
+        .missing.join(", ")
+    )]
+    MappedColumnsMissing {
+        /// The headers the mapping names that the file lacks.
+        missing: Vec<String>,
+    },
     /// Reading the first block failed.
     #[error("the file could not be read: {0}")]
     Io(#[from] std::io::Error),
@@ -61,6 +92,11 @@ impl FileError {
             FileError::NoRows => "import.no_rows",
             FileError::UnknownFormat { .. } => "import.unknown_format",
             FileError::MissingColumns { .. } => "import.missing_columns",
+            FileError::Malformed { .. } => "import.malformed",
+            FileError::UnknownJson { .. } => "import.unknown_json",
+            FileError::NeedsMapping => "import.needs_mapping",
+            FileError::MappingIncomplete { .. } => "import.mapping_incomplete",
+            FileError::MappedColumnsMissing { .. } => "import.missing_columns",
             FileError::Io(_) => "import.io",
         }
     }

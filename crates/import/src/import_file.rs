@@ -3,6 +3,10 @@
 
 use crate::file_error::FileError;
 use crate::format::Format;
+use crate::mapped_csv::open_mapped;
+use crate::mapping::{header_signature, ColumnMapping};
+use crate::preview::{preview, Preview};
+use crate::record::Importer;
 use crate::sink::{feed, Flow, Progress};
 use crate::sniff::{open, SourceDescription};
 use chrono::{DateTime, Utc};
@@ -68,26 +72,67 @@ pub fn file_sha256(path: &Path) -> Result<String, ImportError> {
         .collect())
 }
 
-/// What sniffing a file found, without importing anything (for a preview).
-pub fn describe(path: &Path, hint: Option<Format>) -> Result<SourceDescription, ImportError> {
-    let file = File::open(path).map_err(io_error(path))?;
-    Ok(open(file, hint)?.1)
+fn remembered_mapping(
+    store: &Store,
+    columns: &[String],
+) -> Result<Option<ColumnMapping>, ImportError> {
+    Ok(store
+        .saved_mapping(&header_signature(columns))?
+        .and_then(|json| serde_json::from_str::<ColumnMapping>(&json).ok()))
+}
+
+/// Opens the file with the given mapping (and remembers it for files of this
+/// shape), else by detecting its format, else with a mapping remembered for its header.
+fn open_for_import(
+    store: &Store,
+    path: &Path,
+    hint: Option<Format>,
+    mapping: Option<&ColumnMapping>,
+    actor: &Actor,
+) -> Result<(Box<dyn Importer + Send>, SourceDescription), ImportError> {
+    let file = || File::open(path).map_err(io_error(path));
+    if let Some(m) = mapping {
+        let (importer, d) = open_mapped(file()?, m)?;
+        let json = serde_json::to_string(m).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        store.save_mapping(&header_signature(&d.columns), &json, actor)?;
+        return Ok((importer, d));
+    }
+    match open(file()?, hint) {
+        Err(FileError::UnknownFormat { columns }) => match remembered_mapping(store, &columns)? {
+            Some(m) => Ok(open_mapped(file()?, &m)?),
+            None => Err(FileError::UnknownFormat { columns }.into()),
+        },
+        other => Ok(other?),
+    }
+}
+
+/// A preview of the file, made with a mapping remembered for its header when the
+/// file is no known export and a person mapped one of its shape before.
+pub fn preview_remembered(store: &Store, path: &Path, rows: usize) -> Result<Preview, ImportError> {
+    let first = preview(path, None, None, rows)?;
+    if !first.needs_mapping {
+        return Ok(first);
+    }
+    match remembered_mapping(store, &first.columns)? {
+        Some(m) => preview(path, None, Some(&m), rows),
+        None => Ok(first),
+    }
 }
 
 /// Imports the file at `path` into `store`: a file that is not a supported
-/// export is refused whole before anything is written; otherwise every record is
-/// merged batch by batch and the recorded run is returned.
+/// export (and has no mapping) is refused whole before anything is written;
+/// otherwise every record is merged batch by batch and the recorded run is returned.
 pub fn import_file(
     store: &Store,
     path: &Path,
     hint: Option<Format>,
+    mapping: Option<&ColumnMapping>,
     actor: &Actor,
     now: DateTime<Utc>,
     on_progress: impl FnMut(&Progress) -> Flow,
 ) -> Result<ImportRun, ImportError> {
     let sha = file_sha256(path)?;
-    let file = File::open(path).map_err(io_error(path))?;
-    let (mut importer, description) = open(file, hint)?;
+    let (mut importer, description) = open_for_import(store, path, hint, mapping, actor)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -116,5 +161,9 @@ pub fn format_slug(format: Format) -> &'static str {
     match format {
         Format::ShopifyOrders => "shopify-orders",
         Format::ShopifyCustomers => "shopify-customers",
+        Format::WooCommerceOrdersJson => "woocommerce-orders-json",
+        Format::WooCommerceCustomersJson => "woocommerce-customers-json",
+        Format::WooCommerceOrdersCsv => "woocommerce-orders-csv",
+        Format::MappedCsv => "mapped-csv",
     }
 }

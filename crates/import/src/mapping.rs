@@ -82,6 +82,28 @@ pub struct ColumnMapping {
     pub currency: Option<String>,
 }
 
+/// The fields a mapping may fill, for the mapping editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MappingFields {
+    /// Fields of a customers mapping.
+    pub customers: Vec<String>,
+    /// Fields of an orders mapping.
+    pub orders: Vec<String>,
+    /// Fields an orders mapping must fill.
+    pub required_orders: Vec<String>,
+}
+
+/// The fields of both kinds of mapping.
+pub fn mapping_fields() -> MappingFields {
+    let owned = |f: &[&str]| f.iter().map(|s| s.to_string()).collect();
+    MappingFields {
+        customers: owned(CUSTOMER_FIELDS),
+        orders: owned(ORDER_FIELDS),
+        required_orders: owned(&["order_number", "placed_at", "total"]),
+    }
+}
+
 /// The signature of a header: its cells trimmed, lower-cased and joined, so the
 /// same export shape is recognised whatever the file's encoding or delimiter.
 pub fn header_signature(columns: &[String]) -> String {

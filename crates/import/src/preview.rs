@@ -1,9 +1,14 @@
 //! A look at a file before importing it: what was detected, and its first rows
-//! as the importer will read them.
+//! as the importer will read them. A CSV that is no known export is previewed
+//! too, with its columns, so a person can map them.
 
+use crate::file_error::FileError;
 use crate::format::Format;
 use crate::import_file::{format_slug, ImportError};
-use crate::sniff::{open, SNIFF_BYTES};
+use crate::mapped_csv::open_mapped;
+use crate::mapping::{header_signature, ColumnMapping};
+use crate::sniff::{open, sniff_delimiter, SNIFF_BYTES};
+use crate::text_encoding::{decode_block, detect};
 use serde::Serialize;
 use std::fs::File;
 use std::io::Read;
@@ -19,74 +24,148 @@ pub struct Preview {
     /// Its size in bytes.
     #[ts(type = "number")]
     pub size: u64,
-    /// Detected format, e.g. `shopify-orders`.
+    /// Detected format, e.g. `shopify-orders`; `unknown` when it needs a mapping.
     pub format: String,
     /// A label for people, e.g. `Shopify orders`.
     pub format_label: String,
     /// `UTF-8`, `windows-1250`, …
     pub encoding: String,
-    /// `,`, `;` or `\t`.
+    /// `,`, `;` or `tab`.
     pub delimiter: String,
-    /// `.` or `,`.
+    /// `.` or `,` (empty until known).
     pub decimal: String,
     /// Header cells.
     pub columns: Vec<String>,
     /// The first data rows, cell by cell.
     pub rows: Vec<Vec<String>>,
+    /// The columns match no known export: a mapping is needed.
+    pub needs_mapping: bool,
+    /// The mapping the preview was made with, if any.
+    pub mapping: Option<ColumnMapping>,
+    /// The header's signature, under which a mapping is remembered.
+    pub signature: String,
 }
 
-/// Sniffs the file at `path` and reads up to `rows` data rows for display.
-/// A file that is not a supported export is the same error the import gives.
-pub fn preview(path: &Path, hint: Option<Format>, rows: usize) -> Result<Preview, ImportError> {
+fn head_of(path: &Path) -> Result<(Vec<u8>, u64), ImportError> {
     let io = |source| ImportError::Io {
         path: path.display().to_string(),
         source,
     };
     let size = std::fs::metadata(path).map_err(io)?.len();
-    let (_, d) = open(File::open(path).map_err(io)?, hint)?;
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     File::open(path)
         .map_err(io)?
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)
         .map_err(io)?;
-    let encoding =
-        encoding_rs::Encoding::for_label(d.encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
-    let (text, _, _) = encoding.decode(&head);
+    Ok((head, size))
+}
+
+/// Up to `rows` data rows of the decoded head of the file.
+fn sample(text: &str, complete: bool, delimiter: u8, rows: usize) -> Vec<Vec<String>> {
     // The block may end inside a row: keep whole lines only.
-    let whole = if (head.len() as u64) < size {
-        text.rfind('\n').map_or(&text[..], |i| &text[..i])
+    let whole = if complete {
+        text
     } else {
-        &text[..]
+        text.rfind('\n').map_or(text, |i| &text[..i])
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(u8::try_from(d.delimiter).unwrap_or(b','))
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .flexible(true)
-        .from_reader(whole.as_bytes());
-    let sample = reader
+        .from_reader(whole.as_bytes())
         .records()
         .filter_map(Result::ok)
         .take(rows)
         .map(|r| r.iter().map(str::to_string).collect())
-        .collect();
-    Ok(Preview {
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        size,
-        format: format_slug(d.format).to_string(),
-        format_label: d.format.label().to_string(),
-        encoding: d.encoding.to_string(),
-        delimiter: if d.delimiter == '\t' {
-            "tab".into()
-        } else {
-            d.delimiter.to_string()
-        },
-        decimal: d.decimal.to_string(),
-        columns: d.columns,
-        rows: sample,
-    })
+        .collect()
+}
+
+fn delimiter_label(d: u8) -> String {
+    if d == b'\t' {
+        "tab".into()
+    } else {
+        char::from(d).to_string()
+    }
+}
+
+/// Sniffs the file at `path` (with `mapping`, when the person made one) and
+/// reads up to `rows` data rows for display. A file that is not text, empty or
+/// header-only is the same error the import gives.
+pub fn preview(
+    path: &Path,
+    hint: Option<Format>,
+    mapping: Option<&ColumnMapping>,
+    rows: usize,
+) -> Result<Preview, ImportError> {
+    let io = |source| ImportError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let file = File::open(path).map_err(io)?;
+    let opened = match mapping {
+        Some(m) => open_mapped(file, m),
+        None => open(file, hint),
+    };
+    let (head, size) = head_of(path)?;
+    let complete = head.len() as u64 >= size;
+    let encoding = detect(&head, complete);
+    let text = decode_block(&head, encoding);
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match opened {
+        Ok((_, d)) if d.format.is_json() => Ok(Preview {
+            file_name,
+            size,
+            format: format_slug(d.format).to_string(),
+            format_label: d.format.label().to_string(),
+            encoding: d.encoding.to_string(),
+            delimiter: String::new(),
+            decimal: ".".into(),
+            signature: String::new(),
+            columns: d.columns,
+            // JSON objects have no rows to show as a table.
+            rows: Vec::new(),
+            needs_mapping: false,
+            mapping: None,
+        }),
+        Ok((_, d)) => {
+            let delimiter = u8::try_from(d.delimiter).unwrap_or(b',');
+            Ok(Preview {
+                file_name,
+                size,
+                format: format_slug(d.format).to_string(),
+                format_label: d.format.label().to_string(),
+                encoding: d.encoding.to_string(),
+                delimiter: delimiter_label(delimiter),
+                decimal: d.decimal.to_string(),
+                signature: header_signature(&d.columns),
+                columns: d.columns,
+                rows: sample(&text, complete, delimiter, rows),
+                needs_mapping: false,
+                mapping: mapping.cloned(),
+            })
+        }
+        Err(FileError::UnknownFormat { columns }) => {
+            let delimiter = sniff_delimiter(&text);
+            Ok(Preview {
+                file_name,
+                size,
+                format: "unknown".into(),
+                format_label: String::new(),
+                encoding: encoding.name().to_string(),
+                delimiter: delimiter_label(delimiter),
+                decimal: String::new(),
+                signature: header_signature(&columns),
+                columns,
+                rows: sample(&text, complete, delimiter, rows),
+                needs_mapping: true,
+                mapping: None,
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The problems of a run as CSV (row, column, reason), for the person to fix them.

@@ -146,4 +146,10 @@ pub trait Importer {
 
     /// Bytes of the file consumed so far (for progress).
     fn bytes_read(&self) -> u64;
+
+    /// The row number of the first data row: 2 in a file with a header line,
+    /// 1 where rows are the items of a JSON array.
+    fn first_data_row(&self) -> u64 {
+        2
+    }
 }

@@ -49,8 +49,10 @@ pub fn feed(
     let mut progress = Progress::default();
     let mut items: Vec<ImportItem> = Vec::with_capacity(BATCH);
     let mut problems: Vec<RowProblem> = Vec::new();
-    let mut last_row: u64 = 1;
-    let mut committed_row: u64 = 1;
+    // Rows before the first data row (the header) are not counted as read.
+    let before_data = importer.first_data_row().saturating_sub(1);
+    let mut last_row: u64 = before_data;
+    let mut committed_row: u64 = before_data;
     let mut status = "finished";
     loop {
         let next = importer.next_record();
@@ -82,7 +84,7 @@ pub fn feed(
                 })?;
             progress.counts.add(&counts);
             progress.problems += problems.len() as u64;
-            progress.rows = last_row.saturating_sub(1);
+            progress.rows = last_row.saturating_sub(before_data);
             progress.bytes = importer.bytes_read();
             committed_row = last_row;
             items.clear();

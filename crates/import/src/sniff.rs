@@ -1,19 +1,24 @@
 //! Opening a file: its first 64 KiB tell the encoding, the delimiter, the
 //! decimal separator and the format (by its header); then the whole file is
 //! read as a stream by the format's [`Importer`], in bounded memory whatever its size.
+//! A file whose text starts like JSON is read as a JSON list instead (see
+//! [`crate::json_detect`]), one object at a time.
 //!
 //! A file that is not a text export at all (binary, empty, a header and no
-//! rows, an unknown header) is refused whole with a [`FileError`].
+//! rows, an unknown header, broken JSON) is refused whole with a [`FileError`].
 
-use crate::columns::Header;
+use crate::columns::{Column, Header};
 use crate::file_error::FileError;
 use crate::format::Format;
+use crate::json_detect::{looks_like_json, open_json};
 use crate::record::Importer;
 use crate::rows::{reader_builder, ByteProgress, CountingReader, RowReader};
 use crate::shopify_customers::ShopifyCustomers;
 use crate::shopify_orders::ShopifyOrders;
 use crate::text_encoding;
+use crate::woocommerce_orders_csv::WooCommerceOrdersCsv;
 use csv::StringRecord;
+use encoding_rs::Encoding;
 use serde::Serialize;
 use std::io::{Cursor, Read};
 use std::sync::Arc;
@@ -39,22 +44,22 @@ pub struct SourceDescription {
 
 /// Sniffs `reader` and returns the importer that streams its records, with
 /// what was found. `hint` skips format detection (the person picked the
-/// format); the file must still have that format's required columns.
+/// format); the file must still have that format's required columns. A mapped
+/// CSV needs its mapping: open it with [`open_mapped`](crate::open_mapped).
 pub fn open(
     mut reader: impl Read + Send + 'static,
     hint: Option<Format>,
 ) -> Result<(Box<dyn Importer + Send>, SourceDescription), FileError> {
-    let (block, complete) = read_block(&mut reader)?;
-    let encoding = text_encoding::detect(&block, complete);
-    let text = text_encoding::decode_block(&block, encoding);
-    if text.trim().is_empty() {
-        return Err(FileError::Empty);
+    if hint == Some(Format::MappedCsv) {
+        return Err(FileError::NeedsMapping);
     }
-    if text_encoding::looks_binary(&text) {
-        return Err(FileError::NotText);
+    let sniffed = sniff_text(&mut reader)?;
+    let json = hint.map_or_else(|| looks_like_json(&sniffed.text), |f| f.is_json());
+    if json {
+        return open_json(sniffed.block, reader, sniffed.encoding, hint);
     }
-    let delimiter = sniff_delimiter(&text);
-    let (header, samples) = sample_rows(&text, delimiter, complete);
+    let delimiter = sniff_delimiter(&sniffed.text);
+    let (header, samples) = sample_rows(&sniffed.text, delimiter, sniffed.complete);
     let format = match hint {
         Some(format) => {
             let missing = format.missing_columns(&header);
@@ -67,31 +72,84 @@ pub fn open(
             columns: header.names().to_vec(),
         })?,
     };
-    if complete && samples.is_empty() {
+    if sniffed.complete && samples.is_empty() {
         return Err(FileError::NoRows);
     }
-    let decimal = sniff_decimal(delimiter, &header, format, &samples);
+    let amounts: Vec<Column> = format
+        .amount_columns()
+        .iter()
+        .map(|name| header.column(&[name]))
+        .collect();
+    let decimal = sniff_decimal(delimiter, &amounts, &samples);
     let description = SourceDescription {
         format,
-        encoding: encoding.name(),
+        encoding: sniffed.encoding.name(),
         delimiter: char::from(delimiter),
         decimal,
         columns: header.names().to_vec(),
     };
+    let encoding = sniffed.encoding;
+    let rows = csv_rows(sniffed.block, reader, encoding, delimiter);
+    let importer: Box<dyn Importer + Send> = match format {
+        Format::ShopifyOrders => Box::new(ShopifyOrders::new(rows, &header, decimal)),
+        Format::ShopifyCustomers => Box::new(ShopifyCustomers::new(rows, &header)),
+        Format::WooCommerceOrdersCsv => Box::new(WooCommerceOrdersCsv::new(rows, &header, decimal)),
+        // Only reachable through a hint, which goes to the JSON path above.
+        Format::WooCommerceOrdersJson | Format::WooCommerceCustomersJson | Format::MappedCsv => {
+            return Err(FileError::UnknownFormat {
+                columns: header.names().to_vec(),
+            })
+        }
+    };
+    Ok((importer, description))
+}
 
+/// The start of a file, decoded: what every opening begins with.
+pub(crate) struct Sniffed {
+    /// The first block of raw bytes.
+    pub(crate) block: Vec<u8>,
+    /// Whether the block is the whole file.
+    pub(crate) complete: bool,
+    /// The file's encoding.
+    pub(crate) encoding: &'static Encoding,
+    /// The block decoded, without a byte-order mark.
+    pub(crate) text: String,
+}
+
+/// Reads and decodes the first block, refusing an empty or binary file.
+pub(crate) fn sniff_text(reader: &mut impl Read) -> Result<Sniffed, FileError> {
+    let (block, complete) = read_block(reader)?;
+    let encoding = text_encoding::detect(&block, complete);
+    let text = text_encoding::decode_block(&block, encoding);
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    if text_encoding::looks_binary(&text) {
+        return Err(FileError::NotText);
+    }
+    Ok(Sniffed {
+        block,
+        complete,
+        encoding,
+        text,
+    })
+}
+
+/// The data rows of the whole file: the sniffed `block` again, then `rest`.
+pub(crate) fn csv_rows(
+    block: Vec<u8>,
+    rest: impl Read + Send + 'static,
+    encoding: &'static Encoding,
+    delimiter: u8,
+) -> RowReader {
     let progress = Arc::new(ByteProgress::default());
-    let raw = CountingReader::new(Cursor::new(block).chain(reader), progress.clone());
-    let rows = RowReader::new(
+    let raw = CountingReader::new(Cursor::new(block).chain(rest), progress.clone());
+    RowReader::new(
         text_encoding::decoder(raw, encoding),
         delimiter,
         progress,
         encoding.name(),
-    );
-    let importer: Box<dyn Importer + Send> = match format {
-        Format::ShopifyOrders => Box::new(ShopifyOrders::new(rows, &header, decimal)),
-        Format::ShopifyCustomers => Box::new(ShopifyCustomers::new(rows, &header)),
-    };
-    Ok((importer, description))
+    )
 }
 
 /// Reads up to [`SNIFF_BYTES`]; `true` when that is the whole file.
@@ -144,7 +202,11 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
 
 /// The header and the complete non-blank rows in the sniffed text (the last
 /// one is dropped when the text is only the start of the file: it may be cut).
-fn sample_rows(text: &str, delimiter: u8, complete: bool) -> (Header, Vec<StringRecord>) {
+pub(crate) fn sample_rows(
+    text: &str,
+    delimiter: u8,
+    complete: bool,
+) -> (Header, Vec<StringRecord>) {
     let mut reader = reader_builder(delimiter).from_reader(text.as_bytes());
     let names = reader
         .headers()
@@ -166,20 +228,10 @@ fn sample_rows(text: &str, delimiter: u8, complete: bool) -> (Header, Vec<String
 /// comma, `1,234.5` for a dot; `1,234` says nothing). Without votes a
 /// semicolon-delimited file (Excel in a decimal-comma locale) has a decimal
 /// comma and any other a dot.
-pub(crate) fn sniff_decimal(
-    delimiter: u8,
-    header: &Header,
-    format: Format,
-    samples: &[StringRecord],
-) -> char {
-    let columns: Vec<_> = format
-        .amount_columns()
-        .iter()
-        .map(|name| header.column(&[name]))
-        .collect();
+pub(crate) fn sniff_decimal(delimiter: u8, columns: &[Column], samples: &[StringRecord]) -> char {
     let (mut commas, mut dots) = (0usize, 0usize);
     for row in samples {
-        for column in &columns {
+        for column in columns {
             match decimal_vote(column.text(row)) {
                 Some(',') => commas += 1,
                 Some('.') => dots += 1,

@@ -13,9 +13,11 @@ impl Store {
     /// The mapping saved for files whose header has this signature.
     pub fn saved_mapping(&self, signature: &str) -> Result<Option<String>> {
         self.read(|c| {
-            Ok(c.prepare_cached("SELECT mapping FROM csv_mappings WHERE signature = ?1")?
-                .query_row([signature], |r| r.get(0))
-                .optional()?)
+            Ok(
+                c.prepare_cached("SELECT mapping FROM csv_mappings WHERE signature = ?1")?
+                    .query_row([signature], |r| r.get(0))
+                    .optional()?,
+            )
         })
     }
 

@@ -6,6 +6,7 @@ import { listen } from "@tauri-apps/api/event";
 import type {
   AppError,
   AppInfo,
+  ColumnMapping,
   CustomerEdit,
   CustomerListItem,
   CustomerPage,
@@ -13,6 +14,7 @@ import type {
   DemoLoaded,
   ImportProgress,
   ImportRun,
+  MappingFields,
   Preview,
   RowProblem,
   Settings,
@@ -29,8 +31,9 @@ export interface Backend {
   loadDemoShop(): Promise<DemoLoaded>;
   startupImportPath(): Promise<string | null>;
   pickImportFile(): Promise<string | null>;
-  previewImport(path: string): Promise<Preview>;
-  runImport(path: string, onProgress: (p: ImportProgress) => void): Promise<ImportRun>;
+  previewImport(path: string, mapping?: ColumnMapping | null): Promise<Preview>;
+  mappingFields(): Promise<MappingFields>;
+  runImport(path: string, mapping: ColumnMapping | null, onProgress: (p: ImportProgress) => void): Promise<ImportRun>;
   cancelImport(): Promise<void>;
   importProblems(runId: number): Promise<RowProblem[]>;
   saveImportProblems(runId: number): Promise<string | null>;
@@ -72,11 +75,12 @@ export const tauriBackend: Backend = {
   loadDemoShop: () => call("load_demo_shop"),
   startupImportPath: () => call("startup_import_path"),
   pickImportFile: () => call("pick_import_file"),
-  previewImport: (path) => call("preview_import", { path }),
-  runImport: (path, onProgress) => {
+  previewImport: (path, mapping) => call("preview_import", { path, mapping: mapping ?? null }),
+  mappingFields: () => call("mapping_fields_list"),
+  runImport: (path, mapping, onProgress) => {
     const channel = new Channel<ImportProgress>();
     channel.onmessage = onProgress;
-    return call("run_import", { path, onProgress: channel });
+    return call("run_import", { path, mapping, onProgress: channel });
   },
   cancelImport: () => call("cancel_import"),
   importProblems: (runId) => call("import_problems", { runId }),

@@ -462,6 +462,36 @@ column: string | null,
  */
 reason: string, };
 
+export type MappedKind = "customers" | "orders";
+
+export type ColumnMapping = { 
+/**
+ * What a row is.
+ */
+kind: MappedKind, 
+/**
+ * Courtesy field (from [`CUSTOMER_FIELDS`] / [`ORDER_FIELDS`]) → the file's column header.
+ */
+fields: { [key in string]: string }, 
+/**
+ * Currency of amounts when the file has no currency column (ISO code).
+ */
+currency: string | null, };
+
+export type MappingFields = { 
+/**
+ * Fields of a customers mapping.
+ */
+customers: Array<string>, 
+/**
+ * Fields of an orders mapping.
+ */
+orders: Array<string>, 
+/**
+ * Fields an orders mapping must fill.
+ */
+requiredOrders: Array<string>, };
+
 export type Preview = { 
 /**
  * The file's name.
@@ -472,7 +502,7 @@ fileName: string,
  */
 size: number, 
 /**
- * Detected format, e.g. `shopify-orders`.
+ * Detected format, e.g. `shopify-orders`; `unknown` when it needs a mapping.
  */
 format: string, 
 /**
@@ -484,11 +514,11 @@ formatLabel: string,
  */
 encoding: string, 
 /**
- * `,`, `;` or `\t`.
+ * `,`, `;` or `tab`.
  */
 delimiter: string, 
 /**
- * `.` or `,`.
+ * `.` or `,` (empty until known).
  */
 decimal: string, 
 /**
@@ -498,7 +528,19 @@ columns: Array<string>,
 /**
  * The first data rows, cell by cell.
  */
-rows: Array<Array<string>>, };
+rows: Array<Array<string>>, 
+/**
+ * The columns match no known export: a mapping is needed.
+ */
+needsMapping: boolean, 
+/**
+ * The mapping the preview was made with, if any.
+ */
+mapping: ColumnMapping | null, 
+/**
+ * The header's signature, under which a mapping is remembered.
+ */
+signature: string, };
 
 export type ImportProgress = { 
 /**

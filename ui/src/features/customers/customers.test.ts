@@ -39,6 +39,7 @@ function fakeBackend(total: number, asked: Array<[number, number]>): Backend {
     startupImportPath: unused,
     pickImportFile: unused,
     previewImport: unused,
+    mappingFields: unused,
     runImport: unused,
     cancelImport: unused,
     importProblems: unused,
