@@ -497,3 +497,55 @@ fn a_csv_of_another_shop_system_imports_through_a_mapping_that_is_remembered() {
     );
     assert_eq!(again.counts.orders_unchanged, run.counts.orders_new);
 }
+
+/// The fixture's five orders repeated `copies` times under new numbers and ids.
+fn many_orders(dir: &Path, copies: usize) -> PathBuf {
+    let text = std::fs::read_to_string(fixture("shopify-orders.csv")).unwrap();
+    let (header, body) = text.split_once('\n').unwrap();
+    let mut out = format!("{header}\n");
+    for copy in 0..copies {
+        let renumbered = body
+            .replace("#100", &format!("#{copy}-100"))
+            .replace(",50123456789", &format!(",{copy}50123456789"));
+        out.push_str(&renumbered);
+    }
+    let file = dir.join("many-orders.csv");
+    std::fs::write(&file, out).unwrap();
+    file
+}
+
+#[test]
+fn a_cancelled_import_keeps_its_committed_batches_and_a_rerun_completes_without_duplicates() {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let file = many_orders(dir.path(), 1_000);
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
+    let cancelled = import_file(&store, &file, None, None, &importer(), now, |_| {
+        Flow::Cancel
+    })
+    .unwrap();
+    assert_eq!(cancelled.status, "cancelled");
+    let c = Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let kept = count("SELECT count(*) FROM orders");
+    assert!(
+        kept > 0 && kept < 5_000,
+        "the first batch stays, the rest was not imported: {kept}"
+    );
+    assert_eq!(
+        kept, cancelled.counts.orders_new,
+        "the run's counts match what was committed"
+    );
+    let rerun = import_file(&store, &file, None, None, &importer(), now, |_| {
+        Flow::Continue
+    })
+    .unwrap();
+    assert_eq!(rerun.status, "finished");
+    assert_eq!(count("SELECT count(*) FROM orders"), 5_000);
+    assert_eq!(
+        rerun.counts.orders_unchanged, kept,
+        "what the cancelled run wrote is recognised"
+    );
+    assert_eq!(count("SELECT count(*) FROM (SELECT 1 FROM orders GROUP BY source, external_id HAVING count(*) > 1)"), 0);
+    assert_eq!(count("SELECT count(*) FROM (SELECT 1 FROM order_lines GROUP BY order_id, position HAVING count(*) > 1)"), 0);
+}

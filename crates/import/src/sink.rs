@@ -34,37 +34,43 @@ pub enum Flow {
     Cancel,
 }
 
-/// Feeds everything `importer` yields into the run `run_id`, then marks the run
-/// finished (or cancelled). A store error stops the run, marks it failed and is
-/// returned; batches committed before it stay.
-pub fn feed(
-    store: &Store,
-    run_id: i64,
-    importer: &mut dyn Importer,
+/// A batch read and converted, on its way to the writer.
+struct Batch {
+    items: Vec<ImportItem>,
+    problems: Vec<RowProblem>,
+    /// The last row the batch covers.
+    last_row: u64,
+    /// Bytes of the file read by then.
+    bytes: u64,
+}
+
+/// Reads and converts records into batches and hands them to `send` until the
+/// file ends or the receiver hangs up (the writer stopped).
+fn read_batches(
+    importer: &mut (dyn Importer + Send),
     shop_region: Region,
     now: DateTime<Utc>,
-    actor: &Actor,
-    mut on_progress: impl FnMut(&Progress) -> Flow,
-) -> Result<ImportRun, StoreError> {
-    let mut progress = Progress::default();
-    let mut items: Vec<ImportItem> = Vec::with_capacity(BATCH);
-    let mut problems: Vec<RowProblem> = Vec::new();
-    // Rows before the first data row (the header) are not counted as read.
-    let before_data = importer.first_data_row().saturating_sub(1);
-    let mut last_row: u64 = before_data;
-    let mut committed_row: u64 = before_data;
-    let mut status = "finished";
+    send: std::sync::mpsc::SyncSender<Batch>,
+) {
+    let mut batch = Batch {
+        items: Vec::with_capacity(BATCH),
+        problems: Vec::new(),
+        last_row: 0,
+        bytes: 0,
+    };
     loop {
         let next = importer.next_record();
         let end = next.is_none();
         match next {
             Some(Ok(rec)) => {
-                last_row = last_row.max(rec.row);
-                items.push(convert::item(&rec, shop_region, now, &mut problems));
+                batch.last_row = batch.last_row.max(rec.row);
+                batch
+                    .items
+                    .push(convert::item(&rec, shop_region, now, &mut batch.problems));
             }
             Some(Err(e)) => {
-                last_row = last_row.max(e.row);
-                problems.push(RowProblem {
+                batch.last_row = batch.last_row.max(e.row);
+                batch.problems.push(RowProblem {
                     row: e.row as i64,
                     column: e.column,
                     reason: e.reason,
@@ -72,31 +78,68 @@ pub fn feed(
             }
             None => {}
         }
-        if items.len() >= BATCH
-            || problems.len() >= BATCH
-            || (end && (!items.is_empty() || !problems.is_empty() || last_row > committed_row))
-        {
-            let rows = last_row.saturating_sub(committed_row) as i64;
-            let counts = store
-                .import_batch(run_id, &items, &problems, rows, actor)
-                .inspect_err(|_| {
-                    let _ = store.finish_import(run_id, "failed");
-                })?;
-            progress.counts.add(&counts);
-            progress.problems += problems.len() as u64;
-            progress.rows = last_row.saturating_sub(before_data);
-            progress.bytes = importer.bytes_read();
-            committed_row = last_row;
-            items.clear();
-            problems.clear();
-            if on_progress(&progress) == Flow::Cancel && !end {
-                status = "cancelled";
-                break;
+        if end || batch.items.len() >= BATCH || batch.problems.len() >= BATCH {
+            batch.bytes = importer.bytes_read();
+            let last_row = batch.last_row;
+            let full = std::mem::replace(
+                &mut batch,
+                Batch {
+                    items: Vec::with_capacity(BATCH),
+                    problems: Vec::new(),
+                    last_row,
+                    bytes: 0,
+                },
+            );
+            if send.send(full).is_err() || end {
+                return;
             }
         }
-        if end {
-            break;
+    }
+}
+
+/// Feeds everything `importer` yields into the run `run_id`, then marks the run
+/// finished (or cancelled). Reading and converting run on one thread while the
+/// store writes the previous batch on another. A store error stops the run,
+/// marks it failed and is returned; batches committed before it stay.
+pub fn feed(
+    store: &Store,
+    run_id: i64,
+    importer: &mut (dyn Importer + Send),
+    shop_region: Region,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    mut on_progress: impl FnMut(&Progress) -> Flow,
+) -> Result<ImportRun, StoreError> {
+    // Rows before the first data row (the header) are not counted as read.
+    let before_data = importer.first_data_row().saturating_sub(1);
+    let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
+    let outcome = std::thread::scope(|scope| {
+        scope.spawn(move || read_batches(importer, shop_region, now, send));
+        // Owned here, so returning early hangs up on the reader before the scope joins it.
+        let receive = receive;
+        let mut progress = Progress::default();
+        let mut committed_row = before_data;
+        for batch in receive.iter() {
+            let last_row = batch.last_row.max(committed_row);
+            let rows = last_row.saturating_sub(committed_row) as i64;
+            let counts = store.import_batch(run_id, &batch.items, &batch.problems, rows, actor)?;
+            progress.counts.add(&counts);
+            progress.problems += batch.problems.len() as u64;
+            progress.rows = last_row.saturating_sub(before_data);
+            progress.bytes = batch.bytes;
+            committed_row = last_row;
+            if on_progress(&progress) == Flow::Cancel {
+                // Dropping the receiver stops the reader at its next batch.
+                return Ok("cancelled");
+            }
+        }
+        Ok("finished")
+    });
+    match outcome {
+        Ok(status) => store.finish_import(run_id, status),
+        Err(e) => {
+            let _ = store.finish_import(run_id, "failed");
+            Err(e)
         }
     }
-    store.finish_import(run_id, status)
 }

@@ -14,6 +14,9 @@ use std::time::Duration;
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 const READERS: usize = 3;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Prepared statements kept per connection; an import alone uses a few dozen,
+/// and re-preparing them for every record would cost more than running them.
+const STATEMENT_CACHE: usize = 256;
 
 /// Refuses an existing, non-empty file whose header is not SQLite's, before SQLite
 /// gets a chance to write anything to it.
@@ -110,6 +113,7 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         writer.busy_timeout(BUSY_TIMEOUT)?;
+        writer.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let found = schema_version(&writer).map_err(|e| not_a_database(path, e))?;
         if found > LATEST_VERSION {
             return Err(StoreError::TooNew {
@@ -138,6 +142,7 @@ impl Store {
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
             r.busy_timeout(BUSY_TIMEOUT)?;
+            r.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
             r.pragma_update(None, "query_only", "ON")?;
             // Searches touch scattered customer rows: keep more pages in memory
             // (32 MB of cache) and read the file through a memory map.
