@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
 import { cli, launch, screenshot, sql, startDriver, stopDriver, tempDir, until } from "./app.mjs";
 
@@ -71,6 +72,27 @@ test("a CSV of another shop system is mapped column by column, imported, and the
     const preview = await browser.$('[data-testid="import-preview"]');
     await preview.waitForDisplayed({ timeout: 20000 });
     assert.match(await (await browser.$('[data-testid="detected"]')).getText(), /column mapping/, "the same shape opens with the remembered mapping");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("a large export shows its progress with rows per second, then the summary", async () => {
+  const dir = tempDir();
+  const db = path.join(dir, "shop.sqlite");
+  const file = path.join(dir, "orders-20k.csv");
+  execFileSync("python3", [path.join(fixtures, "../../../scripts/make-shopify-orders.py"), "20000", file]);
+  const browser = await launch(db, ["--import", file]);
+  try {
+    await (await browser.$('[data-testid="import-preview"]')).waitForDisplayed({ timeout: 20000 });
+    await (await browser.$('[data-testid="start-import"]')).click();
+    const progress = await browser.$('[data-testid="import-progress"]');
+    await progress.waitForDisplayed({ timeout: 10000 });
+    await until(browser, async () => /rows\/s/.test(await progress.getText()), "the progress shows rows per second", 30000);
+    await screenshot(browser, "import-progress.png");
+    await (await browser.$('[data-testid="import-summary"]')).waitForDisplayed({ timeout: 120000 });
+    assert.deepEqual(sql(db, "SELECT status FROM import_runs"), [["finished"]]);
+    assert.deepEqual(sql(db, "SELECT count(*) FROM order_lines"), [["20000"]], "every line item was imported");
   } finally {
     await browser.deleteSession();
   }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every check and test of Courtesy:
-# formatting, clippy, Rust tests (nextest, incl. bindings freshness), UI type check
-# and unit tests, and the end-to-end suite against the real built app under Xvfb.
+# formatting, clippy, Rust tests (nextest, incl. bindings freshness), the import
+# crash test, UI type check and unit tests, and the end-to-end suite against the
+# real built app under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -22,6 +23,9 @@ cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 
 step "Rust tests (nextest)"
 cargo nextest run --workspace "${FEATURES[@]}" --no-fail-fast
+
+step "import crash test (SIGKILL mid-import, re-run, compare)"
+bash scripts/import-crash-test.sh
 
 step "UI type check"
 npm --prefix ui run check --silent

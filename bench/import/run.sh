@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Import benchmark: `courtesy import` of a 1,000,000-line Shopify orders export
+# against two flat baselines over the same file, side by side:
+#
+#   courtesy import     the release CLI into a fresh database (merging customers,
+#                       orders, lines, phones, addresses, search index, stats)
+#   sqlite3 .import     `sqlite3 new.db ".import --csv FILE flat"`: every row
+#                       into one flat table, nothing parsed or merged
+#   python csv+sqlite3  bench/import/python_flat.py: csv.reader + executemany
+#                       into a flat table with one column per header cell
+#
+# For each: wall time, lines/s (data rows of the file per second of wall time),
+# peak RSS (`/usr/bin/time -v`, "Maximum resident set size"), CPU time and the
+# size of the database written. Targets for courtesy: >= 100,000 lines/s and
+# <= 150 MB peak RSS, printed with PASS/FAIL. The report also goes to
+# bench/out/import.txt.
+#
+#   bash bench/import/run.sh
+#
+# Environment: BENCH_LINES (1000000), BENCH_SEED (1), COURTESY_BIN (skip the
+# release build and use this binary), BENCH_WORK (target/tmp/import-bench; the
+# generated CSV is kept there and reused while the generator is unchanged).
+# Exits 0 whether or not the targets are met (the report says); 1 when a
+# contender fails to run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+export PATH="$HOME/.cargo/bin:$PATH"
+
+LINES=${BENCH_LINES:-1000000}
+SEED=${BENCH_SEED:-1}
+WORK=${BENCH_WORK:-$ROOT/target/tmp/import-bench}
+OUT_DIR=$ROOT/bench/out
+REPORT=$OUT_DIR/import.txt
+TARGET_RATE=100000
+TARGET_RSS_MB=150
+
+die() { echo "error: $*" >&2; exit 1; }
+now() { date +%s.%N; }
+
+command -v sqlite3 >/dev/null || die "sqlite3 is missing (bash scripts/install-deps.sh installs it)"
+command -v python3 >/dev/null || die "python3 is missing"
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time (for peak RSS)"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends time
+fi
+
+mkdir -p "$WORK" "$OUT_DIR"
+
+# -- the file: reused while the generator and its arguments are the same --------------
+gen_id=$(sha256sum scripts/make-shopify-orders.py | cut -c1-8)
+CSV=$WORK/shopify-orders-$LINES-seed$SEED-gen$gen_id.csv
+if [ -s "$CSV" ]; then
+  csv_note="reused"
+else
+  echo "== generating $CSV"
+  rm -f "$WORK"/shopify-orders-"$LINES"-seed"$SEED"-gen*.csv
+  python3 scripts/make-shopify-orders.py "$LINES" "$CSV.partial" --seed "$SEED"
+  mv "$CSV.partial" "$CSV"
+  csv_note="generated"
+fi
+csv_mb=$(du -m "$CSV" | cut -f1)
+
+# -- the binary -------------------------------------------------------------------------
+if [ -n "${COURTESY_BIN:-}" ]; then
+  BIN=$COURTESY_BIN
+  bin_note="COURTESY_BIN"
+else
+  bin_note=""
+  echo "== building courtesy-cli (release)"
+  cargo build -q --release -p courtesy-cli
+  BIN=$ROOT/target/release/courtesy
+fi
+[ -x "$BIN" ] || die "$BIN is not an executable"
+
+# Warm the page cache so no contender pays for the first read of the file.
+cat "$CSV" >/dev/null
+
+# Size in MB of a database with its WAL, if any.
+db_mb() {
+  local f total=0
+  for f in "$1" "$1"-wal; do
+    [ -e "$f" ] && total=$(( total + $(stat -c %s "$f") ))
+  done
+  awk -v b="$total" 'BEGIN { printf "%.0f", b / 1048576 }'
+}
+
+# measure NAME DB CMD... : runs CMD under /usr/bin/time -v; sets M_WALL (s),
+# M_RSS (MB), M_CPU (user+sys s), M_DB (MB written), and keeps its output.
+measure() {
+  local name=$1 db=$2
+  shift 2
+  rm -f "$db" "$db"-wal "$db"-shm "$db"-journal
+  local t0 t1 log=$WORK/$name.log tv=$WORK/$name.time
+  echo "== $name"
+  t0=$(now)
+  if ! /usr/bin/time -v -o "$tv" "$@" >"$log" 2>&1; then
+    cat "$log" >&2
+    die "$name failed"
+  fi
+  t1=$(now)
+  M_WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+  M_RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$tv")
+  M_CPU=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f", u + s }' "$tv")
+  M_DB=$(db_mb "$db")
+  awk 'NR <= 8 { print "   " $0 }' "$log"
+}
+
+declare -A WALL RSS CPU DBMB
+run() { # key name db cmd...
+  local key=$1
+  shift
+  measure "$@"
+  WALL[$key]=$M_WALL RSS[$key]=$M_RSS CPU[$key]=$M_CPU DBMB[$key]=$M_DB
+}
+
+run courtesy "courtesy-import" "$WORK/courtesy.sqlite" \
+  "$BIN" --db "$WORK/courtesy.sqlite" import --quiet "$CSV"
+courtesy_counts=$(sqlite3 "$WORK/courtesy.sqlite" "SELECT (SELECT count(*) FROM customers) || ' customers, ' ||
+  (SELECT count(*) FROM orders) || ' orders, ' || (SELECT count(*) FROM order_lines) || ' lines, ' ||
+  (SELECT count(*) FROM customer_phones) || ' phones'")
+run sqlite "sqlite3-import" "$WORK/sqlite-flat.sqlite" \
+  sqlite3 "$WORK/sqlite-flat.sqlite" ".import --csv $CSV flat"
+sqlite_rows=$(sqlite3 "$WORK/sqlite-flat.sqlite" "SELECT count(*) FROM flat")
+run python "python-csv-sqlite3" "$WORK/python-flat.sqlite" \
+  python3 bench/import/python_flat.py "$CSV" "$WORK/python-flat.sqlite"
+python_rows=$(sqlite3 "$WORK/python-flat.sqlite" "SELECT count(*) FROM flat")
+
+rate() { awk -v n="$LINES" -v t="$1" 'BEGIN { printf "%.0f", n / t }'; }
+verdict() { awk -v v="$1" -v lim="$2" -v op="$3" 'BEGIN { ok = (op == ">=") ? v >= lim : v <= lim; print ok ? "PASS" : "FAIL" }'; }
+
+c_rate=$(rate "${WALL[courtesy]}")
+rate_verdict=$(verdict "$c_rate" "$TARGET_RATE" ">=")
+rss_verdict=$(verdict "${RSS[courtesy]}" "$TARGET_RSS_MB" "<=")
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+dirty=$(GIT_OPTIONAL_LOCKS=0 git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (+ uncommitted changes)" || true)
+
+{
+  echo "Courtesy import benchmark: $LINES lines of a Shopify orders export"
+  echo "file: $CSV ($csv_mb MB, $csv_note; seed $SEED)"
+  echo "binary: $BIN (${bin_note:-release build of commit $commit$dirty})"
+  echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), sqlite3 CLI $(sqlite3 --version | cut -d' ' -f1), $(python3 --version)"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo
+  printf '%-22s %10s %12s %12s %10s %9s\n' "" "wall s" "lines/s" "peak RSS MB" "CPU s" "db MB"
+  for key in courtesy sqlite python; do
+    case $key in
+      courtesy) label="courtesy import" ;;
+      sqlite) label="sqlite3 .import" ;;
+      python) label="python csv+sqlite3" ;;
+    esac
+    printf '%-22s %10s %12s %12s %10s %9s\n' "$label" "${WALL[$key]}" "$(rate "${WALL[$key]}")" "${RSS[$key]}" "${CPU[$key]}" "${DBMB[$key]}"
+  done
+  echo
+  echo "courtesy wrote: $courtesy_counts"
+  echo "flat tables: sqlite3 $sqlite_rows rows, python $python_rows rows"
+  echo "courtesy vs sqlite3 .import: $(awk -v a="${WALL[courtesy]}" -v b="${WALL[sqlite]}" 'BEGIN { printf "%.1fx", a / b }') the wall time"
+  echo
+  echo "targets (courtesy import)"
+  printf '  %-28s %-16s %s\n' "lines/s >= $TARGET_RATE" "$c_rate" "$rate_verdict"
+  printf '  %-28s %-16s %s\n' "peak RSS <= $TARGET_RSS_MB MB" "${RSS[courtesy]} MB" "$rss_verdict"
+} | tee "$REPORT"
+echo
+echo "report written to ${REPORT#"$ROOT"/}"
