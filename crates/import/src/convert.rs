@@ -6,7 +6,7 @@ use crate::record::{CustomerRecord, Located, OrderRecord};
 use chrono::{DateTime, Utc};
 use courtesy_core::{normalise_email, EmailError, Language, Money, Region};
 use courtesy_store::{
-    ImportItem, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, RowProblem,
+    ImportItem, NewAddress, NewConsent, NewCustomer, NewOrder, NewPhone, RowProblem,
 };
 
 fn country_code(raw: Option<&str>) -> Option<String> {
@@ -151,17 +151,7 @@ pub fn order(
         customer_note: rec.customer_note.clone(),
         gift_message: rec.gift_message.clone(),
         discount_codes: rec.discount_codes.clone(),
-        lines: rec
-            .lines
-            .iter()
-            .map(|l| NewOrderLine {
-                sku: l.sku.clone(),
-                name: l.name.clone(),
-                variant: l.variant.clone(),
-                quantity: l.quantity,
-                unit_price_minor: l.unit_price_minor,
-            })
-            .collect(),
+        lines: rec.lines.clone(),
     };
     ImportItem::Order { order, buyer }
 }

@@ -74,20 +74,8 @@ pub struct CustomerRecord {
     pub created_at: Option<DateTime<Utc>>,
 }
 
-/// One line of an order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineRecord {
-    /// Stock keeping unit (may be empty).
-    pub sku: String,
-    /// Product name.
-    pub name: String,
-    /// Variant (size, colour), may be empty.
-    pub variant: String,
-    /// How many.
-    pub quantity: i64,
-    /// Price of one, minor units.
-    pub unit_price_minor: i64,
-}
+/// One line of an order, as the store keeps it.
+pub use courtesy_store::NewOrderLine as LineRecord;
 
 /// An order as the source has it.
 #[derive(Debug, Clone, PartialEq, Eq)]

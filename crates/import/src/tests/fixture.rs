@@ -1,8 +1,10 @@
 //! Test support: opening the files in `tests/fixtures/import/` and draining
 //! an importer into its records and row errors.
 
+use crate::LineRecord;
 use crate::{open, FileError, Importer, Located, OrderRecord, Record, RowError, SourceDescription};
 use chrono::{DateTime, Utc};
+use courtesy_core::{Currency, PostalAddress};
 use std::path::PathBuf;
 
 /// The path of a fixture file.
@@ -81,4 +83,44 @@ pub(crate) fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
         .map(|d| d.with_timezone(&Utc))
         .unwrap_or_else(|e| panic!("bad test date {text}: {e}"))
+}
+
+/// A currency code that is known to be valid.
+pub(crate) fn currency(code: &str) -> Currency {
+    Currency::parse(code).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// An address with the parts the fixtures fill.
+pub(crate) fn address(
+    name: &str,
+    line1: &str,
+    postal_code: &str,
+    city: &str,
+    country: &str,
+) -> PostalAddress {
+    PostalAddress {
+        name: name.into(),
+        line1: line1.into(),
+        postal_code: postal_code.into(),
+        city: city.into(),
+        country: country.into(),
+        ..Default::default()
+    }
+}
+
+/// An order line.
+pub(crate) fn line(
+    sku: &str,
+    name: &str,
+    variant: &str,
+    quantity: i64,
+    unit_price_minor: i64,
+) -> LineRecord {
+    LineRecord {
+        sku: sku.into(),
+        name: name.into(),
+        variant: variant.into(),
+        quantity,
+        unit_price_minor,
+    }
 }

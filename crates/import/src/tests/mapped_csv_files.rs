@@ -2,6 +2,7 @@
 //! `open_mapped()` with a column mapping: what is sniffed, every record as it
 //! comes out, and mappings that do not fit.
 
+use crate::sniff::fixture;
 use crate::sniff::fixture::{bytes, drain, orders, path, utc, Drained};
 use crate::{
     open, open_mapped, ColumnMapping, CustomerRecord, FileError, Format, LineRecord, MappedKind,
@@ -50,13 +51,7 @@ fn read_mapped(name: &str, mapping: &ColumnMapping) -> (SourceDescription, Drain
 }
 
 fn line(sku: &str, name: &str, quantity: i64, unit_price_minor: i64) -> LineRecord {
-    LineRecord {
-        sku: sku.into(),
-        name: name.into(),
-        variant: String::new(),
-        quantity,
-        unit_price_minor,
-    }
+    fixture::line(sku, name, "", quantity, unit_price_minor)
 }
 
 fn eur() -> Currency {

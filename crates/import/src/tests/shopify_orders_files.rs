@@ -1,34 +1,9 @@
 //! Shopify orders exports in `tests/fixtures/import/`, read through `open()`:
 //! what is sniffed, and every order exactly as it comes out.
 
-use crate::sniff::fixture::{orders, read_fixture, utc};
-use crate::{CustomerRecord, Format, LineRecord, OrderRecord, RowError};
-use courtesy_core::{Currency, OrderStatus, PostalAddress};
-
-fn currency(code: &str) -> Currency {
-    Currency::parse(code).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn address(name: &str, line1: &str, postal_code: &str, city: &str, country: &str) -> PostalAddress {
-    PostalAddress {
-        name: name.into(),
-        line1: line1.into(),
-        postal_code: postal_code.into(),
-        city: city.into(),
-        country: country.into(),
-        ..Default::default()
-    }
-}
-
-fn line(sku: &str, name: &str, variant: &str, quantity: i64, unit_price_minor: i64) -> LineRecord {
-    LineRecord {
-        sku: sku.into(),
-        name: name.into(),
-        variant: variant.into(),
-        quantity,
-        unit_price_minor,
-    }
-}
+use crate::sniff::fixture::{address, currency, line, orders, read_fixture, utc};
+use crate::{CustomerRecord, Format, OrderRecord, RowError};
+use courtesy_core::{OrderStatus, PostalAddress};
 
 fn buyer(
     first: &str,

@@ -2,34 +2,14 @@
 //! `tests/fixtures/import/`, read through `open()`: what is sniffed, every
 //! order exactly as it comes out, and files without a currency.
 
-use crate::sniff::fixture::{drain, orders, read_fixture, utc};
+use crate::sniff::fixture;
+use crate::sniff::fixture::{address, currency, drain, orders, read_fixture, utc};
 use crate::{open, CustomerRecord, Format, LineRecord, OrderRecord, RowError};
-use courtesy_core::{Currency, OrderStatus, PostalAddress};
+use courtesy_core::{OrderStatus, PostalAddress};
 use std::io::Cursor;
 
-fn currency(code: &str) -> Currency {
-    Currency::parse(code).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn address(name: &str, line1: &str, postal_code: &str, city: &str, country: &str) -> PostalAddress {
-    PostalAddress {
-        name: name.into(),
-        line1: line1.into(),
-        postal_code: postal_code.into(),
-        city: city.into(),
-        country: country.into(),
-        ..Default::default()
-    }
-}
-
 fn line(sku: &str, name: &str, quantity: i64, unit_price_minor: i64) -> LineRecord {
-    LineRecord {
-        sku: sku.into(),
-        name: name.into(),
-        variant: String::new(),
-        quantity,
-        unit_price_minor,
-    }
+    fixture::line(sku, name, "", quantity, unit_price_minor)
 }
 
 fn buyer(

@@ -2,35 +2,12 @@
 //! read through `open()`: what is detected, every order and customer exactly
 //! as it comes out, bad objects, broken and cut-off JSON.
 
-use crate::sniff::fixture::{bytes, drain, orders, path, read_fixture, utc};
-use crate::{open, CustomerRecord, FileError, Format, LineRecord, OrderRecord, Record, RowError};
-use courtesy_core::{Currency, OrderStatus, PostalAddress};
+use crate::sniff::fixture::{
+    address, bytes, currency, drain, line, orders, path, read_fixture, utc,
+};
+use crate::{open, CustomerRecord, FileError, Format, OrderRecord, Record, RowError};
+use courtesy_core::{OrderStatus, PostalAddress};
 use std::io::Cursor;
-
-fn currency(code: &str) -> Currency {
-    Currency::parse(code).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn address(name: &str, line1: &str, postal_code: &str, city: &str, country: &str) -> PostalAddress {
-    PostalAddress {
-        name: name.into(),
-        line1: line1.into(),
-        postal_code: postal_code.into(),
-        city: city.into(),
-        country: country.into(),
-        ..Default::default()
-    }
-}
-
-fn line(sku: &str, name: &str, variant: &str, quantity: i64, unit_price_minor: i64) -> LineRecord {
-    LineRecord {
-        sku: sku.into(),
-        name: name.into(),
-        variant: variant.into(),
-        quantity,
-        unit_price_minor,
-    }
-}
 
 fn person(
     id: Option<&str>,
