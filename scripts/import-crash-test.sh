@@ -9,7 +9,7 @@
 # 1. builds `courtesy-cli` (debug) unless COURTESY_BIN names a binary;
 # 2. generates a Shopify orders export with scripts/make-shopify-orders.py, sized
 #    from a short calibration import so that one import takes about
-#    CRASH_IMPORT_SECONDS (20 s; 30,000–300,000 lines);
+#    CRASH_IMPORT_SECONDS (20 s; 50,000–300,000 lines);
 # 3. imports it once into a reference database (timed: T);
 # 4. into a second database: starts the import, kills it with SIGKILL after a
 #    random delay (from the start, through re-reading what earlier runs
@@ -39,7 +39,7 @@ TARGET_SECONDS=${CRASH_IMPORT_SECONDS:-20}
 SEED=${CRASH_SEED:-$(( $(date +%s) % 100000 ))}
 FILE_SEED=${CRASH_FILE_SEED:-42}
 WORK=${CRASH_WORK:-$ROOT/target/tmp/import-crash-test}
-MIN_LINES=30000
+MIN_LINES=50000
 MAX_LINES=300000
 CALIBRATION_LINES=10000
 
@@ -47,6 +47,7 @@ started=$(date +%s.%N)
 child=""
 summary_printed=""
 
+# shellcheck disable=SC2317 # (run by the EXIT trap)
 finish() {
   local status=$?
   if [ -n "$child" ] && kill -0 "$child" 2>/dev/null; then
@@ -98,9 +99,9 @@ if [ -n "${CRASH_LINES:-}" ]; then
 else
   python3 scripts/make-shopify-orders.py "$CALIBRATION_LINES" "$WORK/calibration.csv" --seed "$FILE_SEED" 2>/dev/null
   t=$(timed_import "$WORK/calibration.sqlite" "$WORK/calibration.csv" "$WORK/calibration.log")
-  # Imports slow down as the database grows: 0.7 of the small file's rate.
+  # Imports slow down as the database grows: 0.85 of the small file's rate.
   LINES=$(awk -v n="$CALIBRATION_LINES" -v t="$t" -v want="$TARGET_SECONDS" -v lo="$MIN_LINES" -v hi="$MAX_LINES" \
-    'BEGIN { l = int(0.7 * n / t * want / 1000) * 1000; if (l < lo) l = lo; if (l > hi) l = hi; print l }')
+    'BEGIN { l = int(0.85 * n / t * want / 1000) * 1000; if (l < lo) l = lo; if (l > hi) l = hi; print l }')
   rate=$(awk -v n="$CALIBRATION_LINES" -v t="$t" 'BEGIN { printf "%.0f", n / t }')
   echo "== file size: $LINES lines (calibration: $CALIBRATION_LINES lines in $t s, $rate lines/s; aiming at ${TARGET_SECONDS} s per import)"
   rm -f "$WORK"/calibration.*
@@ -135,11 +136,12 @@ while [ "$kills" -lt "$KILLS" ]; do
   # into the writing (so ten kills spread over many batches instead of the
   # first run writing most of the file), and in one run of four anywhere in
   # the run's expected duration. A run that finishes first is fine: the next
-  # one re-imports the whole file and is killed in that.
+  # ones re-import the whole file and are killed while re-reading it.
   delay=$(awk -v s="$SEED" -v i="$attempt" -v T="$T" -v k="$KILLS" -v done="$done_orders" -v all="$ref_orders" 'BEGIN {
       srand(s * 1000 + i); f = done / all; if (f > 1) f = 1
       batch = T * 2000 / all; rescan = 0.4 * f * T
-      if (rand() < 0.25) window = rescan + (1 - f) * T
+      if (f >= 1) window = 0.9 * rescan
+      else if (rand() < 0.25) window = rescan + (1 - f) * T
       else { w = 1.5 * T / k; if (w < 3 * batch) w = 3 * batch; window = rescan + w }
       d = rand() * window; if (d < 0.05) d = 0.05
       printf "%.2f", d }')

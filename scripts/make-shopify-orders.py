@@ -59,6 +59,24 @@ assert len(HEADER) == 79
 VENDOR = "Courtesy Bench Shop"
 
 # ---------------------------------------------------------------------------
+# Fast draws (random.randrange / choice are slow in CPython; these stay
+# deterministic for a seed).
+
+def below(r, n):
+    """A whole number in [0, n)."""
+    return int(r.random() * n)
+
+
+def between(r, a, b):
+    """A whole number in [a, b)."""
+    return a + int(r.random() * (b - a))
+
+
+def pick(r, seq):
+    return seq[int(r.random() * len(seq))]
+
+
+# ---------------------------------------------------------------------------
 # People
 
 PL_MEN = ["Piotr", "Krzysztof", "Andrzej", "Tomasz", "Paweł", "Michał", "Marcin",
@@ -150,27 +168,27 @@ def russian_female(surname):
 # Places: (street patterns, [(city, province name, zip maker)])
 
 def pl_zip(r):
-    return "%02d-%03d" % (r.randrange(0, 100), r.randrange(0, 1000))
+    return "%02d-%03d" % (between(r, 0, 100), between(r, 0, 1000))
 
 
 def de_zip(r):
-    return "%05d" % r.randrange(1000, 99999)
+    return "%05d" % between(r, 1000, 99999)
 
 
 def fi_zip(r):
-    return "%05d" % (r.randrange(0, 990) * 10)
+    return "%05d" % (between(r, 0, 990) * 10)
 
 
 def ru_zip(r):
-    return "%06d" % r.randrange(101000, 692999)
+    return "%06d" % between(r, 101000, 692999)
 
 
 GB_AREAS = ["SW1A", "NW1", "M1", "B15", "LS6", "EH1", "CF10", "BS8", "G12", "L1", "OX2"]
 
 
 def gb_zip(r):
-    return "%s %d%s%s" % (r.choice(GB_AREAS), r.randrange(1, 10),
-                         r.choice("ABDEFGHJLNPQRSTUWXYZ"), r.choice("ABDEFGHJLNPQRSTUWXYZ"))
+    return "%s %d%s%s" % (pick(r, GB_AREAS), between(r, 1, 10),
+                         pick(r, "ABDEFGHJLNPQRSTUWXYZ"), pick(r, "ABDEFGHJLNPQRSTUWXYZ"))
 
 
 COUNTRIES = {
@@ -235,17 +253,17 @@ COUNTRY_SHARES = [("PL", 45), ("DE", 20), ("GB", 15), ("FI", 10), ("RU", 10)]
 
 def street_line(country, r):
     c = COUNTRIES[country]
-    street = r.choice(c["streets"])
-    n = r.randrange(1, 180)
+    street = pick(r, c["streets"])
+    n = between(r, 1, 180)
     if country == "PL":
-        return "%s %d/%d" % (street, n, r.randrange(1, 60)) if r.random() < 0.6 else "%s %d" % (street, n)
+        return "%s %d/%d" % (street, n, between(r, 1, 60)) if r.random() < 0.6 else "%s %d" % (street, n)
     if country == "DE":
-        return "%s %d%s" % (street, n, r.choice(["", "", "", "a", "b"]))
+        return "%s %d%s" % (street, n, pick(r, ["", "", "", "a", "b"]))
     if country == "FI":
-        return "%s %d %s %d" % (street, n, r.choice("ABCD"), r.randrange(1, 40))
+        return "%s %d %s %d" % (street, n, pick(r, "ABCD"), between(r, 1, 40))
     if country == "RU":
         # Commas inside the cell: the writer must quote it.
-        return "%s, д. %d, кв. %d" % (street, n, r.randrange(1, 300))
+        return "%s, д. %d, кв. %d" % (street, n, between(r, 1, 300))
     return "%d %s" % (n, street)
 
 
@@ -253,7 +271,7 @@ def street_line(country, r):
 # Phones (ranges the demo shop uses and libphonenumber validates)
 
 def _d(r, n):
-    return "%0*d" % (n, r.randrange(10 ** n))
+    return "%0*d" % (n, int(r.random() * 10 ** n))
 
 
 PL_PREFIXES = ["50", "51", "53", "57", "60", "66", "69", "72", "73", "78", "79"]
@@ -270,24 +288,24 @@ GB_BLOCKS = ["740", "741", "742", "743", "744", "746", "747", "748", "749", "751
 def new_phone(country, r):
     """National significant digits of a new mobile (without the country code)."""
     if country == "PL":
-        return r.choice(PL_PREFIXES) + _d(r, 7)
+        return pick(r, PL_PREFIXES) + _d(r, 7)
     if country == "DE":
-        p, n = r.choice(DE_PREFIXES)
+        p, n = pick(r, DE_PREFIXES)
         return p + _d(r, n)
     if country == "FI":
-        return r.choice(FI_PREFIXES) + _d(r, 7)
+        return pick(r, FI_PREFIXES) + _d(r, 7)
     if country == "RU":
         while True:
             d = "9" + _d(r, 9)
             if not d.startswith("9300"):  # a block libphonenumber has as unassigned
                 return d
-    return r.choice(GB_BLOCKS) + _d(r, 7)
+    return pick(r, GB_BLOCKS) + _d(r, 7)
 
 
 def typed_phone(country, d, r, international):
     """The number `d` as someone from `country` types it; national formats
     (read with the billing country's region) only when `international` is off."""
-    k = r.randrange(3)
+    k = below(r, 3)
     if country == "PL":
         a, b, c = d[0:3], d[3:6], d[6:9]
         if international:
@@ -359,6 +377,9 @@ PAYMENT = {
     "GBP": ["Shopify Payments", "PayPal Express Checkout", "Stripe"],
 }
 DISCOUNTS = [("WELCOME10", 10), ("SPRING15", 15), ("VIP20", 20), ("LATO5", 5)]
+LINE_COUNTS = [(1, 35), (2, 25), (3, 20), (4, 12), (5, 8)]  # line items per order
+FINANCIAL = [("paid", 74), ("pending", 8), ("refunded", 5), ("partially_refunded", 3),
+             ("voided", 3), ("authorized", 4), ("partially_paid", 2), ("expired", 1)]
 
 # Checkout notes (some with commas, quotes and line breaks) and gift messages.
 NOTES = [
@@ -409,36 +430,48 @@ def local(ts):
         "+0200" if off == 7200 else "+0100")
 
 
+_CUMULATIVE = {}
+
+
 def weighted(pairs, r):
-    total = sum(w for _, w in pairs)
-    x = r.random() * total
-    for v, w in pairs:
-        x -= w
-        if x < 0:
-            return v
-    return pairs[-1][0]
+    """One value of `pairs` [(value, weight)], drawn by weight; `pairs` must be
+    a module constant (its table is cached by identity)."""
+    key = id(pairs)
+    table = _CUMULATIVE.get(key)
+    if table is None:
+        total, cum = 0, []
+        for _, w in pairs:
+            total += w
+            cum.append(total)
+        table = _CUMULATIVE[key] = (cum, [v for v, _ in pairs], pairs)
+    cum, values, _ = table
+    x = r.random() * cum[-1]
+    for i, c in enumerate(cum):
+        if x < c:
+            return values[i]
+    return values[-1]
 
 
 def make_customer(r, seq, used_emails):
     country = weighted(COUNTRY_SHARES, r)
     c = COUNTRIES[country]
     woman = r.random() < 0.55
-    first = r.choice(c["women"] if woman else c["men"])
-    last = r.choice(c["surnames"])
+    first = pick(r, c["women"] if woman else c["men"])
+    last = pick(r, c["surnames"])
     if woman and c["female"]:
         last = c["female"](last)
     guest = r.random() < 0.02
     email = ""
     if not guest:
         f, l = ascii_local(first), ascii_local(last)
-        style = r.randrange(4)
-        base = ("%s.%s" % (f, l), "%s%s" % (f[0], l), "%s_%s%d" % (f, l, r.randrange(60, 100)),
+        style = below(r, 4)
+        base = ("%s.%s" % (f, l), "%s%s" % (f[0], l), "%s_%s%d" % (f, l, between(r, 60, 100)),
                 "%s.%s" % (l, f))[style]
-        email = "%s@%s" % (base, r.choice(c["domains"]))
+        email = "%s@%s" % (base, pick(r, c["domains"]))
         if email in used_emails:
-            email = "%s.%d@%s" % (base, seq, r.choice(c["domains"]))
+            email = "%s.%d@%s" % (base, seq, pick(r, c["domains"]))
         used_emails.add(email)
-    city, province = r.choice(c["cities"])
+    city, province = pick(r, c["cities"])
     company = ""
     if r.random() < 0.06:
         company = {"PL": "%s sp. z o.o.", "DE": "%s GmbH", "FI": "%s Oy",
@@ -453,13 +486,13 @@ def make_customer(r, seq, used_emails):
         "province": province,
         "zip": c["zip"](r),
         "company": company,
-        "marketing": r.choice(("yes", "no", "no", "")),
+        "marketing": pick(r, ("yes", "no", "no", "")),
     }
 
 
 def vary_email(email, r):
-    """The same address as typed another time: letter case, stray spaces."""
-    k = r.randrange(3)
+    """The same address as typed another time, in other letter case."""
+    k = below(r, 3)
     if k == 0:
         local_part, domain = email.split("@", 1)
         return local_part.capitalize() + "@" + domain.upper()
@@ -481,20 +514,21 @@ def generate(lines, out, seed):
     order_id = 5012345000000
     written = 0
     ts = START
-    # Mean gap between orders so that the dates span two years.
-    est_orders = max(1, lines // 3)
-    mean_gap = DAYS * 86400 / est_orders
+    # Mean gap between orders so that the dates span (a little under) two
+    # years: an order has 2.33 lines on average.
+    est_orders = max(1.0, lines / 2.33)
+    mean_gap = DAYS * 86400 * 0.98 / est_orders
     buf = []
     with open(out, "w", encoding="utf-8", newline="") as f:
         f.write(",".join(HEADER) + "\n")
         while written < lines:
             order_no += 1
-            order_id += r.randrange(1, 5000)
+            order_id += between(r, 1, 5000)
             ts += int(r.expovariate(1.0 / mean_gap)) + 1
-            n_lines = min(lines - written, weighted([(1, 35), (2, 25), (3, 20), (4, 12), (5, 8)], r))
+            n_lines = min(lines - written, weighted(LINE_COUNTS, r))
             # The buyer: a known customer (about 30 % of orders) or a new one.
             if customers and r.random() < 0.3:
-                cust = customers[r.randrange(len(customers))]
+                cust = customers[below(r, len(customers))]
                 stats["repeat_orders"] += 1
                 email = cust["email"]
                 if email and r.random() < 0.25:
@@ -516,35 +550,33 @@ def generate(lines, out, seed):
             line_cells = []
             subtotal = 0
             for _ in range(n_lines):
-                name, sku, pln = ITEMS[r.randrange(len(ITEMS))]
+                name, sku, pln = ITEMS[below(r, len(ITEMS))]
                 price = int(round(pln / rate)) if rate != 1.0 else pln
                 if rate != 1.0:
                     price = (price // 10) * 10 + 9  # x.x9
-                qty = 1 if r.random() < 0.7 else r.randrange(2, 5)
+                qty = 1 if r.random() < 0.7 else between(r, 2, 5)
                 subtotal += qty * price
                 line_cells.append((str(qty), q(name), fmt(price), sku))
             # Order money
             code, pct = ("", 0)
             if r.random() < 0.15:
-                code, pct = DISCOUNTS[r.randrange(len(DISCOUNTS))]
+                code, pct = DISCOUNTS[below(r, len(DISCOUNTS))]
             discount = subtotal * pct // 100
-            method, shipping = SHIPPING[currency][r.randrange(4)]
+            method, shipping = SHIPPING[currency][below(r, 4)]
             total = subtotal - discount + shipping
             tax_name, vat = VAT[currency]
             taxes = total * vat // (100 + vat)
             # Status
-            fin = weighted([("paid", 72), ("pending", 8), ("refunded", 5), ("partially_refunded", 3),
-                            ("voided", 3), ("authorized", 4), ("partially_paid", 2), ("expired", 1),
-                            ("paid", 2)], r)
+            fin = weighted(FINANCIAL, r)
             created = local(ts)
             paid_at = fulfilled_at = cancelled_at = ""
             refunded = ""
             fulfil = "unfulfilled"
             if fin in ("paid", "refunded", "partially_refunded", "partially_paid"):
-                paid_at = local(ts + r.randrange(5, 3600))
+                paid_at = local(ts + between(r, 5, 3600))
                 if r.random() < 0.85:
                     fulfil = "fulfilled"
-                    fulfilled_at = local(ts + r.randrange(3600 * 4, 86400 * 4))
+                    fulfilled_at = local(ts + between(r, 3600 * 4, 86400 * 4))
                 elif r.random() < 0.3:
                     fulfil = "partial"
             if fin == "refunded":
@@ -552,19 +584,19 @@ def generate(lines, out, seed):
             elif fin == "partially_refunded":
                 refunded = fmt(total // 3)
             if fin in ("voided", "expired") or (fin == "pending" and r.random() < 0.2):
-                cancelled_at = local(ts + r.randrange(3600, 86400 * 3))
+                cancelled_at = local(ts + between(r, 3600, 86400 * 3))
             line_fs = "fulfilled" if fulfil == "fulfilled" else "pending"
             # Who and where
             billing_name = cust["name"]
             ship_same = r.random() < 0.85
             street = cust["street"] if ship_same else street_line(country, r)
-            city, prov = (cust["city"], cust["province"]) if ship_same else r.choice(COUNTRIES[country]["cities"])
+            city, prov = (cust["city"], cust["province"]) if ship_same else pick(r, COUNTRIES[country]["cities"])
             zip_ = cust["zip"] if ship_same else COUNTRIES[country]["zip"](r)
             note = ""
             if r.random() < 0.03:
-                note = NOTES[r.randrange(len(NOTES))]
+                note = NOTES[below(r, len(NOTES))]
                 stats["notes"] += 1
-            attrs = GIFTS[r.randrange(len(GIFTS))] if r.random() < 0.04 else ""
+            attrs = GIFTS[below(r, len(GIFTS))] if r.random() < 0.04 else ""
             name = "#%d" % order_no
             e = q(email)
             row = list(empty)
@@ -603,7 +635,7 @@ def generate(lines, out, seed):
             row[44] = q(note)
             row[45] = q(attrs)
             row[46] = cancelled_at
-            row[47] = q(PAYMENT[currency][r.randrange(len(PAYMENT[currency]))])
+            row[47] = q(PAYMENT[currency][below(r, len(PAYMENT[currency]))])
             row[49] = refunded
             row[55] = str(order_id)
             row[57] = "Low" if r.random() < 0.97 else "Medium"

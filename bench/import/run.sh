@@ -19,7 +19,8 @@
 #
 # Environment: BENCH_LINES (1000000), BENCH_SEED (1), COURTESY_BIN (skip the
 # release build and use this binary), BENCH_WORK (target/tmp/import-bench; the
-# generated CSV is kept there and reused while the generator is unchanged).
+# generated CSV is kept there and reused while the generator is unchanged),
+# BENCH_REPORT (bench/out/import.txt).
 # Exits 0 whether or not the targets are met (the report says); 1 when a
 # contender fails to run.
 set -euo pipefail
@@ -31,7 +32,7 @@ LINES=${BENCH_LINES:-1000000}
 SEED=${BENCH_SEED:-1}
 WORK=${BENCH_WORK:-$ROOT/target/tmp/import-bench}
 OUT_DIR=$ROOT/bench/out
-REPORT=$OUT_DIR/import.txt
+REPORT=${BENCH_REPORT:-$OUT_DIR/import.txt}
 TARGET_RATE=100000
 TARGET_RSS_MB=150
 
@@ -49,6 +50,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 mkdir -p "$WORK" "$OUT_DIR"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # -- the file: reused while the generator and its arguments are the same --------------
 gen_id=$(sha256sum scripts/make-shopify-orders.py | cut -c1-8)
@@ -136,14 +138,17 @@ c_rate=$(rate "${WALL[courtesy]}")
 rate_verdict=$(verdict "$c_rate" "$TARGET_RATE" ">=")
 rss_verdict=$(verdict "${RSS[courtesy]}" "$TARGET_RSS_MB" "<=")
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
-dirty=$(GIT_OPTIONAL_LOCKS=0 git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (+ uncommitted changes)" || true)
+dirty=""
+if [ -n "$(GIT_OPTIONAL_LOCKS=0 git status --porcelain --untracked-files=no -- crates src-tauri Cargo.toml Cargo.lock 2>/dev/null || true)" ]; then
+  dirty=" + uncommitted changes"
+fi
 
 {
   echo "Courtesy import benchmark: $LINES lines of a Shopify orders export"
   echo "file: $CSV ($csv_mb MB, $csv_note; seed $SEED)"
   echo "binary: $BIN (${bin_note:-release build of commit $commit$dirty})"
   echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), sqlite3 CLI $(sqlite3 --version | cut -d' ' -f1), $(python3 --version)"
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); load average before the runs: $load_before (other work on the machine skews the figures)"
   echo
   printf '%-22s %10s %12s %12s %10s %9s\n' "" "wall s" "lines/s" "peak RSS MB" "CPU s" "db MB"
   for key in courtesy sqlite python; do
