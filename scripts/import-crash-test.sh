@@ -132,17 +132,17 @@ while [ "$kills" -lt "$KILLS" ]; do
   done_orders=$(sqlite3 -readonly "$DB" "SELECT count(*) FROM orders" 2>/dev/null || echo 0)
   # A run first re-reads what earlier runs committed (less than half the cost
   # of writing it), then writes the rest, 2,000 orders per transaction. The
-  # kill falls at a random moment from the start up to, mostly, a few batches
-  # into the writing (so ten kills spread over many batches instead of the
-  # first run writing most of the file), and in one run of four anywhere in
-  # the run's expected duration. A run that finishes first is fine: the next
+  # kill falls at a random moment from the start up to, mostly, 2.5 T / KILLS
+  # (at least three batches) into the writing, so the kills spread over the
+  # whole file instead of the first run writing most of it; in one run of
+  # seven, anywhere in the run's expected duration. A run that finishes first is fine: the next
   # ones re-import the whole file and are killed while re-reading it.
   delay=$(awk -v s="$SEED" -v i="$attempt" -v T="$T" -v k="$KILLS" -v done="$done_orders" -v all="$ref_orders" 'BEGIN {
       srand(s * 1000 + i); f = done / all; if (f > 1) f = 1
       batch = T * 2000 / all; rescan = 0.4 * f * T
       if (f >= 1) window = 0.9 * rescan
-      else if (rand() < 0.25) window = rescan + (1 - f) * T
-      else { w = 1.5 * T / k; if (w < 3 * batch) w = 3 * batch; window = rescan + w }
+      else if (rand() < 0.15) window = rescan + (1 - f) * T
+      else { w = 2.5 * T / k; if (w < 3 * batch) w = 3 * batch; window = rescan + w }
       d = rand() * window; if (d < 0.05) d = 0.05
       printf "%.2f", d }')
   "$BIN" --db "$DB" import --quiet "$CSV" >"$WORK/run-$attempt.log" 2>&1 &
