@@ -127,6 +127,9 @@ impl Store {
             .map_err(|e| not_a_database(path, e))?;
         writer.pragma_update(None, "foreign_keys", "ON")?;
         writer.pragma_update(None, "synchronous", "NORMAL")?;
+        // Imports touch many pages: a 32 MB cache and fewer, larger checkpoints.
+        writer.pragma_update(None, "cache_size", -32_768)?;
+        writer.pragma_update(None, "wal_autocheckpoint", 10_000)?;
         if found > 0 && found < LATEST_VERSION {
             let copy = backup_path(path, found);
             let _ = std::fs::remove_file(&copy);

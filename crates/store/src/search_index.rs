@@ -4,7 +4,7 @@
 //! (E.164 without `+`, national digits, digits as typed), and order numbers.
 
 use crate::error::Result;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 const DOCUMENT: &str = "
     SELECT c.id,
@@ -20,12 +20,20 @@ const DOCUMENT: &str = "
 /// or orders changed).
 pub(crate) fn reindex(conn: &Connection, customers: &[i64]) -> Result<()> {
     let mut delete = conn.prepare_cached("DELETE FROM customer_search WHERE rowid = ?1")?;
-    let mut insert = conn.prepare_cached(&format!(
-        "INSERT INTO customer_search (rowid, name, contact, orders) {DOCUMENT} WHERE c.id = ?1"
-    ))?;
+    let mut document = conn.prepare_cached(&format!("{DOCUMENT} WHERE c.id = ?1"))?;
+    // A plain INSERT … VALUES, not INSERT … SELECT: the latter opens a statement
+    // savepoint, at which FTS5 flushes a tiny segment per customer.
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO customer_search (rowid, name, contact, orders) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for id in customers {
         delete.execute([id])?;
-        insert.execute([id])?;
+        let doc: Option<(i64, String, String, String)> = document
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .optional()?;
+        if let Some((rowid, name, contact, orders)) = doc {
+            insert.execute(rusqlite::params![rowid, name, contact, orders])?;
+        }
     }
     Ok(())
 }
