@@ -47,12 +47,16 @@ impl OrderStatus {
         })
     }
 
+    /// The statuses of orders that count as purchases.
+    pub const PURCHASES: [OrderStatus; 3] = [
+        OrderStatus::Paid,
+        OrderStatus::Fulfilled,
+        OrderStatus::Delivered,
+    ];
+
     /// Whether the order counts towards what the customer has spent.
     pub fn counts_as_purchase(&self) -> bool {
-        !matches!(
-            self,
-            OrderStatus::Open | OrderStatus::Cancelled | OrderStatus::Refunded
-        )
+        Self::PURCHASES.contains(self)
     }
 }
 
