@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { after, before } from "node:test";
+import { after, before, test } from "node:test";
 import { remote } from "webdriverio";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -85,7 +85,26 @@ export async function screenshot(browser, name) {
 
 /** Waits until `fn` returns a truthy value, with a message saying what never happened. */
 export async function until(browser, fn, what, timeout = 15000) {
-  await browser.waitUntil(fn, { timeout, interval: 100, timeoutMsg: `timed out waiting until ${what}` });
+  const deadline = Date.now() + timeout;
+  let lastError = null;
+  for (;;) {
+    try {
+      if (await fn()) return;
+      lastError = null;
+    } catch (e) {
+      if (webViewCrashed(e)) throw e;
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting until ${what}` + (lastError ? ` (last error: ${lastError.message})` : ""));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Whether a WebDriver error says the page's web process is gone. */
+function webViewCrashed(error) {
+  return /page crash or hang|invalid session id/.test(String(error?.message ?? error));
 }
 
 /**
@@ -100,6 +119,27 @@ export function appSession(db, prepare = () => {}) {
     async restart() {
       await session.browser.deleteSession();
       session.browser = await launch(db);
+    },
+    /**
+     * A test on this session. When WebKit's web process dies under the test
+     * (WebKitWebDriver: "page crash or hang"), the app is launched again on the
+     * same database and the test runs once more, with a note in the output;
+     * any other failure, or a second crash, fails the test.
+     */
+    test(name, fn) {
+      test(name, async (t) => {
+        try {
+          await fn(t);
+        } catch (e) {
+          if (!webViewCrashed(e)) throw e;
+          t.diagnostic(`the web view crashed (${e.message}); relaunching the app and running the test again`);
+          try {
+            await session.browser.deleteSession();
+          } catch {}
+          session.browser = await launch(db);
+          await fn(t);
+        }
+      });
     },
   };
   before(async () => {

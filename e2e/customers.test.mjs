@@ -3,7 +3,6 @@
 // open the profile, write a note, restart the app, and find the note kept.
 import assert from "node:assert/strict";
 import path from "node:path";
-import { test } from "node:test";
 import { appSession, cli, screenshot, sql, tempDir, until } from "./app.mjs";
 
 const db = path.join(tempDir(), "demo.sqlite");
@@ -43,11 +42,11 @@ async function firstResultNames() {
   );
 }
 
-test("the app serves the embedded UI, not a dev server", async () => {
+app.test("the app serves the embedded UI, not a dev server", async () => {
   assert.match(await app.browser.getUrl(), /^tauri:\/\/localhost/);
 });
 
-test("the list shows the whole demo shop", async () => {
+app.test("the list shows the whole demo shop", async () => {
   const count = await app.browser.$('[data-testid="result-count"]');
   await until(app.browser, async () => /\d/.test(await count.getText()), "the customer count shows");
   const total = Number(sql(db, "SELECT count(*) FROM customers")[0][0]);
@@ -56,20 +55,20 @@ test("the list shows the whole demo shop", async () => {
   await screenshot(app.browser, "list.png");
 });
 
-test("a Polish name typed with diacritics finds the customer", async () => {
+app.test("a Polish name typed with diacritics finds the customer", async () => {
   await search(target.name);
   await until(app.browser, async () => (await firstResultNames()).includes(target.name), `"${target.name}" is listed`);
   const counter = await (await app.browser.$('[data-testid="result-count"]')).getText();
   assert.match(counter, /match/, "the count line speaks of matches while searching");
 });
 
-test("a phone number typed in another format than stored finds the customer", async () => {
+app.test("a phone number typed in another format than stored finds the customer", async () => {
   assert.notEqual(target.e164, target.raw, "the typed format must differ from the stored one");
   await search(target.e164);
   await until(app.browser, async () => (await firstResultNames()).includes(target.name), `${target.e164} finds ${target.name} (stored as ${target.raw})`);
 });
 
-test("Enter opens the profile; a note is saved", async () => {
+app.test("Enter opens the profile; a note is saved", async () => {
   const input = await app.browser.$('[data-testid="customer-search"]');
   await search(target.name);
   await until(app.browser, async () => (await firstResultNames())[0] === target.name, "the customer is the first result");
@@ -86,7 +85,7 @@ test("Enter opens the profile; a note is saved", async () => {
   await screenshot(app.browser, "profile.png");
 });
 
-test("after a restart the note is still there", async () => {
+app.test("after a restart the note is still there", async () => {
   await app.restart();
   await search(target.name);
   await until(app.browser, async () => (await firstResultNames())[0] === target.name, "the customer is found after restart");
@@ -98,7 +97,7 @@ test("after a restart the note is still there", async () => {
   assert.deepEqual(logged, [["ui"]], "the edit is in the audit log as made in the UI");
 });
 
-test("a name nobody has shows the no-match state", async () => {
+app.test("a name nobody has shows the no-match state", async () => {
   await search("Qwxzyk");
   const none = await app.browser.$('[data-testid="no-match"]');
   await none.waitForDisplayed({ timeout: 10000 });

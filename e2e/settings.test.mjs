@@ -1,7 +1,6 @@
 // The language switch: the whole UI follows it at once, and it is remembered.
 import assert from "node:assert/strict";
 import path from "node:path";
-import { test } from "node:test";
 import { appSession, cli, screenshot, sql, tempDir, until } from "./app.mjs";
 
 const db = path.join(tempDir(), "demo.sqlite");
@@ -19,7 +18,7 @@ async function chooseLanguage(code) {
   await (await app.browser.$('[data-testid="settings-save"]')).click();
 }
 
-test("choosing Russian translates the UI at once, with Russian plurals", async () => {
+app.test("choosing Russian translates the UI at once, with Russian plurals", async () => {
   await (await app.browser.$('[data-testid="nav-customers"]')).waitForDisplayed({ timeout: 20000 });
   assert.equal(await navText(), "Customers");
   await chooseLanguage("ru");
@@ -31,7 +30,7 @@ test("choosing Russian translates the UI at once, with Russian plurals", async (
   await screenshot(app.browser, "ru.png");
 });
 
-test("the language is remembered after a restart", async () => {
+app.test("the language is remembered after a restart", async () => {
   assert.deepEqual(sql(db, "SELECT value FROM settings WHERE key = 'ui_language'"), [["ru"]]);
   await app.restart();
   await until(app.browser, async () => (await app.browser.$('[data-testid="nav-customers"]').isDisplayed()) && (await navText()) === "Клиенты", "the app starts in Russian");

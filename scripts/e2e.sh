@@ -6,5 +6,11 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export APP_BIN="$PWD/target/debug/courtesy-app" CLI_BIN="$PWD/target/debug/courtesy"
 cd e2e
-xvfb-run -a --server-args="-screen 0 1440x900x24" \
-  node --test --test-concurrency=1 customers.test.mjs first-start.test.mjs settings.test.mjs import.test.mjs
+log="${TMPDIR:-/tmp}/tauri-driver-e2e.log"
+rm -f "$log"
+if ! xvfb-run -a --server-args="-screen 0 1440x900x24" \
+  node --test --test-concurrency=1 customers.test.mjs first-start.test.mjs settings.test.mjs import.test.mjs; then
+  echo "== the last lines tauri-driver, WebKitWebDriver and the app printed ($log)"
+  tail -n 60 "$log" 2>/dev/null || true
+  exit 1
+fi
