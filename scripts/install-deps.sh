@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev
   xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core dbus-x11 at-spi2-core
   sqlite3 poppler-utils
+  libcups2-dev cups cups-client cups-bsd printer-driver-cups-pdf ghostscript
 )
 
 missing=()

@@ -5,3 +5,4 @@ mod customer_search;
 mod database_file;
 mod demo_shop;
 mod import_files;
+mod packing_slips;

@@ -18,7 +18,7 @@ pub enum AuditSource {
 }
 
 impl AuditSource {
-    fn as_str(&self) -> &'static str {
+    pub(crate) fn as_str(&self) -> &'static str {
         match self {
             AuditSource::Ui => "ui",
             AuditSource::Import => "import",

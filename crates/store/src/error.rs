@@ -55,6 +55,20 @@ pub enum StoreError {
         /// How many customers it has.
         customers: i64,
     },
+    /// The order was packed already.
+    #[error("this order was packed already, at {at} by {by}")]
+    AlreadyPacked {
+        /// When (UTC).
+        at: String,
+        /// Who.
+        by: String,
+    },
+    /// A cancelled or refunded order must not be packed.
+    #[error("this order is {status}: do not pack it")]
+    NotToBePacked {
+        /// Its status.
+        status: String,
+    },
     /// Input that breaks a rule of the data model.
     #[error("{0}")]
     Invalid(String),
@@ -73,6 +87,8 @@ impl StoreError {
             StoreError::Io { .. } => "db.io",
             StoreError::NotFound { .. } => "not_found",
             StoreError::NotEmpty { .. } => "db.not_empty",
+            StoreError::AlreadyPacked { .. } => "dispatch.already_packed",
+            StoreError::NotToBePacked { .. } => "dispatch.not_to_be_packed",
             StoreError::Invalid(_) => "invalid",
             StoreError::Sqlite(_) => "db.sqlite",
         }

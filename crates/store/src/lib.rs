@@ -16,10 +16,13 @@ mod merge;
 mod migrations;
 mod open;
 mod orders;
+mod packing;
 mod paths;
 mod search;
 mod search_index;
 mod settings;
+mod shop_logo;
+mod slips;
 mod time;
 
 pub use audit::{Actor, AuditSource};
@@ -36,9 +39,12 @@ pub use merge::ImportItem;
 pub use migrations::{schema_version, LATEST_VERSION};
 pub use open::backup_path;
 pub use orders::{OrderLineView, OrderView};
+pub use packing::{ProductView, ScanResult};
 pub use paths::{default_db_path, resolve_db_path};
 pub use search::match_expression;
 pub use settings::Settings;
+pub use shop_logo::MAX_LOGO_BYTES;
+pub use slips::{SlipDestination, SlipFilter, SlipOrder, SlipPrint, SlipSort, SLIP_PAGE_SIZES};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

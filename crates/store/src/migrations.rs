@@ -8,6 +8,7 @@ use rusqlite::{Connection, TransactionBehavior};
 const STEPS: &[&str] = &[
     include_str!("migrations/v001_customers_orders.sql"),
     include_str!("migrations/v002_import_runs.sql"),
+    include_str!("migrations/v003_dispatch.sql"),
 ];
 
 /// The schema version this build writes.

@@ -104,28 +104,37 @@ pub(crate) fn orders_of_customer(conn: &Connection, customer_id: i64) -> Result<
         )?
         .query_map([customer_id], order_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    for o in &mut orders {
+        o.lines = order_lines(conn, o.id, o.total.currency)?;
+    }
+    Ok(orders)
+}
+
+/// An order's lines in the order they were bought, with bin locations.
+pub(crate) fn order_lines(
+    conn: &Connection,
+    order_id: i64,
+    currency: Currency,
+) -> Result<Vec<OrderLineView>> {
     let mut lines = conn.prepare_cached(
         "SELECT l.sku, l.name, l.variant, l.quantity, l.unit_price_minor, p.bin_location
          FROM order_lines l LEFT JOIN products p ON p.sku = l.sku AND l.sku <> ''
          WHERE l.order_id = ?1 ORDER BY l.position",
     )?;
-    for o in &mut orders {
-        let currency = o.total.currency;
-        o.lines = lines
-            .query_map([o.id], |r| {
-                let quantity: i64 = r.get(3)?;
-                let unit: i64 = r.get(4)?;
-                Ok(OrderLineView {
-                    sku: r.get(0)?,
-                    name: r.get(1)?,
-                    variant: r.get(2)?,
-                    quantity,
-                    unit_price: money(unit, currency),
-                    line_total: money(unit.saturating_mul(quantity), currency),
-                    bin_location: r.get::<_, Option<String>>(5)?.filter(|b| !b.is_empty()),
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-    }
-    Ok(orders)
+    let rows = lines
+        .query_map([order_id], |r| {
+            let quantity: i64 = r.get(3)?;
+            let unit: i64 = r.get(4)?;
+            Ok(OrderLineView {
+                sku: r.get(0)?,
+                name: r.get(1)?,
+                variant: r.get(2)?,
+                quantity,
+                unit_price: money(unit, currency),
+                line_total: money(unit.saturating_mul(quantity), currency),
+                bin_location: r.get::<_, Option<String>>(5)?.filter(|b| !b.is_empty()),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }

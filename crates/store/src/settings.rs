@@ -2,6 +2,7 @@
 
 use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
+use crate::slips::SLIP_PAGE_SIZES;
 use crate::Store;
 use courtesy_core::{Language, Region};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -20,6 +21,14 @@ pub struct Settings {
     /// ISO alpha-2 region for phone numbers written without a country prefix,
     /// and the shop's own country for addresses.
     pub shop_country: String,
+    /// The shop's return address as printed on slips, one line per line.
+    pub shop_address: String,
+    /// The slip page size: `a4`, `letter`, `a6` or `label4x6`.
+    pub slip_size: String,
+    /// Whether slips show prices (never on orders with a gift message).
+    pub slip_prices: bool,
+    /// The dispatch desk's printer; `null` prints to the system default.
+    pub desk_printer: Option<String>,
 }
 
 fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
@@ -38,6 +47,10 @@ fn read(conn: &Connection) -> Result<Settings> {
         ui_language: get(conn, "ui_language")?.and_then(|l| Language::from_tag(&l)),
         shop_name: get(conn, "shop_name")?.unwrap_or_else(|| "My shop".to_string()),
         shop_country: shop_country(conn)?,
+        shop_address: get(conn, "shop_address")?.unwrap_or_default(),
+        slip_size: get(conn, "slip_size")?.unwrap_or_else(|| "a4".to_string()),
+        slip_prices: get(conn, "slip_prices")?.as_deref() != Some("0"),
+        desk_printer: get(conn, "desk_printer")?.filter(|p| !p.is_empty()),
     })
 }
 
@@ -64,12 +77,35 @@ impl Store {
         if name.is_empty() {
             return Err(StoreError::Invalid("the shop needs a name".into()));
         }
+        if !SLIP_PAGE_SIZES.contains(&s.slip_size.as_str()) {
+            return Err(StoreError::Invalid(format!(
+                "'{}' is not a slip size (a4, letter, a6, label4x6)",
+                s.slip_size
+            )));
+        }
+        let address = s
+            .shop_address
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let printer = s
+            .desk_printer
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let flag = |b: bool| Some(if b { "1" } else { "0" }.to_string());
         self.write(|tx| {
             let before = read(tx)?;
             let pairs = [
                 ("ui_language", before.ui_language.map(|l| l.code().to_string()), s.ui_language.map(|l| l.code().to_string())),
                 ("shop_name", Some(before.shop_name.clone()), Some(name.to_string())),
                 ("shop_country", Some(before.shop_country.clone()), Some(country.to_string())),
+                ("shop_address", Some(before.shop_address.clone()), Some(address.clone())),
+                ("slip_size", Some(before.slip_size.clone()), Some(s.slip_size.clone())),
+                ("slip_prices", flag(before.slip_prices), flag(s.slip_prices)),
+                ("desk_printer", before.desk_printer.clone(), printer.map(str::to_string)),
             ];
             for (key, old, new) in pairs {
                 if old == new {
