@@ -15,9 +15,15 @@ import type {
   ImportProgress,
   ImportRun,
   MappingFields,
+  Packed,
   Preview,
   RowProblem,
+  ScanResult,
   Settings,
+  SlipFilter,
+  SlipOrder,
+  SlipsDone,
+  SystemPrinter,
 } from "./bindings";
 
 export interface Backend {
@@ -39,6 +45,25 @@ export interface Backend {
   saveImportProblems(runId: number): Promise<string | null>;
   /** Calls `handler` with the path of each file dropped on the window; returns the unsubscribe. */
   onFileDropped(handler: (path: string) => void): Promise<() => void>;
+  /** The system's print queues. */
+  listPrinters(): Promise<SystemPrinter[]>;
+  /** The shipping methods the orders use, most used first. */
+  shippingMethods(): Promise<string[]>;
+  /** The orders a batch of slips takes, in batch order. */
+  slipBatch(filter: SlipFilter): Promise<SlipOrder[]>;
+  /** Prints the batch on `printer` (`null`: the desk's or the system default) in `size` (`null`: the settings'). */
+  printSlipBatch(filter: SlipFilter, size: string | null, printer: string | null): Promise<SlipsDone>;
+  /** Saves the batch as one PDF through a save dialog; `null` when the dialog was cancelled. */
+  saveSlipBatch(filter: SlipFilter, size: string | null): Promise<SlipsDone | null>;
+  /** What a scanned or typed code is: an order number, a SKU, or neither. */
+  dispatchScan(code: string): Promise<ScanResult>;
+  /** Marks an order packed and prints its slip if none was printed yet. */
+  dispatchPack(orderId: number): Promise<Packed>;
+  /** Lets the person pick a PNG or JPEG logo for the slips; `false` when the dialog was cancelled. */
+  chooseShopLogo(): Promise<boolean>;
+  clearShopLogo(): Promise<void>;
+  /** The logo's size in bytes, `null` when there is none. */
+  shopLogoSize(): Promise<number | null>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -86,6 +111,16 @@ export const tauriBackend: Backend = {
   importProblems: (runId) => call("import_problems", { runId }),
   saveImportProblems: (runId) => call("save_import_problems", { runId }),
   onFileDropped: (handler) => listen<string>("file-dropped", (e) => handler(e.payload)),
+  listPrinters: () => call("list_printers"),
+  shippingMethods: () => call("shipping_methods"),
+  slipBatch: (filter) => call("slip_batch", { filter }),
+  printSlipBatch: (filter, size, printer) => call("print_slip_batch", { filter, size, printer }),
+  saveSlipBatch: (filter, size) => call("save_slip_batch", { filter, size }),
+  dispatchScan: (code) => call("dispatch_scan", { code }),
+  dispatchPack: (orderId) => call("dispatch_pack", { orderId }),
+  chooseShopLogo: () => call("choose_shop_logo"),
+  clearShopLogo: () => call("clear_shop_logo"),
+  shopLogoSize: () => call("shop_logo_size"),
 };
 
 let current: Backend = tauriBackend;

@@ -340,7 +340,7 @@ shopName: string,
  * ISO alpha-2 region for phone numbers written without a country prefix,
  * and the shop's own country for addresses.
  */
-shopCountry: string, };
+shopCountry: string, shopAddress: string, slipSize: string, slipPrices: boolean, deskPrinter: string | null, };
 
 export type AppError = { 
 /**
@@ -567,3 +567,12 @@ counts: ImportCounts,
  * Rows with problems so far.
  */
 problems: number, };
+
+export type SlipOrder = { id: number, number: string, status: OrderStatus, placedAt: string, total: Money, shippingMethod: string, shipTo: Array<string>, shipCountry: string, customerNote: string, giftMessage: string, language: Language, customerName: string, lines: Array<OrderLineView>, prints: number, packedAt: string | null, packedBy: string, };
+export type SlipSort = "bin" | "number";
+export type SlipFilter = { statuses: Array<OrderStatus>, unprinted: boolean, unpacked: boolean, placedFrom: string | null, placedTo: string | null, shippingMethod: string | null, orderIds: number[] | null, sort: SlipSort, };
+export type ProductView = { sku: string, name: string, binLocation: string, };
+export type ScanResult = { "kind": "order", order: SlipOrder } | { "kind": "product", product: ProductView } | { "kind": "unknown", code: string };
+export type SystemPrinter = { name: string, description: string, isDefault: boolean, };
+export type SlipsDone = { slips: number, copies: number, printer: string | null, file: string | null, };
+export type Packed = { order: SlipOrder, slip: string, printer: string | null, reason: string | null, };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryName, currencyExponent, formatBirthday, formatMoney } from "./format";
+import { countryName, currencyExponent, formatBirthday, formatBytes, formatDateTime, formatMoney } from "./format";
 
 describe("money is shown in the locale's way from integer minor units", () => {
   it("uses the currency's exponent", () => {
@@ -23,5 +23,19 @@ describe("dates and places", () => {
   it("names countries in the UI language", () => {
     expect(countryName("FI", "en")).toBe("Finland");
     expect(countryName("DE", "pl")).toBe("Niemcy");
+  });
+});
+
+describe("times and sizes", () => {
+  it("shows a timestamp with its time of day", () => {
+    const s = formatDateTime("2026-11-26T12:05:00Z", "en");
+    expect(s).toMatch(/Nov 26, 2026/);
+    expect(s).toMatch(/\d{1,2}:05/);
+    expect(formatDateTime(null, "en")).toBe("");
+  });
+  it("shows file sizes in bytes, kilobytes and megabytes", () => {
+    expect(formatBytes(840, "en")).toBe("840 B");
+    expect(formatBytes(24 * 1024 + 300, "en")).toBe("24 KB");
+    expect(formatBytes(1.3 * 1024 * 1024, "pl")).toBe("1,3 MB");
   });
 });

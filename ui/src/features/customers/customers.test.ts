@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Backend } from "../../lib/backend";
 import type { CustomerListItem, CustomerPage } from "../../lib/bindings";
 import { CustomerWindow } from "./customerWindow";
-import { latestOnly } from "./latest";
+import { latestOnly } from "../../lib/latest";
 
 function item(id: number): CustomerListItem {
   return {
@@ -45,6 +45,16 @@ function fakeBackend(total: number, asked: Array<[number, number]>): Backend {
     importProblems: unused,
     saveImportProblems: unused,
     onFileDropped: unused,
+    listPrinters: unused,
+    shippingMethods: unused,
+    slipBatch: unused,
+    printSlipBatch: unused,
+    saveSlipBatch: unused,
+    dispatchScan: unused,
+    dispatchPack: unused,
+    chooseShopLogo: unused,
+    clearShopLogo: unused,
+    shopLogoSize: unused,
   };
 }
 

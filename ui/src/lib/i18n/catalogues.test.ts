@@ -52,6 +52,25 @@ describe("plural forms follow each language's rules", () => {
     const m = others.ru.get("customers.orders")!;
     expect([1, 3, 5, 21].map((n) => fmt("ru", m, n))).toEqual(["1 заказ", "3 заказа", "5 заказов", "21 заказ"]);
   });
+  it("Russian prints slips as 1 лист, 3 листа, 5 листов, 21 лист", () => {
+    const m = others.ru.get("slips.print")!;
+    expect([1, 3, 5, 21].map((n) => fmt("ru", m, n))).toEqual([
+      "Напечатать 1 лист",
+      "Напечатать 3 листа",
+      "Напечатать 5 листов",
+      "Напечатать 21 лист",
+    ]);
+  });
+  it("Polish prints slips as 1 listę, 2 listy, 5 list", () => {
+    const m = others.pl.get("slips.print")!;
+    expect([1, 2, 5].map((n) => fmt("pl", m, n))).toEqual(["Drukuj 1 listę", "Drukuj 2 listy", "Drukuj 5 list"]);
+  });
+  it("Finnish counts unticked items as 1 tuote, 2 tuotetta", () => {
+    const m = others.fi.get("dispatch.confirmBody")!;
+    const say = (left: number) => new IntlMessageFormat(m, "fi").format({ left, number: "#1001" }) as string;
+    expect(say(1)).toMatch(/^1 tuote on/);
+    expect(say(2)).toMatch(/^2 tuotetta on/);
+  });
   it("Polish counts orders as 1 zamówienie, 2 zamówienia, 5 zamówień", () => {
     const m = others.pl.get("customers.orders")!;
     expect([1, 2, 5].map((n) => fmt("pl", m, n))).toEqual(["1 zamówienie", "2 zamówienia", "5 zamówień"]);
