@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 
 // Tauri expects a fixed port in dev and serves ui/dist in a build.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
   server: {
@@ -11,6 +11,8 @@ export default defineConfig({
     watch: { ignored: ["**/src-tauri/**"] },
   },
   envPrefix: ["VITE_", "TAURI_ENV_*"],
+  // Component tests mount Svelte's browser build in jsdom.
+  resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -21,4 +23,4 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
   },
-});
+}));

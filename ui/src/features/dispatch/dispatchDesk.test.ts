@@ -148,7 +148,9 @@ describe("packing", () => {
       expect(canPack(s)).toBe(false);
       expect(s.banner).toEqual({ kind: "doNotPack", status });
       expect(packBlocked(s)).toEqual({ kind: "doNotPack", status });
-      expect(tickUnit(s, 0)).toBe(s);
+      const scanned = tickUnit({ ...s, banner: null }, 0);
+      expect(scanned.banner).toEqual({ kind: "doNotPack", status });
+      expect(scanned.lines.every((l) => l.ticked === 0)).toBe(true);
     }
   });
 

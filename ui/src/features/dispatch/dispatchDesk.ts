@@ -114,10 +114,14 @@ function withLine(state: DeskState, index: number, ticked: number): DeskState {
   return { ...state, lines, banner: null };
 }
 
-/** One more unit of a line scanned. Scanning past the quantity is an error the packer must hear. */
+/**
+ * One more unit of a line scanned. Scanning past the quantity, or a line of an
+ * order that must not be packed, is an error the packer must hear.
+ */
 export function tickUnit(state: DeskState, index: number): DeskState {
   const line = state.lines[index];
-  if (!line || !lineTickable(state)) return state;
+  if (!line) return state;
+  if (!lineTickable(state)) return { ...state, banner: packBlocked(state) };
   if (line.ticked >= line.quantity) {
     return { ...state, banner: { kind: "overScanned", sku: line.sku, quantity: line.quantity } };
   }
