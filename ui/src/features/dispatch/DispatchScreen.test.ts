@@ -178,6 +178,14 @@ describe("the dispatch desk by keyboard", () => {
     expect(packed).toEqual([]);
   });
 
+  it("a scan that starts while a button has the focus lands in the field, first character included", async () => {
+    openDesk();
+    $("dispatch-exit")!.focus();
+    press("1");
+    expect(document.activeElement).toBe(field());
+    expect(field().value).toBe("1");
+  });
+
   it("Esc with an empty field leaves dispatch mode; with a code typed, it clears the code", async () => {
     openDesk();
     field().value = "12";
