@@ -1,0 +1,2 @@
+//! Placeholder, replaced by the slip benchmark.
+fn main() {}
