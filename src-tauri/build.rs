@@ -18,6 +18,16 @@ const COMMANDS: &[&str] = &[
     "cancel_import",
     "import_problems",
     "save_import_problems",
+    "list_printers",
+    "shipping_methods",
+    "slip_batch",
+    "print_slip_batch",
+    "save_slip_batch",
+    "dispatch_scan",
+    "dispatch_pack",
+    "choose_shop_logo",
+    "clear_shop_logo",
+    "shop_logo_size",
 ];
 
 fn main() {

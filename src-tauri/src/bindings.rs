@@ -33,6 +33,15 @@ pub fn typescript() -> String {
         courtesy_import::MappingFields::decl(&cfg),
         courtesy_import::Preview::decl(&cfg),
         crate::import_commands::ImportProgress::decl(&cfg),
+        courtesy_store::SlipOrder::decl(&cfg),
+        courtesy_store::SlipSort::decl(&cfg),
+        courtesy_store::SlipFilter::decl(&cfg),
+        courtesy_store::ProductView::decl(&cfg),
+        courtesy_store::ScanResult::decl(&cfg),
+        courtesy_store::SlipPrint::decl(&cfg),
+        courtesy_dispatch::SystemPrinter::decl(&cfg),
+        crate::dispatch_commands::SlipsDone::decl(&cfg),
+        crate::dispatch_commands::Packed::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit;\n// run scripts/bindings.sh.\n",

@@ -27,3 +27,9 @@ impl From<courtesy_store::StoreError> for AppError {
         AppError::new(e.code(), e.to_string())
     }
 }
+
+impl From<courtesy_dispatch::DispatchError> for AppError {
+    fn from(e: courtesy_dispatch::DispatchError) -> Self {
+        AppError::new(e.code(), e.to_string())
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod commands;
+pub mod dispatch_commands;
 pub mod error;
 pub mod import_commands;
 pub mod state;
@@ -46,6 +47,16 @@ pub fn run() {
             import_commands::cancel_import,
             import_commands::import_problems,
             import_commands::save_import_problems,
+            dispatch_commands::list_printers,
+            dispatch_commands::shipping_methods,
+            dispatch_commands::slip_batch,
+            dispatch_commands::print_slip_batch,
+            dispatch_commands::save_slip_batch,
+            dispatch_commands::dispatch_scan,
+            dispatch_commands::dispatch_pack,
+            dispatch_commands::choose_shop_logo,
+            dispatch_commands::clear_shop_logo,
+            dispatch_commands::shop_logo_size,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

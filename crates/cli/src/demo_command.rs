@@ -1,6 +1,7 @@
 //! `courtesy demo`: fills an empty database with the demo shop.
 
 use crate::failure::Failure;
+use crate::operator::operator_name;
 use chrono::{DateTime, Utc};
 use clap::builder::TypedValueParser;
 use courtesy_demo::{generate, Scale, DEFAULT_SEED};
@@ -36,15 +37,6 @@ fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
 }
 
 /// The person running the command, for the audit log.
-fn operator() -> String {
-    ["USER", "USERNAME"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .map(|name| name.trim().to_string())
-        .find(|name| !name.is_empty())
-        .unwrap_or_else(|| "cli".to_string())
-}
-
 /// Generates the demo shop and writes it into the database at `path`, which must
 /// have no customers yet.
 pub fn run(path: &Path, args: &DemoArgs) -> Result<(), Failure> {
@@ -70,7 +62,7 @@ pub fn run(path: &Path, args: &DemoArgs) -> Result<(), Failure> {
     let started = Instant::now();
     let shop = generate(args.now.unwrap_or_else(Utc::now), args.seed, scale);
     let generated = started.elapsed();
-    let actor = Actor::new(operator(), AuditSource::Cli);
+    let actor = Actor::new(operator_name(), AuditSource::Cli);
     let counts = store.load_shop(&shop.products, &shop.customers, &shop.orders, &actor)?;
     let written = started.elapsed() - generated;
     println!(

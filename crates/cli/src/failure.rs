@@ -12,6 +12,8 @@ pub enum Failure {
     Store(StoreError),
     /// An import could not run.
     Import(courtesy_import::ImportError),
+    /// Slips could not be made, printed or saved.
+    Dispatch(courtesy_dispatch::DispatchError),
 }
 
 impl fmt::Display for Failure {
@@ -20,6 +22,7 @@ impl fmt::Display for Failure {
             Failure::Usage(message) => f.write_str(message),
             Failure::Store(e) => write!(f, "{e}"),
             Failure::Import(e) => write!(f, "{e} [{}]", e.code()),
+            Failure::Dispatch(e) => write!(f, "{e} [{}]", e.code()),
         }
     }
 }
@@ -33,5 +36,11 @@ impl From<StoreError> for Failure {
 impl From<courtesy_import::ImportError> for Failure {
     fn from(e: courtesy_import::ImportError) -> Self {
         Failure::Import(e)
+    }
+}
+
+impl From<courtesy_dispatch::DispatchError> for Failure {
+    fn from(e: courtesy_dispatch::DispatchError) -> Self {
+        Failure::Dispatch(e)
     }
 }

@@ -2,6 +2,7 @@
 //! came of it — new, updated, unchanged, and the rows that could not be read.
 
 use crate::failure::Failure;
+use crate::operator::operator_name;
 use courtesy_import::{import_file, Flow, Format};
 use courtesy_store::{Actor, AuditSource, Store};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -36,12 +37,6 @@ fn parse_format(text: &str) -> Result<Format, String> {
     }
 }
 
-fn operator() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "cli".into())
-}
-
 /// Imports `args.file` into the database at `path`.
 pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
     let size = std::fs::metadata(&args.file)
@@ -58,7 +53,7 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let started = std::time::Instant::now();
-    let actor = Actor::new(operator(), AuditSource::Import);
+    let actor = Actor::new(operator_name(), AuditSource::Import);
     let run = import_file(
         &store,
         &args.file,

@@ -1,11 +1,13 @@
 //! `courtesy`, the command line of Courtesy: fill a database with the demo shop,
-//! show what a database holds. Every failure prints `error: <message>` on stderr
-//! and exits with status 1.
+//! show what a database holds, import exports, make and print packing slips.
+//! Every failure prints `error: <message>` on stderr and exits with status 1.
 
 mod demo_command;
 mod failure;
 mod import_command;
 mod info_command;
+mod operator;
+mod slips_command;
 
 use clap::{Parser, Subcommand};
 use failure::Failure;
@@ -32,6 +34,10 @@ enum Command {
     Info,
     /// Import a Shopify or WooCommerce export; re-importing changes nothing.
     Import(import_command::ImportArgs),
+    /// Packing slips for a choice of orders: save one PDF (-o) or print (--print).
+    Slips(slips_command::SlipsArgs),
+    /// List this computer's printers (the default marked with *).
+    Printers,
 }
 
 /// The database file the user means: `--db`, `COURTESY_DB`, or the app-data folder.
@@ -42,11 +48,16 @@ fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, Failure> {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    if let Command::Printers = cli.command {
+        return slips_command::list_printers();
+    }
     let path = database_path(cli.db)?;
     match cli.command {
         Command::Demo(args) => demo_command::run(&path, &args),
         Command::Info => info_command::run(&path),
         Command::Import(args) => import_command::run(&path, &args),
+        Command::Slips(args) => slips_command::run(&path, &args),
+        Command::Printers => slips_command::list_printers(),
     }
 }
 

@@ -340,7 +340,23 @@ shopName: string,
  * ISO alpha-2 region for phone numbers written without a country prefix,
  * and the shop's own country for addresses.
  */
-shopCountry: string, shopAddress: string, slipSize: string, slipPrices: boolean, deskPrinter: string | null, };
+shopCountry: string, 
+/**
+ * The shop's return address as printed on slips, one line per line.
+ */
+shopAddress: string, 
+/**
+ * The slip page size: `a4`, `letter`, `a6` or `label4x6`.
+ */
+slipSize: string, 
+/**
+ * Whether slips show prices (never on orders with a gift message).
+ */
+slipPrices: boolean, 
+/**
+ * The dispatch desk's printer; `null` prints to the system default.
+ */
+deskPrinter: string | null, };
 
 export type AppError = { 
 /**
@@ -568,11 +584,212 @@ counts: ImportCounts,
  */
 problems: number, };
 
-export type SlipOrder = { id: number, number: string, status: OrderStatus, placedAt: string, total: Money, shippingMethod: string, shipTo: Array<string>, shipCountry: string, customerNote: string, giftMessage: string, language: Language, customerName: string, lines: Array<OrderLineView>, prints: number, packedAt: string | null, packedBy: string, };
+export type SlipOrder = { 
+/**
+ * Database id.
+ */
+id: number, 
+/**
+ * Shown number, e.g. `#1001`.
+ */
+number: string, 
+/**
+ * Status.
+ */
+status: OrderStatus, 
+/**
+ * UTC, ISO 8601.
+ */
+placedAt: string, 
+/**
+ * What the customer paid.
+ */
+total: Money, 
+/**
+ * Shipping method.
+ */
+shippingMethod: string, 
+/**
+ * The ship-to address as printed, in the destination country's order.
+ */
+shipTo: Array<string>, 
+/**
+ * ISO alpha-2 of the destination.
+ */
+shipCountry: string, 
+/**
+ * The customer's note.
+ */
+customerNote: string, 
+/**
+ * The gift message.
+ */
+giftMessage: string, 
+/**
+ * The customer's language, or the destination country's.
+ */
+language: Language, 
+/**
+ * The buyer's name (the ship-to name for guests).
+ */
+customerName: string, 
+/**
+ * Lines in the order they were bought (the slip sorts them by bin).
+ */
+lines: Array<OrderLineView>, 
+/**
+ * Slips printed or saved so far; the next one is copy number `prints`.
+ */
+prints: number, 
+/**
+ * When it was packed (UTC), if it was.
+ */
+packedAt: string | null, 
+/**
+ * Who packed it.
+ */
+packedBy: string, };
+
 export type SlipSort = "bin" | "number";
-export type SlipFilter = { statuses: Array<OrderStatus>, unprinted: boolean, unpacked: boolean, placedFrom: string | null, placedTo: string | null, shippingMethod: string | null, orderIds: number[] | null, sort: SlipSort, };
-export type ProductView = { sku: string, name: string, binLocation: string, };
-export type ScanResult = { "kind": "order", order: SlipOrder } | { "kind": "product", product: ProductView } | { "kind": "unknown", code: string };
-export type SystemPrinter = { name: string, description: string, isDefault: boolean, };
-export type SlipsDone = { slips: number, copies: number, printer: string | null, file: string | null, };
-export type Packed = { order: SlipOrder, slip: string, printer: string | null, reason: string | null, };
+
+export type SlipFilter = { 
+/**
+ * Order statuses to take; empty: paid.
+ */
+statuses: Array<OrderStatus>, 
+/**
+ * Only orders with no slip printed yet.
+ */
+unprinted: boolean, 
+/**
+ * Only orders not packed yet.
+ */
+unpacked: boolean, 
+/**
+ * Placed on or after this day (UTC).
+ */
+placedFrom: string | null, 
+/**
+ * Placed on or before this day (UTC).
+ */
+placedTo: string | null, 
+/**
+ * Only this shipping method (exact, case-insensitive).
+ */
+shippingMethod: string | null, 
+/**
+ * A hand selection: only these orders (the other conditions still apply).
+ */
+orderIds: number[] | null, 
+/**
+ * The order of the slips in the batch.
+ */
+sort: SlipSort, };
+
+export type ProductView = { 
+/**
+ * Stock keeping unit.
+ */
+sku: string, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Where it sits.
+ */
+binLocation: string, };
+
+export type ScanResult = { "kind": "order", 
+/**
+ * The order with its lines.
+ */
+order: SlipOrder, } | { "kind": "product", 
+/**
+ * The product.
+ */
+product: ProductView, } | { "kind": "unknown", 
+/**
+ * The code as read, trimmed.
+ */
+code: string, };
+
+export type SlipPrint = { 
+/**
+ * The order.
+ */
+orderId: number, 
+/**
+ * UTC, ISO 8601.
+ */
+printedAt: string, 
+/**
+ * `printer` or `file`.
+ */
+destination: string, 
+/**
+ * The queue, for printed slips.
+ */
+printer: string, 
+/**
+ * The page size.
+ */
+pageSize: string, 
+/**
+ * 0 for the first slip, then 1, 2, ...
+ */
+copyNumber: number, 
+/**
+ * Who printed it.
+ */
+actor: string, };
+
+export type SystemPrinter = { 
+/**
+ * The queue name to print to.
+ */
+name: string, 
+/**
+ * What the system calls it for people.
+ */
+description: string, 
+/**
+ * Whether it is the system's default.
+ */
+isDefault: boolean, };
+
+export type SlipsDone = { 
+/**
+ * Slips in the batch.
+ */
+slips: number, 
+/**
+ * How many were reprints.
+ */
+copies: number, 
+/**
+ * The printer, when printed.
+ */
+printer: string | null, 
+/**
+ * The file, when saved.
+ */
+file: string | null, };
+
+export type Packed = { 
+/**
+ * The order as it is now.
+ */
+order: SlipOrder, 
+/**
+ * `alreadyPrinted`, `printed` or `notPrinted`.
+ */
+slip: string, 
+/**
+ * The printer it went to, when printed now.
+ */
+printer: string | null, 
+/**
+ * Why it was not printed.
+ */
+reason: string | null, };

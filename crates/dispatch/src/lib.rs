@@ -1,0 +1,18 @@
+//! The dispatch desk: packing slips for chosen orders (rendered by
+//! `courtesy-slip` from what the store holds), sent to a system printer or
+//! saved as a PDF and logged with copy numbers; and packing orders, with the
+//! slip printed when it was not yet.
+#![deny(missing_docs)]
+
+mod batch;
+mod error;
+mod packing;
+mod printing;
+mod slip_data;
+
+pub use batch::{print_slips, render_slips, save_slips, RenderedSlips, SlipsPrinted};
+pub use courtesy_slip::PageSize;
+pub use error::DispatchError;
+pub use packing::{pack_order, PackOutcome, SlipOnPacking};
+pub use printing::{print_pdf, system_printers, PrintedTo, SystemPrinter};
+pub use slip_data::{slip_data, SlipSettings};
