@@ -35,7 +35,7 @@ PPD=/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd
 
 if [ -z "${COURTESY_BIN:-}" ]; then
   cargo build -q -p courtesy-cli
-  COURTESY_BIN=$PWD/target/debug/courtesy
+  COURTESY_BIN=${CARGO_TARGET_DIR:-$PWD/target}/debug/courtesy
 fi
 
 # The scheduler: no systemd here, so start it by hand when it is not answering.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every check and test of Courtesy:
 # formatting, clippy, Rust tests (nextest, incl. bindings freshness), the import
-# crash test, UI type check and unit tests, and the end-to-end suite against the
+# crash test, printing through a real CUPS queue, UI type check and unit tests, and the end-to-end suite against the
 # real built app under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +26,9 @@ cargo nextest run --workspace "${FEATURES[@]}" --no-fail-fast
 
 step "import crash test (SIGKILL mid-import, re-run, compare)"
 bash scripts/import-crash-test.sh
+
+step "printing through a real CUPS queue (cups-pdf)"
+bash scripts/print-test.sh
 
 step "UI type check"
 npm --prefix ui run check --silent
