@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every check and test of Courtesy:
 # formatting, clippy, Rust tests (nextest, incl. bindings freshness), the import
-# crash test, printing through a real CUPS queue, UI type check and unit tests, and the end-to-end suite against the
-# real built app under Xvfb.
+# crash test, printing through a real CUPS queue, UI type check and unit tests,
+# and the end-to-end suite against the real built app under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
