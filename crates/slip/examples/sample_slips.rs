@@ -46,8 +46,9 @@ fn tempdir() -> std::io::Result<PathBuf> {
     Ok(dir)
 }
 
-/// A Polish shop's order for a customer in Warsaw who writes in Russian, with a gift
-/// and a printed card.
+/// A Polish shop's gift order: a daughter in Kraków sends linen to her mother in
+/// Warsaw; both write Russian. Prices are hidden, the shop adds a gift and prints
+/// the card with the buyer's message.
 fn sample_order() -> SlipData {
     SlipData {
         language: Language::Pl,
@@ -63,52 +64,56 @@ fn sample_order() -> SlipData {
         order_number: "#10482".into(),
         placed_at: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default(),
         ship_to: vec![
-            "Анна Ковальчук".into(),
+            "Ирина Ковальчук".into(),
             "ul. Złota 44 m. 12".into(),
             "00-120 Warszawa".into(),
             "Polska".into(),
-            "+48 501 234 567".into(),
         ],
         shipping_method: "InPost Paczkomat WAW22M".into(),
-        customer_note: "Пожалуйста, не кладите чек в посылку — это подарок для мамы. Dziękuję!".into(),
+        customer_note: "Это подарок маме — пожалуйста, без чека в посылке. Dziękuję!".into(),
         lines: vec![
-            line("LN-TWL-070-GRF", "Ręcznik lniany", "70 × 140 cm · grafitowy", 2, "B-04", "89,00 zł"),
-            line("LN-NAP-045-NAT", "Serwetki lniane, komplet 4 szt.", "45 × 45 cm · naturalny", 1, "A-12", "64,00 zł"),
-            line("LN-APR-ONE-MUS", "Fartuch kuchenny z kieszenią", "musztardowy", 1, "A-03", "119,00 zł"),
-            line("LN-BAG-SHP-NAT", "Torba na zakupy", "naturalny", 3, "C-01", "39,00 zł"),
-            line("GF-SOAP-LAV", "Mydło lawendowe", "", 1, "", "0,00 zł"),
+            line(
+                "RL-70-GRF",
+                "Ręcznik lniany",
+                "70 × 140 cm, grafitowy",
+                2,
+                "B-04",
+            ),
+            line(
+                "SL-45-NAT",
+                "Serwetki lniane, 4 szt.",
+                "45 × 45 cm, naturalne",
+                1,
+                "A-12",
+            ),
+            line("SW-LAKA", "Świeca sojowa „Łąka”", "180 g", 1, "C-07"),
         ],
-        show_prices: true,
-        total: Some("523,00 zł".into()),
+        show_prices: false,
+        total: None,
         inserts: vec![
             InsertItem {
                 kind: InsertKind::Gift,
                 title: "Saszetka lawendowa".into(),
-                text: "Za piąte zamówienie — dziękujemy!".into(),
+                text: "Za piąte zamówienie".into(),
             },
             InsertItem {
                 kind: InsertKind::Card,
-                title: "Kartka z podziękowaniem (drukowana)".into(),
-                text: "Pani Anno, dziękujemy, że jest Pani z nami od pięciu zamówień. Ściskamy z Krakowa — Ola i Marek".into(),
-            },
-            InsertItem {
-                kind: InsertKind::GiftMessage,
-                title: String::new(),
-                text: "Мамочка, с днём рождения! Люблю, Аня".into(),
+                title: "Urodziny (drukowana)".into(),
+                text: "Мамочка, с днём рождения! Обнимаю крепко, твоя Аня".into(),
             },
         ],
         copy_number: 0,
     }
 }
 
-fn line(sku: &str, name: &str, variant: &str, quantity: u32, bin: &str, price: &str) -> SlipLine {
+fn line(sku: &str, name: &str, variant: &str, quantity: u32, bin: &str) -> SlipLine {
     SlipLine {
         sku: sku.into(),
         name: name.into(),
         variant: variant.into(),
         quantity,
         bin: bin.into(),
-        unit_price: Some(price.into()),
+        unit_price: None,
     }
 }
 

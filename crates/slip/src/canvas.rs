@@ -3,6 +3,7 @@
 //! paginator stacks down the page.
 
 use crate::fonts::{width, Face};
+use crate::wrap::Measure;
 
 /// Where a text line's baseline sits below the top of its line box, as a share of
 /// the font size (DejaVu's capitals are 0.73 em tall).
@@ -186,20 +187,10 @@ impl Block {
     }
 
     /// One line of text whose line box starts at `top`; returns the top of the next
-    /// line. `text` must already be printable and fit.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn text(
-        &mut self,
-        x: f32,
-        top: f32,
-        align: Align,
-        face: Face,
-        size: f32,
-        text: &str,
-        ink: Ink,
-    ) -> f32 {
+    /// line. `text` must already be printable and fit (see [`Type::one_line`]).
+    pub(crate) fn text(&mut self, x: f32, top: f32, align: Align, ty: Type, text: &str) -> f32 {
         if !text.is_empty() {
-            let w = width(face, size, text);
+            let w = ty.width(text);
             let left = match align {
                 Align::Left => x,
                 Align::Right => x - w,
@@ -207,31 +198,28 @@ impl Block {
             };
             self.marks.push(Mark::Text {
                 x: left,
-                baseline: top + BASELINE * size,
-                face,
-                size,
+                baseline: top + BASELINE * ty.size,
+                face: ty.face,
+                size: ty.size,
                 text: text.to_string(),
-                ink,
+                ink: ty.ink,
             });
         }
-        top + LEADING * size
+        top + ty.line()
     }
 
     /// Several lines of text from `top`; returns the top after the last one.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn lines(
         &mut self,
         x: f32,
         top: f32,
         align: Align,
-        face: Face,
-        size: f32,
+        ty: Type,
         lines: &[String],
-        ink: Ink,
     ) -> f32 {
         lines
             .iter()
-            .fold(top, |y, line| self.text(x, y, align, face, size, line, ink))
+            .fold(top, |y, line| self.text(x, y, align, ty, line))
     }
 
     /// A filled rectangle.
@@ -280,4 +268,73 @@ impl Block {
 /// Height of one line of text at `size`.
 pub(crate) fn line_height(size: f32) -> f32 {
     LEADING * size
+}
+
+/// How a run of text looks: face, size and ink; measures and breaks text too.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Type {
+    pub face: Face,
+    pub size: f32,
+    pub ink: Ink,
+}
+
+impl Type {
+    /// Regular black text.
+    pub(crate) const fn regular(size: f32) -> Type {
+        Type {
+            face: Face::Regular,
+            size,
+            ink: Ink::BLACK,
+        }
+    }
+
+    /// Bold black text.
+    pub(crate) const fn bold(size: f32) -> Type {
+        Type {
+            face: Face::Bold,
+            size,
+            ink: Ink::BLACK,
+        }
+    }
+
+    /// The same type in another ink.
+    pub(crate) const fn ink(self, ink: Ink) -> Type {
+        Type { ink, ..self }
+    }
+
+    /// Line advance.
+    pub(crate) fn line(&self) -> f32 {
+        line_height(self.size)
+    }
+
+    /// Width of printable text.
+    pub(crate) fn width(&self, text: &str) -> f32 {
+        width(self.face, self.size, text)
+    }
+
+    /// `text` on one line, cut with an ellipsis when wider than `max_width`.
+    pub(crate) fn one_line(&self, text: &str, max_width: f32) -> String {
+        self.measure().one_line(text, max_width)
+    }
+
+    /// `text` broken into at most `max_lines` lines no wider than `max_width`.
+    pub(crate) fn wrap(&self, text: &str, max_width: f32, max_lines: usize) -> Vec<String> {
+        self.measure().wrap_at_most(text, max_width, max_lines)
+    }
+
+    /// Like [`wrap`](Self::wrap), the first line `indent` points shorter.
+    pub(crate) fn wrap_indented(
+        &self,
+        text: &str,
+        max_width: f32,
+        indent: f32,
+        max_lines: usize,
+    ) -> Vec<String> {
+        self.measure()
+            .wrap_indented_at_most(text, max_width, indent, max_lines)
+    }
+
+    fn measure(&self) -> Measure {
+        Measure::new(self.face, self.size)
+    }
 }

@@ -52,7 +52,7 @@ const EN: Labels = Labels {
     packed_by: "Packed by",
     copy: "COPY",
     continued: "continued",
-    continued_on_next: "Continued on the next page",
+    continued_on_next: "Continued",
     page: "Page",
 };
 
@@ -66,7 +66,7 @@ const PL: Labels = Labels {
     quantity: "Ilość",
     item: "Produkt",
     sku: "SKU",
-    bin: "Lokalizacja",
+    bin: "Półka",
     price: "Cena",
     total: "Razem",
     items_count: "Sztuk",
@@ -77,7 +77,7 @@ const PL: Labels = Labels {
     packed_by: "Spakował(a)",
     copy: "KOPIA",
     continued: "ciąg dalszy",
-    continued_on_next: "Ciąg dalszy na następnej stronie",
+    continued_on_next: "Ciąg dalszy",
     page: "Strona",
 };
 
@@ -102,7 +102,7 @@ const RU: Labels = Labels {
     packed_by: "Упаковал(а)",
     copy: "КОПИЯ",
     continued: "продолжение",
-    continued_on_next: "Продолжение на следующей странице",
+    continued_on_next: "Продолжение",
     page: "Стр.",
 };
 
@@ -116,7 +116,7 @@ const FI: Labels = Labels {
     quantity: "Määrä",
     item: "Tuote",
     sku: "Tuotekoodi",
-    bin: "Hyllypaikka",
+    bin: "Hylly",
     price: "Hinta",
     total: "Yhteensä",
     items_count: "Kpl",
@@ -127,7 +127,7 @@ const FI: Labels = Labels {
     packed_by: "Pakkaaja",
     copy: "KOPIO",
     continued: "jatkoa",
-    continued_on_next: "Jatkuu seuraavalla sivulla",
+    continued_on_next: "Jatkuu",
     page: "Sivu",
 };
 

@@ -32,12 +32,15 @@ pub(crate) fn paginate(frame: Frame, blocks: Vec<Block>, decor: &dyn PageDecor) 
     // Nothing of the slip's own is on the page yet.
     let mut page_start = true;
     let heights: Vec<f32> = blocks.iter().map(|b| b.height).collect();
+    let flows: Vec<Flow> = blocks.iter().map(|b| b.flow).collect();
 
     for (i, block) in blocks.into_iter().enumerate() {
-        let mut needed = block.height;
-        if block.flow == Flow::KeepWithNext {
-            needed += heights.get(i + 1).copied().unwrap_or(0.0);
-        }
+        // A block kept with the next one needs room for the whole chain.
+        let chain_end = flows[i..]
+            .iter()
+            .position(|f| *f != Flow::KeepWithNext)
+            .map_or(flows.len() - 1, |n| i + n);
+        let needed: f32 = heights[i..=chain_end].iter().sum();
         if !page_start && y + needed > frame.bottom {
             pages.push(std::mem::take(&mut page));
             y = frame.top;
@@ -72,8 +75,7 @@ fn place(page: &mut Vec<Mark>, block: Block, y: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::canvas::{Align, Ink};
-    use crate::fonts::Face;
+    use crate::canvas::{Align, Type};
 
     struct Decor;
 
@@ -91,7 +93,7 @@ mod tests {
 
     fn labelled(text: &str, height: f32, flow: Flow) -> Block {
         let mut block = Block::new(flow);
-        block.text(0.0, 0.0, Align::Left, Face::Regular, 8.0, text, Ink::BLACK);
+        block.text(0.0, 0.0, Align::Left, Type::regular(8.0), text);
         block.height = height;
         block
     }
@@ -125,6 +127,26 @@ mod tests {
         assert_eq!(
             texts(&pages[1]),
             ["header 2", "columns", "row 4", "row 5", "row 6", "2/2"]
+        );
+    }
+
+    #[test]
+    fn a_chain_of_kept_blocks_moves_together() {
+        let frame = Frame {
+            top: 0.0,
+            bottom: 100.0,
+        };
+        let blocks = vec![
+            labelled("body", 50.0, Flow::Free),
+            labelled("last item", 20.0, Flow::KeepWithNext),
+            labelled("closing", 5.0, Flow::KeepWithNext),
+            labelled("initials", 30.0, Flow::Free),
+        ];
+        let pages = paginate(frame, blocks, &Decor);
+        assert_eq!(texts(&pages[0]), ["body", "1/2"]);
+        assert_eq!(
+            texts(&pages[1]),
+            ["header 2", "last item", "closing", "initials", "2/2"]
         );
     }
 

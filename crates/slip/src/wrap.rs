@@ -25,22 +25,35 @@ impl Measure {
     /// Breaks `text` into lines no wider than `max_width`: at spaces where it can, inside
     /// a word where a word alone is too wide. Line breaks in the text start a new line;
     /// blank lines are dropped.
+    #[cfg(test)]
     pub(crate) fn wrap(&self, text: &str, max_width: f32) -> Vec<String> {
+        self.wrap_indented(text, max_width, 0.0)
+    }
+
+    /// Like [`wrap`](Self::wrap), with the first line `indent` points shorter (it
+    /// follows a caption); when not even the first word fits there, the first line
+    /// is empty.
+    pub(crate) fn wrap_indented(&self, text: &str, max_width: f32, indent: f32) -> Vec<String> {
         let mut lines = Vec::new();
         for paragraph in text.lines() {
             let clean = printable(self.face, paragraph);
             let mut line = String::new();
             for word in clean.split_whitespace() {
+                let limit = if lines.is_empty() {
+                    max_width - indent
+                } else {
+                    max_width
+                };
                 let candidate = if line.is_empty() {
                     word.to_string()
                 } else {
                     format!("{line} {word}")
                 };
-                if self.width(&candidate) <= max_width {
+                if self.width(&candidate) <= limit {
                     line = candidate;
                     continue;
                 }
-                if !line.is_empty() {
+                if !line.is_empty() || lines.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
                 if self.width(word) <= max_width {
@@ -61,7 +74,18 @@ impl Measure {
     /// Like [`wrap`](Self::wrap), but at most `max_lines` lines; the last one kept ends
     /// with an ellipsis when text was cut.
     pub(crate) fn wrap_at_most(&self, text: &str, max_width: f32, max_lines: usize) -> Vec<String> {
-        let mut lines = self.wrap(text, max_width);
+        self.wrap_indented_at_most(text, max_width, 0.0, max_lines)
+    }
+
+    /// [`wrap_indented`](Self::wrap_indented) with at most `max_lines` lines.
+    pub(crate) fn wrap_indented_at_most(
+        &self,
+        text: &str,
+        max_width: f32,
+        indent: f32,
+        max_lines: usize,
+    ) -> Vec<String> {
+        let mut lines = self.wrap_indented(text, max_width, indent);
         if lines.len() > max_lines {
             lines.truncate(max_lines);
             if let Some(last) = lines.last_mut() {
@@ -157,6 +181,26 @@ mod tests {
         assert_eq!(
             m.wrap("ул. Ленина 1\n\n  кв. 5 ", 500.0),
             ["ул. Ленина 1", "кв. 5"]
+        );
+    }
+
+    #[test]
+    fn an_indented_first_line_is_shorter() {
+        let m = Measure::new(Face::Regular, 10.0);
+        let text = "Пожалуйста, не кладите чек в посылку — это подарок для мамы";
+        let lines = m.wrap_indented(text, 150.0, 60.0);
+        assert!(
+            m.width(&lines[0]) <= 90.0,
+            "first line {:?} must leave the indent free",
+            lines[0]
+        );
+        fits(&m, &lines, 150.0);
+        assert_eq!(lines.join(" "), text);
+        let first_empty = m.wrap_indented("Donaudampfschifffahrt", 150.0, 140.0);
+        assert_eq!(
+            first_empty.first().map(String::as_str),
+            Some(""),
+            "a word that does not fit after the caption starts on line two"
         );
     }
 

@@ -1,11 +1,15 @@
 //! Slip layouts, one per kind of paper: roomy office sheets (A4 and Letter), the
 //! compact A6 and the black-only 4×6 thermal label. Each arranges the same parts
-//! ([`parts`]) in its own order and sizes; [`compose`] picks one.
+//! ([`parts`], [`table`], [`insert`]) in its own order and sizes; [`compose`] picks one.
 
 mod compact;
+mod insert;
 mod label;
 mod parts;
 mod sheet;
+mod style;
+mod table;
+mod top;
 
 use crate::barcode::Barcode;
 use crate::canvas::Mark;
