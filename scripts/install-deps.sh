@@ -11,7 +11,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev
   xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core dbus-x11 at-spi2-core
-  sqlite3 poppler-utils
+  sqlite3 poppler-utils zbar-tools
   libcups2-dev cups cups-client cups-bsd printer-driver-cups-pdf ghostscript
 )
 

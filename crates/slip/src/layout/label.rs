@@ -41,7 +41,7 @@ fn style() -> Style {
         pad: 4.0,
         packed_by_in_footer: true,
         sku_column: false,
-        max_name_lines: 3,
+        max_name_lines: 8,
         max_note_lines: 6,
         max_insert_lines: 8,
         barcode: BarcodeStyle {

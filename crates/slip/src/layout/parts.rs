@@ -117,7 +117,7 @@ pub(crate) fn ship_to(
             y,
             Align::Left,
             sizes.line,
-            &sizes.line.wrap(line, width, 2),
+            &sizes.line.wrap(line, width, 3),
         );
     }
     y
@@ -135,16 +135,23 @@ pub(crate) fn note(style: &Style, slip: &Slip<'_>) -> Option<Block> {
     let inner_left = style.left + bar + pad;
     let inner_width = style.width() - bar - 2.0 * pad;
     let body = style.body();
-    // The caption starts the first line; the note runs on after it.
+    // The caption starts the first line and the note runs on after it; a caption
+    // wider than half the box gets a line of its own.
     let caption_type = Type::bold(style.caption);
     let caption = format!("{}:", slip.labels.customer_note.to_uppercase());
-    let caption = caption_type.one_line(&caption, inner_width * 0.6);
-    let indent = caption_type.width(&caption) + pad;
+    let caption = caption_type.one_line(&caption, inner_width);
+    let inline = caption_type.width(&caption) <= inner_width * 0.5;
+    let (indent, caption_lines) = if inline {
+        (caption_type.width(&caption) + pad, 0.0)
+    } else {
+        (0.0, 1.0)
+    };
     let lines = body.wrap_indented(text, inner_width, indent, style.max_note_lines);
 
     let mut block = Block::new(Flow::Free);
     let top = pad * 0.8;
-    let height = top + lines.len() as f32 * body.line() + pad * 0.6;
+    let height =
+        top + caption_lines * caption_type.line() + lines.len() as f32 * body.line() + pad * 0.6;
     match style.shade {
         Some(shade) => block.fill(style.left, 0.0, style.width(), height, shade),
         None => block.frame(style.left, 0.0, style.width(), height, 1.5, Ink::BLACK),
@@ -152,10 +159,14 @@ pub(crate) fn note(style: &Style, slip: &Slip<'_>) -> Option<Block> {
     block.fill(style.left, 0.0, bar, height, Ink::BLACK);
     // Same baseline for the caption and the note's first line.
     let caption_top = top + (style.body - style.caption) * 0.8;
-    block.text(inner_left, caption_top, Align::Left, caption_type, &caption);
-    if let Some((first, rest)) = lines.split_first() {
-        let y = block.text(inner_left + indent, top, Align::Left, body, first);
-        block.lines(inner_left, y, Align::Left, body, rest);
+    let y = block.text(inner_left, caption_top, Align::Left, caption_type, &caption);
+    if inline {
+        if let Some((first, rest)) = lines.split_first() {
+            let y = block.text(inner_left + indent, top, Align::Left, body, first);
+            block.lines(inner_left, y, Align::Left, body, rest);
+        }
+    } else {
+        block.lines(inner_left, y, Align::Left, body, &lines);
     }
     block.height = height + pad * 1.5;
     Some(block)

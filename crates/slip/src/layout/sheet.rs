@@ -54,7 +54,7 @@ impl Sheet {
             pad: 6.0,
             packed_by_in_footer: false,
             sku_column: true,
-            max_name_lines: 4,
+            max_name_lines: 6,
             max_note_lines: 14,
             max_insert_lines: 16,
             barcode: BarcodeStyle {

@@ -165,7 +165,7 @@ pub(crate) fn row(style: &Style, cols: &Columns, line: &SlipLine) -> Block {
             y,
             Align::Left,
             small,
-            &small.wrap(&details.join(" · "), item_w, 2),
+            &small.wrap(&details.join(" · "), item_w, 3),
         );
     }
 
@@ -198,7 +198,7 @@ pub(crate) fn row(style: &Style, cols: &Columns, line: &SlipLine) -> Block {
     if let Some((x, w)) = cols.sku {
         let small = style.small();
         let sku_top = top + (style.body - style.small) * 0.8;
-        y = y.max(block.lines(x, sku_top, Align::Left, small, &small.wrap(&line.sku, w, 2)));
+        y = y.max(block.lines(x, sku_top, Align::Left, small, &small.wrap(&line.sku, w, 3)));
     }
     let bin = Type::bold(style.body);
     y = y.max(block.lines(
@@ -206,7 +206,7 @@ pub(crate) fn row(style: &Style, cols: &Columns, line: &SlipLine) -> Block {
         top,
         Align::Left,
         bin,
-        &bin.wrap(&line.bin, cols.bin.1, 2),
+        &bin.wrap(&line.bin, cols.bin.1, 3),
     ));
     if let (Some((x, w)), Some(price)) = (cols.price, line.unit_price.as_deref()) {
         block.text(x + w, top, Align::Right, body, &body.one_line(price, w));

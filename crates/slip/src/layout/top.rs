@@ -136,8 +136,10 @@ fn side_by_side(style: &Style, slip: &Slip<'_>, order_size: f32, ship_to: ShipTo
     let mut block = Block::new(Flow::Free);
     let right = style.right;
     let number = Type::bold(order_size);
-    let title = style.caption_text(slip.labels.packing_slip, right_w);
-    let mut ry = block.text(right, 0.0, Align::Right, style.caption(), &title);
+    let title = style
+        .caption()
+        .wrap(&slip.labels.packing_slip.to_uppercase(), right_w, 2);
+    let mut ry = block.lines(right, 0.0, Align::Right, style.caption(), &title);
     let text = number.one_line(&slip.data.order_number, right_w);
     ry = block.text(right, ry - order_size * 0.08, Align::Right, number, &text);
     let date = format!("{}: {}", slip.labels.date, slip.date);
@@ -186,7 +188,7 @@ fn shipping(block: &mut Block, style: &Style, slip: &Slip<'_>, top: f32, width: 
     let caption = label.one_line(&format!("{}:", slip.labels.shipping_method), width * 0.5);
     let caption_w = label.width(&caption) + style.pad * 0.6;
     block.text(x, top, Align::Left, label, &caption);
-    let lines = method.wrap(&slip.data.shipping_method, width - caption_w, 3);
+    let lines = method.wrap(&slip.data.shipping_method, width - caption_w, 4);
     block
         .lines(x + caption_w, top, Align::Left, method, &lines)
         .max(top + label.line())
