@@ -17,7 +17,7 @@ fn country_code(raw: Option<&str>) -> Option<String> {
 
 /// The store's customer for a record, with problems for fields that were dropped.
 pub fn customer(
-    rec: &CustomerRecord,
+    rec: CustomerRecord,
     row: u64,
     shop_region: Region,
     fallback_time: DateTime<Utc>,
@@ -71,11 +71,10 @@ pub fn customer(
     };
     let addresses = rec
         .addresses
-        .iter()
+        .into_iter()
         .filter(|(_, a)| !a.line1.trim().is_empty() || !a.city.trim().is_empty())
-        .filter_map(|(kind, a)| {
-            let mut postal = a.clone();
-            postal.country = country_code(Some(&a.country)).or_else(|| country.clone())?;
+        .filter_map(|(kind, mut postal)| {
+            postal.country = country_code(Some(&postal.country)).or_else(|| country.clone())?;
             Some(NewAddress::new(
                 if kind == "billing" {
                     "billing"
@@ -86,9 +85,16 @@ pub fn customer(
             ))
         })
         .collect();
+    let consents = [
+        consent("email", rec.email_consent),
+        consent("sms", rec.sms_consent),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     NewCustomer {
-        source: rec.source.clone(),
-        external_id: rec.external_id.clone().filter(|e| !e.trim().is_empty()),
+        source: rec.source,
+        external_id: rec.external_id.filter(|e| !e.trim().is_empty()),
         first_name: rec.first_name.trim().to_string(),
         middle_name: String::new(),
         last_name: rec.last_name.trim().to_string(),
@@ -105,13 +111,7 @@ pub fn customer(
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty() && t.chars().count() <= 64)
             .collect(),
-        consents: [
-            consent("email", rec.email_consent),
-            consent("sms", rec.sms_consent),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
+        consents,
         do_not_call: false,
         addresses,
         created_at,
@@ -120,22 +120,23 @@ pub fn customer(
 
 /// The store's order and buyer for a record.
 pub fn order(
-    rec: &OrderRecord,
+    rec: OrderRecord,
     row: u64,
     shop_region: Region,
     problems: &mut Vec<RowProblem>,
 ) -> ImportItem {
-    let buyer = customer(&rec.buyer, row, shop_region, rec.placed_at, problems);
-    let money = |minor: i64| Money::new(minor, rec.currency);
-    let mut ship_to = rec.ship_to.clone();
+    let buyer = customer(rec.buyer, row, shop_region, rec.placed_at, problems);
+    let currency = rec.currency;
+    let money = |minor: i64| Money::new(minor, currency);
+    let mut ship_to = rec.ship_to;
     if let Some(code) = country_code(Some(&ship_to.country)) {
         ship_to.country = code;
     }
     let order = NewOrder {
-        source: rec.source.clone(),
-        external_id: rec.external_id.clone(),
+        source: rec.source,
+        external_id: rec.external_id,
         customer_external_id: None,
-        number: rec.number.clone(),
+        number: rec.number,
         status: rec.status,
         placed_at: rec.placed_at,
         paid_at: rec.paid_at,
@@ -146,24 +147,24 @@ pub fn order(
         discount: money(rec.discount_minor),
         tax: money(rec.tax_minor),
         total: money(rec.total_minor),
-        shipping_method: rec.shipping_method.clone(),
+        shipping_method: rec.shipping_method,
         ship_to,
-        customer_note: rec.customer_note.clone(),
-        gift_message: rec.gift_message.clone(),
-        discount_codes: rec.discount_codes.clone(),
-        lines: rec.lines.clone(),
+        customer_note: rec.customer_note,
+        gift_message: rec.gift_message,
+        discount_codes: rec.discount_codes,
+        lines: rec.lines,
     };
     ImportItem::Order { order, buyer }
 }
 
 /// Converts a located record.
 pub fn item(
-    rec: &Located<crate::Record>,
+    rec: Located<crate::Record>,
     shop_region: Region,
     now: DateTime<Utc>,
     problems: &mut Vec<RowProblem>,
 ) -> ImportItem {
-    match &rec.value {
+    match rec.value {
         crate::Record::Customer(c) => {
             ImportItem::Customer(customer(c, rec.row, shop_region, now, problems))
         }

@@ -1,13 +1,16 @@
 //! The one sink every importer feeds: records are converted, gathered into
 //! batches and merged by the store, one transaction per batch, with the run's
 //! counts and row problems committed alongside. Progress is reported after each
-//! batch, and the caller may cancel between batches.
+//! batch, and the caller may cancel between batches. When the run stops, the
+//! search rows and figures of the customers it touched are settled in one go.
 
 use crate::convert;
 use crate::record::Importer;
 use chrono::{DateTime, Utc};
 use courtesy_core::Region;
-use courtesy_store::{Actor, ImportCounts, ImportItem, ImportRun, RowProblem, Store, StoreError};
+use courtesy_store::{
+    Actor, ImportCounts, ImportItem, ImportRun, RowProblem, RunState, Store, StoreError,
+};
 
 /// How many records go into one transaction.
 pub const BATCH: usize = 2_000;
@@ -66,7 +69,7 @@ fn read_batches(
                 batch.last_row = batch.last_row.max(rec.row);
                 batch
                     .items
-                    .push(convert::item(&rec, shop_region, now, &mut batch.problems));
+                    .push(convert::item(rec, shop_region, now, &mut batch.problems));
             }
             Some(Err(e)) => {
                 batch.last_row = batch.last_row.max(e.row);
@@ -113,6 +116,7 @@ pub fn feed(
     // Rows before the first data row (the header) are not counted as read.
     let before_data = importer.first_data_row().saturating_sub(1);
     let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
+    let mut run = RunState::new(store);
     let outcome = std::thread::scope(|scope| {
         scope.spawn(move || read_batches(importer, shop_region, now, send));
         // Owned here, so returning early hangs up on the reader before the scope joins it.
@@ -122,7 +126,7 @@ pub fn feed(
         for batch in receive.iter() {
             let last_row = batch.last_row.max(committed_row);
             let rows = last_row.saturating_sub(committed_row) as i64;
-            let counts = store.import_batch(run_id, &batch.items, &batch.problems, rows, actor)?;
+            let counts = run.import_batch(run_id, &batch.items, &batch.problems, rows, actor)?;
             progress.counts.add(&counts);
             progress.problems += batch.problems.len() as u64;
             progress.rows = last_row.saturating_sub(before_data);
@@ -135,7 +139,10 @@ pub fn feed(
         }
         Ok("finished")
     });
-    match outcome {
+    // The customers the committed batches touched get their search rows and
+    // figures, whatever stopped the run.
+    let settled = run.settle();
+    match outcome.and_then(|status| settled.map(|()| status)) {
         Ok(status) => store.finish_import(run_id, status),
         Err(e) => {
             let _ = store.finish_import(run_id, "failed");
@@ -143,3 +150,7 @@ pub fn feed(
         }
     }
 }
+
+#[cfg(test)]
+#[path = "tests/interrupted_runs.rs"]
+mod interrupted_runs;

@@ -10,6 +10,7 @@ mod bulk;
 mod customer_stats;
 mod customers;
 mod error;
+mod import_batches;
 mod import_runs;
 mod mappings;
 mod merge;
@@ -34,6 +35,7 @@ pub use customers::{
     CustomerProfile, PhoneView,
 };
 pub use error::{Result, StoreError};
+pub use import_batches::RunState;
 pub use import_runs::{ImportCounts, ImportRun, RowProblem};
 pub use merge::ImportItem;
 pub use migrations::{schema_version, LATEST_VERSION};

@@ -10,9 +10,8 @@ use crate::bulk::{
     sort_key, NewCustomer, NewOrder,
 };
 use crate::error::Result;
-use crate::import_runs::{add_batch, ImportCounts, RowProblem};
+use crate::import_runs::ImportCounts;
 use crate::time::{now_db, to_db};
-use crate::{customer_stats, search_index, Store};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
@@ -118,56 +117,44 @@ fn enrich(conn: &Connection, id: i64, c: &NewCustomer) -> Result<Vec<&'static st
         &cur.company
     };
     if first != &cur.first_name || last != &cur.last_name || company != &cur.company {
-        conn.execute(
+        conn.prepare_cached(
             "UPDATE customers SET first_name = ?2, last_name = ?3, company = ?4, sort_key = ?5 WHERE id = ?1",
-            params![id, first, last, company, sort_key(first, &cur.middle_name, last, company)],
-        )?;
+        )?
+        .execute(params![id, first, last, company, sort_key(first, &cur.middle_name, last, company)])?;
         changed.push("name");
     }
     if cur.email.is_none() {
         if let Some(email) = &c.email {
-            let taken: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM customers WHERE email = ?1)",
-                [email],
-                |r| r.get(0),
-            )?;
+            let taken: bool = conn
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE email = ?1)")?
+                .query_row([email], |r| r.get(0))?;
             if !taken {
-                conn.execute(
-                    "UPDATE customers SET email = ?2 WHERE id = ?1",
-                    params![id, email],
-                )?;
+                conn.prepare_cached("UPDATE customers SET email = ?2 WHERE id = ?1")?
+                    .execute(params![id, email])?;
                 changed.push("email");
             }
         }
     }
     if cur.language.is_none() {
         if let Some(l) = c.language {
-            conn.execute(
-                "UPDATE customers SET language = ?2 WHERE id = ?1",
-                params![id, l.code()],
-            )?;
+            conn.prepare_cached("UPDATE customers SET language = ?2 WHERE id = ?1")?
+                .execute(params![id, l.code()])?;
             changed.push("language");
         }
     }
     if cur.country.is_none() && c.country.is_some() {
-        conn.execute(
-            "UPDATE customers SET country = ?2 WHERE id = ?1",
-            params![id, c.country],
-        )?;
+        conn.prepare_cached("UPDATE customers SET country = ?2 WHERE id = ?1")?
+            .execute(params![id, c.country])?;
         changed.push("country");
     }
     if cur.notes.trim().is_empty() && !c.notes.trim().is_empty() {
-        conn.execute(
-            "UPDATE customers SET notes = ?2 WHERE id = ?1",
-            params![id, c.notes],
-        )?;
+        conn.prepare_cached("UPDATE customers SET notes = ?2 WHERE id = ?1")?
+            .execute(params![id, c.notes])?;
         changed.push("notes");
     }
-    let mut positions: i64 = conn.query_row(
-        "SELECT count(*) FROM customer_phones WHERE customer_id = ?1",
-        [id],
-        |r| r.get(0),
-    )?;
+    let mut positions: i64 = conn
+        .prepare_cached("SELECT count(*) FROM customer_phones WHERE customer_id = ?1")?
+        .query_row([id], |r| r.get(0))?;
     for p in &c.phones {
         let known: bool = conn
             .prepare_cached(
@@ -224,10 +211,8 @@ fn merge_customer(conn: &Connection, c: &NewCustomer, actor: &Actor) -> Result<(
     if changed.is_empty() {
         return Ok((id, Outcome::Unchanged));
     }
-    conn.execute(
-        "UPDATE customers SET updated_at = ?2 WHERE id = ?1",
-        params![id, now_db()],
-    )?;
+    conn.prepare_cached("UPDATE customers SET updated_at = ?2 WHERE id = ?1")?
+        .execute(params![id, now_db()])?;
     record(
         conn,
         actor,
@@ -255,10 +240,10 @@ fn refresh_order(conn: &Connection, id: i64, o: &NewOrder, actor: &Actor) -> Res
     if new == old {
         return Ok(Outcome::Unchanged);
     }
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE orders SET status = ?2, paid_at = ?3, fulfilled_at = ?4, delivered_at = ?5, customer_note = ?6 WHERE id = ?1",
-        params![id, new.0, new.1, new.2, new.3, new.4],
-    )?;
+    )?
+    .execute(params![id, new.0, new.1, new.2, new.3, new.4])?;
     record(
         conn,
         actor,
@@ -286,56 +271,45 @@ fn count(counts: &mut ImportCounts, customer: Option<Outcome>, order: Option<Out
     }
 }
 
-impl Store {
-    /// Merges one batch of an import run in one transaction: the records, the
-    /// run's counts and its row problems commit together or not at all, so a
-    /// crash loses at most the batch in flight and a re-run duplicates nothing.
-    pub fn import_batch(
-        &self,
-        run_id: i64,
-        items: &[ImportItem],
-        problems: &[RowProblem],
-        rows_read: i64,
-        actor: &Actor,
-    ) -> Result<ImportCounts> {
-        self.write(|tx| {
-            let mut counts = ImportCounts::default();
-            let mut touched = Vec::new();
-            for item in items {
-                match item {
-                    ImportItem::Customer(c) => {
-                        let (id, outcome) = merge_customer(tx, c, actor)?;
-                        if outcome != Outcome::Unchanged {
-                            touched.push(id);
-                        }
-                        count(&mut counts, Some(outcome), None);
-                    }
-                    ImportItem::Order { order, buyer } => {
-                        let existing: Option<(i64, Option<i64>)> = tx
-                            .prepare_cached("SELECT id, customer_id FROM orders WHERE source = ?1 AND external_id = ?2")?
-                            .query_row(params![order.source, order.external_id], |r| Ok((r.get(0)?, r.get(1)?)))
-                            .optional()?;
-                        if let Some((id, customer)) = existing {
-                            let outcome = refresh_order(tx, id, order, actor)?;
-                            if outcome == Outcome::Updated {
-                                touched.extend(customer);
-                            }
-                            count(&mut counts, None, Some(outcome));
-                        } else {
-                            let (customer, outcome) = merge_customer(tx, buyer, actor)?;
-                            insert_order(tx, order, Some(customer))?;
-                            touched.push(customer);
-                            count(&mut counts, Some(outcome), Some(Outcome::New));
-                        }
-                    }
-                }
+/// Merges one record inside the caller's transaction: adds to `counts`, and
+/// to `touched` the customers whose search row and figures may have changed.
+pub(crate) fn merge_item(
+    conn: &Connection,
+    item: &ImportItem,
+    actor: &Actor,
+    counts: &mut ImportCounts,
+    touched: &mut Vec<i64>,
+) -> Result<()> {
+    match item {
+        ImportItem::Customer(c) => {
+            let (id, outcome) = merge_customer(conn, c, actor)?;
+            if outcome != Outcome::Unchanged {
+                touched.push(id);
             }
-            touched.sort_unstable();
-            touched.dedup();
-            customer_stats::refresh(tx, &touched)?;
-            search_index::reindex(tx, &touched)?;
-            add_batch(tx, run_id, rows_read, &counts, problems)?;
-            Ok(counts)
-        })
+            count(counts, Some(outcome), None);
+        }
+        ImportItem::Order { order, buyer } => {
+            let existing: Option<(i64, Option<i64>)> = conn
+                .prepare_cached(
+                    "SELECT id, customer_id FROM orders WHERE source = ?1 AND external_id = ?2",
+                )?
+                .query_row(params![order.source, order.external_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            if let Some((id, customer)) = existing {
+                let outcome = refresh_order(conn, id, order, actor)?;
+                if outcome == Outcome::Updated {
+                    touched.extend(customer);
+                }
+                count(counts, None, Some(outcome));
+            } else {
+                let (customer, outcome) = merge_customer(conn, buyer, actor)?;
+                insert_order(conn, order, Some(customer))?;
+                touched.push(customer);
+                count(counts, Some(outcome), Some(Outcome::New));
+            }
+        }
     }
+    Ok(())
 }

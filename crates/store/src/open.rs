@@ -4,7 +4,7 @@
 use crate::error::{Result, StoreError};
 use crate::migrations::{migrate, schema_version, LATEST_VERSION};
 use crate::Store;
-use rusqlite::{functions::FunctionFlags, Connection, OpenFlags};
+use rusqlite::{config::DbConfig, functions::FunctionFlags, Connection, OpenFlags};
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -130,6 +130,10 @@ impl Store {
         // Imports touch many pages: a 32 MB cache and fewer, larger checkpoints.
         writer.pragma_update(None, "cache_size", -32_768)?;
         writer.pragma_update(None, "wal_autocheckpoint", 10_000)?;
+        // Plans that do not depend on bound values: otherwise a statement whose
+        // plan looked at a value is re-prepared every time it comes back from
+        // the statement cache (which clears its bindings).
+        writer.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         if found > 0 && found < LATEST_VERSION {
             let copy = backup_path(path, found);
             let _ = std::fs::remove_file(&copy);
@@ -153,10 +157,14 @@ impl Store {
             r.pragma_update(None, "mmap_size", 256 * 1024 * 1024)?;
             readers.push(Mutex::new(r));
         }
-        Ok(Store {
+        let store = Store {
             path: path.to_path_buf(),
             writer: Mutex::new(writer),
             readers,
-        })
+        };
+        // A process that died mid-import may have left search rows and
+        // customer figures behind its committed batches.
+        store.settle_after_crash()?;
+        Ok(store)
     }
 }

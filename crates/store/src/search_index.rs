@@ -2,9 +2,16 @@
 //!
 //! Each customer has one row: folded names, folded e-mail plus phone digits
 //! (E.164 without `+`, national digits, digits as typed), and order numbers.
+//!
+//! An import brings the rows of the customers it touched up to date when the
+//! run ends, not after every batch. Meanwhile a durable mark (a counter under
+//! [`LAGGING`] in `settings`, raised in every batch's transaction) says that
+//! rows may lag behind; the run removes it once its customers are settled. A
+//! process killed mid-run leaves the mark behind, and the next
+//! [`Store::open`](crate::Store::open) checks every customer's row and figures.
 
 use crate::error::Result;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
 const DOCUMENT: &str = "
     SELECT c.id,
@@ -16,9 +23,18 @@ const DOCUMENT: &str = "
       coalesce((SELECT group_concat(fold(o.number), ' ') FROM orders o WHERE o.customer_id = c.id), '')
     FROM customers c";
 
+/// The `settings` key of the mark saying that search rows and customer figures
+/// may lag behind committed import batches.
+const LAGGING: &str = "import.search_lagging";
+
+/// The three searchable columns of a customer's row.
+type Document = (String, String, String);
+
 /// Rewrites the search rows of the given customers (after their names, contacts
-/// or orders changed).
+/// or orders changed); a row that already reads as it should is left alone.
 pub(crate) fn reindex(conn: &Connection, customers: &[i64]) -> Result<()> {
+    let mut current =
+        conn.prepare_cached("SELECT name, contact, orders FROM customer_search WHERE rowid = ?1")?;
     let mut delete = conn.prepare_cached("DELETE FROM customer_search WHERE rowid = ?1")?;
     let mut document = conn.prepare_cached(&format!("{DOCUMENT} WHERE c.id = ?1"))?;
     // A plain INSERT … VALUES, not INSERT … SELECT: the latter opens a statement
@@ -26,13 +42,21 @@ pub(crate) fn reindex(conn: &Connection, customers: &[i64]) -> Result<()> {
     let mut insert = conn.prepare_cached(
         "INSERT INTO customer_search (rowid, name, contact, orders) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for id in customers {
-        delete.execute([id])?;
-        let doc: Option<(i64, String, String, String)> = document
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+    for &id in customers {
+        let want: Option<Document> = document
+            .query_row([id], |r| Ok((r.get(1)?, r.get(2)?, r.get(3)?)))
             .optional()?;
-        if let Some((rowid, name, contact, orders)) = doc {
-            insert.execute(rusqlite::params![rowid, name, contact, orders])?;
+        let have: Option<Document> = current
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        if want == have {
+            continue;
+        }
+        if have.is_some() {
+            delete.execute([id])?;
+        }
+        if let Some((name, contact, orders)) = want {
+            insert.execute(params![id, name, contact, orders])?;
         }
     }
     Ok(())
@@ -50,4 +74,41 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
         [],
     )?;
     Ok(())
+}
+
+/// Raises the mark inside the caller's transaction (a batch whose customers'
+/// rows will be settled later) and returns its new value.
+pub(crate) fn mark_lagging(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO settings (key, value) VALUES (?1, '1')
+             ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+             RETURNING CAST(value AS INTEGER)",
+        )?
+        .query_row([LAGGING], |r| r.get(0))?)
+}
+
+/// The mark's value, when rows may lag.
+pub(crate) fn lagging(conn: &Connection) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?1")?
+        .query_row([LAGGING], |r| r.get(0))
+        .optional()?)
+}
+
+/// Removes the mark if it still has the value `mark`: when another run raised
+/// it since, that run's customers may still lag, and the mark stays.
+pub(crate) fn clear_mark(conn: &Connection, mark: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM settings WHERE key = ?1 AND CAST(value AS INTEGER) = ?2")?
+        .execute(params![LAGGING, mark])?;
+    Ok(())
+}
+
+/// Up to `limit` customer ids from `from` on, in order (for checking everyone
+/// in chunks).
+pub(crate) fn customers_from(conn: &Connection, from: i64, limit: usize) -> Result<Vec<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM customers WHERE id >= ?1 ORDER BY id LIMIT ?2")?
+        .query_map(params![from, limit as i64], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
 }

@@ -1,0 +1,242 @@
+//! Writing the batches of an import run. Several batches share one transaction,
+//! committed after about half a second of work: a small transaction per batch
+//! would write the same scattered index pages to the log again and again. Each
+//! batch runs inside its own savepoint, so a batch that fails is undone alone
+//! and the ones before it are committed.
+//!
+//! The search rows and list figures of the customers the batches touched are
+//! brought up to date once, when the run settles ([`RunState::settle`]): a
+//! customer with twenty orders in the file is indexed once, not twenty times.
+//! Until then a durable mark, raised in every transaction that touched
+//! customers, says that they may lag behind; a process killed mid-run leaves it
+//! behind, and the next [`Store::open`] checks every customer.
+
+use crate::audit::Actor;
+use crate::error::Result;
+use crate::import_runs::{add_batch, ImportCounts, RowProblem};
+use crate::merge::{merge_item, ImportItem};
+use crate::{customer_stats, search_index, Store};
+use rusqlite::Connection;
+use std::sync::{MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+/// How long one transaction gathers batches before it commits: the longest
+/// another writer waits for an import.
+const COMMIT_AFTER: Duration = Duration::from_millis(500);
+
+/// Records after which a transaction commits, however little time passed.
+const COMMIT_RECORDS: usize = 50_000;
+
+/// Customers settled per transaction, so other writers are not kept waiting long.
+const SETTLE_CHUNK: usize = 10_000;
+
+/// An import run being written: the transaction its batches share, and the
+/// customers they touched whose search rows and figures wait for
+/// [`RunState::settle`].
+///
+/// While a transaction is open the run holds the store's writer: other writes
+/// wait until it commits (at most about half a second), so code running
+/// between batches on the same thread must not write to the store.
+pub struct RunState<'s> {
+    store: &'s Store,
+    open: Option<OpenTransaction<'s>>,
+    /// Customers written since the run last settled, in the order they came.
+    touched: Vec<i64>,
+    /// The mark the run last raised.
+    mark: Option<i64>,
+}
+
+/// The writer, inside a transaction some batches of the run have written to.
+struct OpenTransaction<'s> {
+    conn: MutexGuard<'s, rusqlite::Connection>,
+    since: Instant,
+    records: usize,
+    /// Whether the mark was raised in this transaction.
+    marked: bool,
+    /// Whether a batch's savepoint is open (the batch did not finish).
+    in_batch: bool,
+}
+
+impl<'s> RunState<'s> {
+    /// A run writing into `store`.
+    pub fn new(store: &'s Store) -> Self {
+        RunState {
+            store,
+            open: None,
+            touched: Vec::new(),
+            mark: None,
+        }
+    }
+
+    /// Merges one batch of the run `run_id`: its records, the run's counts and
+    /// its row problems are written together or not at all, in the run's open
+    /// transaction, which is committed when it has gathered enough work. A
+    /// crash loses at most the uncommitted batches, and a re-run duplicates
+    /// nothing. If the batch fails, it alone is undone; the earlier batches are
+    /// committed and the error is returned.
+    pub fn import_batch(
+        &mut self,
+        run_id: i64,
+        items: &[ImportItem],
+        problems: &[RowProblem],
+        rows_read: i64,
+        actor: &Actor,
+    ) -> Result<ImportCounts> {
+        let open = match self.open.take() {
+            Some(open) => open,
+            None => {
+                let conn = self
+                    .store
+                    .writer
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner);
+                conn.execute_batch("BEGIN IMMEDIATE")?;
+                OpenTransaction {
+                    conn,
+                    since: Instant::now(),
+                    records: 0,
+                    marked: false,
+                    in_batch: false,
+                }
+            }
+        };
+        let open = self.open.insert(open);
+        open.conn.execute_batch("SAVEPOINT import_batch")?;
+        open.in_batch = true;
+        let mut touched = Vec::with_capacity(items.len());
+        let written = write_batch(
+            &open.conn,
+            run_id,
+            items,
+            problems,
+            rows_read,
+            actor,
+            &mut touched,
+        )
+        .and_then(|counts| {
+            let mark = if open.marked || touched.is_empty() {
+                None
+            } else {
+                Some(search_index::mark_lagging(&open.conn)?)
+            };
+            open.conn.execute_batch("RELEASE import_batch")?;
+            Ok((counts, mark))
+        });
+        let (counts, mark) = match written {
+            Ok(done) => done,
+            Err(e) => {
+                self.commit()?;
+                return Err(e);
+            }
+        };
+        open.in_batch = false;
+        if let Some(m) = mark {
+            open.marked = true;
+            self.mark = Some(m);
+        }
+        open.records += items.len();
+        self.touched.append(&mut touched);
+        if open.records >= COMMIT_RECORDS || open.since.elapsed() >= COMMIT_AFTER {
+            self.commit()?;
+        }
+        Ok(counts)
+    }
+
+    /// Commits the open transaction, if any, and lets go of the writer. A batch
+    /// left unfinished (its savepoint open) is undone first; a failed commit
+    /// rolls the transaction back.
+    pub fn commit(&mut self) -> Result<()> {
+        let Some(open) = self.open.take() else {
+            return Ok(());
+        };
+        if open.in_batch {
+            open.conn
+                .execute_batch("ROLLBACK TO import_batch; RELEASE import_batch")?;
+        }
+        if let Err(e) = open.conn.execute_batch("COMMIT") {
+            let _ = open.conn.execute_batch("ROLLBACK");
+            return Err(e.into());
+        }
+        Ok(())
+    }
+
+    /// Commits, then brings the search rows and list figures of every customer
+    /// the run's batches touched up to date, a few thousand customers per
+    /// transaction, and removes the run's mark (unless another run raised it
+    /// since).
+    pub fn settle(&mut self) -> Result<()> {
+        self.commit()?;
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.sort_unstable();
+        touched.dedup();
+        let mark = self.mark.take();
+        let chunks: Vec<&[i64]> = touched.chunks(SETTLE_CHUNK).collect();
+        let last = chunks.len().saturating_sub(1);
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            self.store.write(|tx| {
+                customer_stats::refresh(tx, chunk)?;
+                search_index::reindex(tx, chunk)?;
+                match mark {
+                    Some(m) if i == last => search_index::clear_mark(tx, m),
+                    _ => Ok(()),
+                }
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for RunState<'_> {
+    /// Commits the batches that finished; the mark stays for what is unsettled.
+    fn drop(&mut self) {
+        let _ = self.commit();
+    }
+}
+
+/// Writes one batch's records, counts and problems on `conn`.
+fn write_batch(
+    conn: &Connection,
+    run_id: i64,
+    items: &[ImportItem],
+    problems: &[RowProblem],
+    rows_read: i64,
+    actor: &Actor,
+    touched: &mut Vec<i64>,
+) -> Result<ImportCounts> {
+    let mut counts = ImportCounts::default();
+    for item in items {
+        merge_item(conn, item, actor, &mut counts, touched)?;
+    }
+    add_batch(conn, run_id, rows_read, &counts, problems)?;
+    Ok(counts)
+}
+
+impl Store {
+    /// After a process died mid-import (its mark is still there): checks the
+    /// figures and search row of every customer, a chunk per transaction,
+    /// rewrites those that lag, and removes the mark.
+    pub(crate) fn settle_after_crash(&self) -> Result<()> {
+        let Some(mark) = self.write(|tx| search_index::lagging(tx))? else {
+            return Ok(());
+        };
+        let mut from = 0;
+        loop {
+            let next = self.write(|tx| {
+                let ids = search_index::customers_from(tx, from, SETTLE_CHUNK)?;
+                customer_stats::refresh(tx, &ids)?;
+                search_index::reindex(tx, &ids)?;
+                match ids.last() {
+                    Some(last) if ids.len() == SETTLE_CHUNK => Ok(Some(last + 1)),
+                    _ => {
+                        search_index::clear_mark(tx, mark)?;
+                        Ok(None)
+                    }
+                }
+            })?;
+            match next {
+                Some(n) => from = n,
+                None => return Ok(()),
+            }
+        }
+    }
+}
