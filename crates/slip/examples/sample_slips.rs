@@ -1,6 +1,6 @@
 //! Renders one realistic order on every page size and writes the first page of each
-//! as `docs/slip-<size>.png` (through poppler's `pdftoppm`), plus the PDFs next to
-//! them in the target directory, for looking at the layouts.
+//! as `docs/slip-<size>.png` (through poppler's `pdftoppm`), for looking at the
+//! layouts.
 //!
 //!     cargo run -p courtesy-slip --example sample_slips [-- OUT_DIR]
 
@@ -12,7 +12,9 @@ use courtesy_core::Language;
 use courtesy_slip::{render, InsertItem, InsertKind, PageSize, ShopHeader, SlipData, SlipLine};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()?;
     let out: PathBuf = std::env::args()
         .nth(1)
         .map_or_else(|| root.join("docs"), PathBuf::from);
@@ -35,8 +37,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if !status.success() {
             return Err(format!("pdftoppm failed on {}", pdf.display()).into());
         }
-        println!("{}.png (from {})", png_stem.display(), pdf.display());
+        println!("{}.png", png_stem.display());
     }
+    std::fs::remove_dir_all(&work)?;
     Ok(())
 }
 

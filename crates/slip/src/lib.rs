@@ -36,6 +36,7 @@ use printpdf::RawImage;
 
 use crate::labels::labels;
 use crate::layout::{compose, Slip};
+use crate::logo::LogoRef;
 
 /// Renders `slips` on `size` paper into one PDF, each slip on one or more pages, in
 /// the order given.
@@ -70,20 +71,22 @@ pub fn render(slips: &[SlipData], size: PageSize) -> Result<Vec<u8>, SlipError> 
 /// The logos of a batch, each decoded once however many slips share it.
 #[derive(Default)]
 struct Logos<'a> {
-    seen: Vec<(&'a [u8], Option<(usize, f32)>)>,
+    seen: Vec<(&'a [u8], Option<LogoRef>)>,
     images: Vec<RawImage>,
 }
 
 impl<'a> Logos<'a> {
-    /// The document's index and aspect of the logo in `bytes`; `None` when it does
-    /// not decode.
-    fn get(&mut self, bytes: &'a [u8]) -> Option<(usize, f32)> {
+    /// Where the logo in `bytes` is in the document; `None` when it does not decode.
+    fn get(&mut self, bytes: &'a [u8]) -> Option<LogoRef> {
         if let Some((_, known)) = self.seen.iter().find(|(b, _)| *b == bytes) {
             return *known;
         }
         let decoded = logo::decode(bytes).ok().map(|logo| {
             self.images.push(logo.image);
-            (self.images.len() - 1, logo.aspect)
+            LogoRef {
+                index: self.images.len() - 1,
+                aspect: logo.aspect,
+            }
         });
         self.seen.push((bytes, decoded));
         decoded

@@ -14,6 +14,14 @@ const MAX_SIDE_PX: u32 = 720;
 const MAX_DECODED_SIDE_PX: u32 = 10_000;
 const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Where a slip finds its logo in the document: the image's index and its width
+/// over height.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LogoRef {
+    pub index: usize,
+    pub aspect: f32,
+}
+
 /// A decoded logo, ready to embed.
 #[derive(Debug, Clone)]
 pub(crate) struct Logo {

@@ -9,6 +9,8 @@ mod parts;
 mod sheet;
 mod style;
 mod table;
+#[cfg(test)]
+mod tests;
 mod top;
 
 use crate::barcode::Barcode;
@@ -16,6 +18,7 @@ use crate::canvas::Mark;
 use crate::data::{SlipData, SlipLine};
 use crate::error::SlipError;
 use crate::labels::{copy_mark, format_date, labels, Labels};
+use crate::logo::LogoRef;
 use crate::page_size::PageSize;
 use crate::sort::sort_lines;
 
@@ -27,8 +30,8 @@ pub(crate) struct Slip<'a> {
     /// Lines in packing order.
     pub lines: Vec<SlipLine>,
     pub barcode: Barcode,
-    /// Index of the decoded logo in the document, and its width over height.
-    pub logo: Option<(usize, f32)>,
+    /// The decoded logo, if any.
+    pub logo: Option<LogoRef>,
     /// "COPY 2" on reprints.
     pub copy: Option<String>,
     /// Pieces to pack, all lines together.
@@ -36,10 +39,10 @@ pub(crate) struct Slip<'a> {
 }
 
 impl<'a> Slip<'a> {
-    /// Prepares `data`; `logo` is the decoded logo's index and aspect, if any.
+    /// Prepares `data` with its decoded logo, if any.
     pub(crate) fn prepare(
         data: &'a SlipData,
-        logo: Option<(usize, f32)>,
+        logo: Option<LogoRef>,
     ) -> Result<Slip<'a>, SlipError> {
         let labels = labels(data.language);
         let mut lines = data.lines.clone();

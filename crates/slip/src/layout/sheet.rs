@@ -9,6 +9,7 @@ use crate::layout::parts::{self, ShipTo};
 use crate::layout::style::{BarcodeStyle, Style};
 use crate::layout::table;
 use crate::layout::Slip;
+use crate::logo::LogoRef;
 use crate::page_size::{PageSize, MM};
 
 /// An office sheet and its margins.
@@ -123,7 +124,11 @@ fn header(style: &Style, slip: &Slip<'_>) -> Result<Block, SlipError> {
 
     // Left column: logo, shop name, address.
     let mut y = 0.0;
-    if let Some((logo, aspect)) = slip.logo {
+    if let Some(LogoRef {
+        index: logo,
+        aspect,
+    }) = slip.logo
+    {
         let h = (20.0 * MM).min(left_w.min(60.0 * MM) / aspect);
         let (x, w) = (style.left, h * aspect);
         block.push(Mark::Logo { x, y, w, h, logo });

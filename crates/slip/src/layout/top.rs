@@ -7,6 +7,7 @@ use crate::error::SlipError;
 use crate::layout::parts::{self, ShipTo};
 use crate::layout::style::Style;
 use crate::layout::Slip;
+use crate::logo::LogoRef;
 
 /// Share of the width the order number and barcode take beside the ship-to block.
 const ORDER_SHARE: f32 = 0.4;
@@ -41,7 +42,14 @@ fn shop_band(style: &Style, slip: &Slip<'_>, logo_height: Option<f32>) -> Block 
     }
     let mut x = style.left;
     let mut bottom: f32 = 0.0;
-    if let (Some(max_h), Some((logo, aspect))) = (logo_height, slip.logo) {
+    if let (
+        Some(max_h),
+        Some(LogoRef {
+            index: logo,
+            aspect,
+        }),
+    ) = (logo_height, slip.logo)
+    {
         let h = max_h.min(0.3 * style.width() / aspect);
         let w = h * aspect;
         block.push(Mark::Logo {

@@ -79,7 +79,7 @@ fn a_batch_is_one_pdf_with_each_slip_on_its_own_page() {
         );
         assert_eq!(
             pdf.barcodes(i + 1),
-            [slip.order_number.clone()],
+            std::slice::from_ref(&slip.order_number),
             "expected page {} to scan as its own order",
             i + 1
         );
