@@ -68,7 +68,7 @@ pub fn print_slips(
 ) -> Result<SlipsPrinted, DispatchError> {
     let slips = render_slips(store, filter, size)?;
     let title = format!("Courtesy packing slips ({})", slips.order_ids.len());
-    let sent = print_pdf(printer, &title, &slips.pdf)?;
+    let sent = print_pdf(printer, &title, &slips.pdf, size)?;
     let copies = store.record_slip_prints(
         &slips.order_ids,
         &SlipDestination::Printer {

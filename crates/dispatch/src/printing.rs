@@ -2,6 +2,7 @@
 //! through the `printers` crate) and sending a PDF to one without a dialog.
 
 use crate::error::DispatchError;
+use courtesy_slip::PageSize;
 use serde::Serialize;
 use std::io::Write;
 use ts_rs::TS;
@@ -49,11 +50,24 @@ pub fn system_printers() -> Vec<SystemPrinter> {
     list
 }
 
-/// Sends `pdf` to `printer`, or to the system default when `None`.
+/// The PWG media name of a slip size, so the printer takes the right paper
+/// (or label) instead of scaling the slip onto its default sheet.
+pub fn media_name(size: PageSize) -> &'static str {
+    match size {
+        PageSize::A4 => "iso_a4_210x297mm",
+        PageSize::Letter => "na_letter_8.5x11in",
+        PageSize::A6 => "iso_a6_105x148mm",
+        PageSize::Label4x6 => "na_index-4x6_4x6in",
+    }
+}
+
+/// Sends `pdf`, drawn on `size` paper, to `printer`, or to the system default
+/// when `None`.
 pub fn print_pdf(
     printer: Option<&str>,
     title: &str,
     pdf: &[u8],
+    size: PageSize,
 ) -> Result<PrintedTo, DispatchError> {
     let target = match printer {
         Some(name) => printers::get_printer_by_name(name).ok_or_else(|| {
@@ -84,7 +98,10 @@ pub fn print_pdf(
     let path = file.path().to_string_lossy().into_owned();
     let options = printers::common::base::job::PrinterJobOptions {
         name: Some(title),
-        raw_properties: &[("document-format", "application/pdf")],
+        raw_properties: &[
+            ("document-format", "application/pdf"),
+            ("media", media_name(size)),
+        ],
         ..printers::common::base::job::PrinterJobOptions::none()
     };
     let job = target
