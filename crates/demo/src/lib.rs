@@ -150,8 +150,14 @@ pub fn generate(now: DateTime<Utc>, seed: u64, scale: Scale) -> DemoShop {
     }
 }
 
+/// The demo shop's name and return address, printed on its slips.
+pub const SHOP_NAME: &str = "Herbaciarnia Pod Lipą";
+/// See [`SHOP_NAME`].
+pub const SHOP_ADDRESS: &str = "ul. Lipowa 12\n31-016 Kraków";
+
 /// Generates the shop and writes it into `store`, which must have no customers
-/// yet (else [`StoreError::NotEmpty`], and nothing is written).
+/// yet (else [`StoreError::NotEmpty`], and nothing is written). A shop whose
+/// name and address were never set gets the demo shop's.
 pub fn load(
     store: &Store,
     now: DateTime<Utc>,
@@ -160,5 +166,12 @@ pub fn load(
     actor: &Actor,
 ) -> Result<LoadCounts, StoreError> {
     let shop = generate(now, seed, scale);
-    store.load_shop(&shop.products, &shop.customers, &shop.orders, actor)
+    let counts = store.load_shop(&shop.products, &shop.customers, &shop.orders, actor)?;
+    let mut settings = store.settings()?;
+    if settings.shop_address.is_empty() && settings.shop_name == courtesy_store::DEFAULT_SHOP_NAME {
+        settings.shop_name = SHOP_NAME.to_string();
+        settings.shop_address = SHOP_ADDRESS.to_string();
+        store.save_settings(&settings, actor)?;
+    }
+    Ok(counts)
 }

@@ -44,7 +44,7 @@ pub use orders::{OrderLineView, OrderView};
 pub use packing::{ProductView, ScanResult};
 pub use paths::{default_db_path, resolve_db_path};
 pub use search::match_expression;
-pub use settings::Settings;
+pub use settings::{Settings, DEFAULT_SHOP_NAME};
 pub use shop_logo::MAX_LOGO_BYTES;
 pub use slips::{SlipDestination, SlipFilter, SlipOrder, SlipPrint, SlipSort, SLIP_PAGE_SIZES};
 

@@ -31,6 +31,9 @@ pub struct Settings {
     pub desk_printer: Option<String>,
 }
 
+/// The shop's name until someone sets it.
+pub const DEFAULT_SHOP_NAME: &str = "My shop";
+
 fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
@@ -45,7 +48,7 @@ pub(crate) fn shop_country(conn: &Connection) -> Result<String> {
 fn read(conn: &Connection) -> Result<Settings> {
     Ok(Settings {
         ui_language: get(conn, "ui_language")?.and_then(|l| Language::from_tag(&l)),
-        shop_name: get(conn, "shop_name")?.unwrap_or_else(|| "My shop".to_string()),
+        shop_name: get(conn, "shop_name")?.unwrap_or_else(|| DEFAULT_SHOP_NAME.to_string()),
         shop_country: shop_country(conn)?,
         shop_address: get(conn, "shop_address")?.unwrap_or_default(),
         slip_size: get(conn, "slip_size")?.unwrap_or_else(|| "a4".to_string()),
