@@ -6,6 +6,7 @@
 
 pub mod address;
 pub mod amount;
+pub mod calls;
 pub mod email;
 pub mod language;
 pub mod money;
@@ -17,6 +18,7 @@ pub mod search_text;
 
 pub use address::PostalAddress;
 pub use amount::{parse_amount, AmountError};
+pub use calls::{CallOutcome, CallPolicy, CallReason};
 pub use email::{normalise_email, Email, EmailError};
 pub use language::Language;
 pub use money::{Currency, CurrencyError, Money};
