@@ -302,6 +302,15 @@ impl Type {
         Type { ink, ..self }
     }
 
+    /// This type made smaller, down to `min_size`, until `text` fits `max_width`.
+    pub(crate) fn fitted(self, text: &str, max_width: f32, min_size: f32) -> Type {
+        let mut ty = self;
+        while ty.size > min_size && ty.width(text) > max_width {
+            ty.size = (ty.size - 0.5).max(min_size);
+        }
+        ty
+    }
+
     /// Line advance.
     pub(crate) fn line(&self) -> f32 {
         line_height(self.size)

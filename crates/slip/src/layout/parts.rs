@@ -7,7 +7,7 @@ use crate::barcode::{Barcode, QUIET_ZONE_MODULES};
 use crate::canvas::{Align, Block, Flow, Ink, Mark, Type};
 use crate::error::SlipError;
 use crate::layout::insert;
-use crate::layout::style::{BarcodeStyle, Style};
+use crate::layout::style::{BarcodeStyle, Style, MIN_ORDER_SIZE};
 use crate::layout::table::{self, Columns};
 use crate::layout::Slip;
 use crate::page_size::MM;
@@ -204,31 +204,31 @@ pub(crate) fn continued_header(style: &Style, slip: &Slip<'_>, order_size: f32) 
         small,
         &small.one_line(&shop, text_w),
     );
-    let number = Type::bold(order_size);
-    y = block.text(
-        style.left,
-        y,
-        Align::Left,
-        number,
-        &number.one_line(&slip.data.order_number, text_w),
-    );
-    let continued = format!("({})", slip.labels.continued);
-    y = block.text(
-        style.left,
-        y,
-        Align::Left,
-        style.body(),
-        &style.body().one_line(&continued, text_w),
-    );
+    let number = Type::bold(order_size).fitted(&slip.data.order_number, text_w, MIN_ORDER_SIZE);
+    let lines = number.wrap(&slip.data.order_number, text_w, 2);
+    y = block.lines(style.left, y, Align::Left, number, &lines);
+    // "(continued)", and the copy badge after it on reprints.
+    let continued = style
+        .body()
+        .one_line(&format!("({})", slip.labels.continued), text_w);
+    let line_top = y;
+    y = block.text(style.left, y, Align::Left, style.body(), &continued);
     if let Some(copy) = &slip.copy {
-        let (_, h) = badge(
-            &mut block,
-            style.left + text_w,
-            y + style.pad * 0.5,
-            style.small,
-            copy,
-        );
-        y += style.pad * 0.5 + h;
+        let badge_w = Type::bold(style.small).width(copy) + style.small * 1.2;
+        let right = style.left + style.body().width(&continued) + style.pad + badge_w;
+        if right <= style.left + text_w {
+            let top = line_top + (style.body().line() - style.small * 1.6) / 2.0;
+            badge(&mut block, right, top, style.small, copy);
+        } else {
+            let (_, h) = badge(
+                &mut block,
+                style.left + badge_w,
+                y + style.pad * 0.3,
+                style.small,
+                copy,
+            );
+            y += style.pad * 0.3 + h;
+        }
     }
     let bottom = y.max(code_bottom) + style.pad * 0.5;
     block.hrule(style.left, style.right, bottom, 1.5, Ink::BLACK);

@@ -6,7 +6,7 @@
 use crate::canvas::{Align, Block, Flow, Ink, Mark, Type};
 use crate::error::SlipError;
 use crate::layout::parts::{self, ShipTo};
-use crate::layout::style::{BarcodeStyle, Style};
+use crate::layout::style::{BarcodeStyle, Style, MIN_ORDER_SIZE};
 use crate::layout::table;
 use crate::layout::Slip;
 use crate::logo::LogoRef;
@@ -102,20 +102,25 @@ fn header(style: &Style, slip: &Slip<'_>) -> Result<Block, SlipError> {
         parts::badge(&mut block, badge_right, -2.0, 12.0, copy);
     }
     y += style.pad * 0.5;
-    let number = ORDER.one_line(&slip.data.order_number, right_w);
-    let number_w = ORDER.width(&number);
-    block.text(right, y, Align::Right, ORDER, &number);
+    // The order number, smaller when long (never under 16 pt), "Order" beside it
+    // when there is room.
+    let number = ORDER.fitted(&slip.data.order_number, right_w, MIN_ORDER_SIZE);
+    let lines = number.wrap(&slip.data.order_number, right_w, 2);
+    let number_w = lines.first().map_or(0.0, |l| number.width(l));
     let label = style.body().ink(style.muted);
-    let caption = label.one_line(slip.labels.order, (right_w - number_w - style.pad).max(0.0));
-    let caption_top = y + (ORDER.size - label.size) * 0.8;
-    block.text(
-        right - number_w - style.pad,
-        caption_top,
-        Align::Right,
-        label,
-        &caption,
-    );
-    y += ORDER.line();
+    let room = right_w - number_w - style.pad;
+    if lines.len() == 1 && label.width(slip.labels.order) <= room {
+        let caption_top = y + (number.size - label.size) * 0.8;
+        let caption_right = right - number_w - style.pad;
+        block.text(
+            caption_right,
+            caption_top,
+            Align::Right,
+            label,
+            slip.labels.order,
+        );
+    }
+    y = block.lines(right, y, Align::Right, number, &lines);
     let date = format!("{}: {}", slip.labels.date, slip.date);
     y = block.text(right, y, Align::Right, style.body(), &date) + style.pad;
     let module = parts::module_or_error(slip, style, right_w)?;

@@ -74,6 +74,9 @@ impl Style {
     }
 }
 
+/// The smallest the order number is ever printed, in points.
+pub(crate) const MIN_ORDER_SIZE: f32 = 16.0;
+
 /// Size of the barcode on a layout.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct BarcodeStyle {

@@ -5,7 +5,7 @@
 use crate::canvas::{Align, Block, Flow, Ink, Mark, Type};
 use crate::error::SlipError;
 use crate::layout::parts::{self, ShipTo};
-use crate::layout::style::Style;
+use crate::layout::style::{Style, MIN_ORDER_SIZE};
 use crate::layout::Slip;
 use crate::logo::LogoRef;
 
@@ -89,22 +89,25 @@ fn shop_band(style: &Style, slip: &Slip<'_>, logo_height: Option<f32>) -> Block 
 /// gets a row of its own when the number is too long to share one.
 fn order_band(style: &Style, slip: &Slip<'_>, order_size: f32) -> Result<Block, SlipError> {
     let mut block = Block::new(Flow::Free);
-    let number_type = Type::bold(order_size);
-    let number = number_type.one_line(&slip.data.order_number, style.width());
+    let number_type =
+        Type::bold(order_size).fitted(&slip.data.order_number, style.width(), MIN_ORDER_SIZE);
+    let numbers = number_type.wrap(&slip.data.order_number, style.width(), 2);
     let title = style.caption_text(slip.labels.packing_slip, style.width());
     let date = format!("{}: {}", slip.labels.date, slip.date);
-    let text_w = number_type
-        .width(&number)
+    let text_w = numbers
+        .iter()
+        .map(|n| number_type.width(n))
+        .fold(0.0, f32::max)
         .max(style.caption().width(&title))
         .max(style.body().width(&date));
 
     let mut y = block.text(style.left, 0.0, Align::Left, style.caption(), &title);
-    y = block.text(
+    y = block.lines(
         style.left,
         y - order_size * 0.08,
         Align::Left,
         number_type,
-        &number,
+        &numbers,
     );
     y = block.text(style.left, y, Align::Left, style.body(), &date);
 
@@ -141,6 +144,10 @@ fn order_band(style: &Style, slip: &Slip<'_>, order_size: f32) -> Result<Block, 
 fn side_by_side(style: &Style, slip: &Slip<'_>, order_size: f32, ship_to: ShipTo) -> Option<Block> {
     let right_w = style.width() * ORDER_SHARE;
     let module = style.barcode.module_for(&slip.barcode, right_w)?;
+    let number = Type::bold(order_size).fitted(&slip.data.order_number, right_w, MIN_ORDER_SIZE);
+    if number.width(&slip.data.order_number) > right_w {
+        return None;
+    }
     let mut block = Block::new(Flow::Free);
     let right = style.right;
     let number = Type::bold(order_size);
@@ -148,8 +155,8 @@ fn side_by_side(style: &Style, slip: &Slip<'_>, order_size: f32, ship_to: ShipTo
         .caption()
         .wrap(&slip.labels.packing_slip.to_uppercase(), right_w, 2);
     let mut ry = block.lines(right, 0.0, Align::Right, style.caption(), &title);
-    let text = number.one_line(&slip.data.order_number, right_w);
-    ry = block.text(right, ry - order_size * 0.08, Align::Right, number, &text);
+    let text = &slip.data.order_number;
+    ry = block.text(right, ry - number.size * 0.08, Align::Right, number, text);
     let date = format!("{}: {}", slip.labels.date, slip.date);
     ry = block.text(
         right,

@@ -27,15 +27,21 @@ fn the_barcode_scans_as_the_order_number_on_every_page_size() {
 }
 
 #[test]
-fn a_long_order_number_still_scans_on_small_paper() {
+fn a_long_order_number_scans_and_is_printed_whole() {
     let number = "WEB-2026-11-26-000123";
-    for size in [PageSize::A6, PageSize::Label4x6] {
+    for size in PageSize::ALL {
         let mut slip = order();
         slip.order_number = number.into();
+        let pdf = rendered(&[slip], size);
         assert_eq!(
-            rendered(&[slip], size).barcodes(1),
+            pdf.barcodes(1),
             [number],
             "expected {number:?} to scan on {size}"
+        );
+        let text = pdf.text();
+        assert!(
+            text.matches(number).count() >= 2,
+            "expected {number:?} in full above and under the barcode on {size}:\n{text}"
         );
     }
 }
