@@ -7,6 +7,9 @@
 
 mod audit;
 mod bulk;
+mod call_policy;
+mod call_queue;
+mod calls;
 mod customer_stats;
 mod customers;
 mod error;
@@ -30,6 +33,8 @@ pub use audit::{Actor, AuditSource};
 pub use bulk::{
     LoadCounts, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, NewProduct,
 };
+pub use call_queue::{CallListItem, RefreshCounts};
+pub use calls::{AttemptInput, AttemptResult};
 pub use customers::{
     AddressView, ConsentEdit, ConsentView, CustomerEdit, CustomerListItem, CustomerPage,
     CustomerProfile, PhoneView,

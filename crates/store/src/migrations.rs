@@ -9,6 +9,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/v001_customers_orders.sql"),
     include_str!("migrations/v002_import_runs.sql"),
     include_str!("migrations/v003_dispatch.sql"),
+    include_str!("migrations/v004_calls.sql"),
 ];
 
 /// The schema version this build writes.

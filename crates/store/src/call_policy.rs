@@ -1,0 +1,71 @@
+//! The shop's call policy, kept as JSON under the `call_policy` setting; the
+//! default policy when none was saved (or the saved text no longer reads).
+
+use crate::audit::{record, Actor};
+use crate::error::{Result, StoreError};
+use crate::settings::shop_country;
+use crate::Store;
+use courtesy_core::calls::{zone_for_country, CallPolicy, Tz};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::json;
+
+const KEY: &str = "call_policy";
+
+pub(crate) fn read_call_policy(conn: &Connection) -> Result<CallPolicy> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([KEY], |r| r.get(0))
+        .optional()?;
+    Ok(text
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default())
+}
+
+/// The shop's own zone: customers whose zone nothing tells are called on it.
+pub(crate) fn shop_zone(conn: &Connection) -> Result<Tz> {
+    Ok(zone_for_country(&shop_country(conn)?).unwrap_or(Tz::Europe__Warsaw))
+}
+
+impl Store {
+    /// The call policy (the default one until the owner saves theirs).
+    pub fn call_policy(&self) -> Result<CallPolicy> {
+        self.read(read_call_policy)
+    }
+
+    /// Saves the call policy; the change goes to the audit log.
+    pub fn save_call_policy(&self, policy: &CallPolicy, actor: &Actor) -> Result<CallPolicy> {
+        let hours = &policy.calling_hours;
+        if hours.start >= hours.end {
+            return Err(StoreError::Invalid(
+                "calling hours must start before they end".into(),
+            ));
+        }
+        if policy.retry.max_attempts == 0 {
+            return Err(StoreError::Invalid(
+                "a call needs at least one attempt".into(),
+            ));
+        }
+        let text = serde_json::to_string(policy)
+            .map_err(|e| StoreError::Invalid(format!("the call policy does not serialise: {e}")))?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![KEY, text],
+            )?;
+            record(
+                tx,
+                actor,
+                "setting",
+                None,
+                "update",
+                &json!({"key": KEY, "to": policy_json(policy)}),
+            )?;
+            read_call_policy(tx)
+        })
+    }
+}
+
+fn policy_json(policy: &CallPolicy) -> serde_json::Value {
+    serde_json::to_value(policy).unwrap_or(serde_json::Value::Null)
+}

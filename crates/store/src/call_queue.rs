@@ -1,0 +1,265 @@
+//! The call queue: a refresh turns recent orders into calls under the shop's
+//! policy (the rules are core's `plan_calls`), and the list of calls to make now,
+//! inside calling hours in each customer's own time zone.
+
+use crate::audit::{record, Actor};
+use crate::call_policy::shop_zone;
+use crate::calls::{db_time, zone_of};
+use crate::error::Result;
+use crate::time::to_db;
+use crate::Store;
+use chrono::{DateTime, Duration, Utc};
+use courtesy_core::calls::{
+    next_offer_time, plan_calls, CallCandidate, CallPolicy, CallReason, CustomerFacts, OpenCall,
+    OrderFacts,
+};
+use courtesy_core::{Language, NameCulture, OrderStatus, PersonName};
+use rusqlite::{params, Connection, Row};
+use serde::Serialize;
+use serde_json::json;
+use ts_rs::TS;
+
+/// What one refresh of the queue did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RefreshCounts {
+    /// Orders looked at.
+    pub orders_seen: u32,
+    /// Calls queued.
+    pub created: u32,
+    /// Open calls closed because they may no longer be made.
+    pub closed: u32,
+}
+
+/// A call to make now, with what the caller needs to dial.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallListItem {
+    /// The call's id.
+    #[ts(type = "number")]
+    pub call_id: i64,
+    /// The customer's id.
+    #[ts(type = "number")]
+    pub customer_id: i64,
+    /// The customer's name as shown.
+    pub customer_name: String,
+    /// The number to dial (E.164 when known, else as typed).
+    pub phone: String,
+    /// The customer's IANA time zone, e.g. `Europe/Helsinki`.
+    pub time_zone: String,
+    /// The customer's local time now, `HH:MM`.
+    pub local_time: String,
+    /// Why the call was queued.
+    pub reason: String,
+    /// The order it is about.
+    #[ts(type = "number | null")]
+    pub order_id: Option<i64>,
+    /// That order's number, e.g. `#1001`.
+    pub order_number: Option<String>,
+    /// Due since (UTC, ISO 8601).
+    pub due_at: String,
+    /// Attempts made so far.
+    pub attempts: u32,
+    /// The customer carries the policy's VIP tag.
+    pub vip: bool,
+}
+
+/// Orders are looked at when placed this many days before the oldest delivery a
+/// call may still come from (parcels rarely take longer).
+const PLACED_BEFORE_DELIVERY_DAYS: i64 = 45;
+
+const CANDIDATES: &str = "
+    SELECT o.id, o.customer_id, o.status, o.fulfilled_at, o.delivered_at, o.total_minor, o.currency,
+        NOT EXISTS (SELECT 1 FROM orders p WHERE p.customer_id = o.customer_id AND p.id <> o.id
+            AND p.status IN ('paid','fulfilled','delivered')
+            AND (p.placed_at < o.placed_at OR (p.placed_at = o.placed_at AND p.id < o.id))) AS first,
+        EXISTS (SELECT 1 FROM calls k WHERE k.order_id = o.id) AS has_call,
+        c.do_not_call, c.country,
+        (SELECT e164 FROM customer_phones WHERE customer_id = c.id AND e164 IS NOT NULL
+            ORDER BY position LIMIT 1) AS phone,
+        (SELECT granted FROM customer_consents WHERE customer_id = c.id AND channel = 'phone') AS consent,
+        (SELECT group_concat(tag, char(31)) FROM customer_tags WHERE customer_id = c.id) AS tags
+    FROM orders o JOIN customers c ON c.id = o.customer_id
+    WHERE (o.status IN ('fulfilled','delivered') AND o.placed_at >= ?1)
+       OR o.id IN (SELECT order_id FROM calls WHERE status = 'open' AND order_id IS NOT NULL)";
+
+fn candidate(r: &Row<'_>) -> rusqlite::Result<CallCandidate> {
+    let time = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
+        Ok(r.get::<_, Option<String>>(i)?.as_deref().and_then(db_time))
+    };
+    let status: String = r.get(2)?;
+    Ok(CallCandidate {
+        order: OrderFacts {
+            id: r.get(0)?,
+            status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Open),
+            fulfilled_at: time(3)?,
+            delivered_at: time(4)?,
+            total_minor: r.get(5)?,
+            currency: r.get(6)?,
+            is_first_order: r.get(7)?,
+            has_call: r.get(8)?,
+        },
+        customer: CustomerFacts {
+            id: r.get(1)?,
+            do_not_call: r.get(9)?,
+            country: r.get(10)?,
+            phone_e164: r.get(11)?,
+            phone_consent: r.get(12)?,
+            tags: r
+                .get::<_, Option<String>>(13)?
+                .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+                .unwrap_or_default(),
+        },
+    })
+}
+
+fn open_calls(conn: &Connection) -> Result<Vec<OpenCall>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, customer_id, order_id, reason FROM calls WHERE status = 'open'",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let reason: String = r.get(3)?;
+        Ok(OpenCall {
+            id: r.get(0)?,
+            customer_id: r.get(1)?,
+            order_id: r.get(2)?,
+            reason: CallReason::parse(&reason).unwrap_or(CallReason::Manual),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn refresh(
+    tx: &Connection,
+    policy: &CallPolicy,
+    now: DateTime<Utc>,
+    actor: &Actor,
+) -> Result<RefreshCounts> {
+    let days = i64::from(policy.forget_after_days)
+        + i64::from(policy.days_after_delivery)
+        + i64::from(policy.assumed_shipping_days)
+        + PLACED_BEFORE_DELIVERY_DAYS;
+    let since = to_db(now - Duration::days(days));
+    let candidates = tx
+        .prepare_cached(CANDIDATES)?
+        .query_map([since], candidate)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let plan = plan_calls(policy, &candidates, &open_calls(tx)?, now);
+
+    let at = to_db(now);
+    let mut closed = 0;
+    let mut close = tx.prepare_cached(
+        "UPDATE calls SET status = 'cancelled', closed_at = ?2, closed_reason = ?3
+         WHERE id = ?1 AND status = 'open'",
+    )?;
+    for (id, why) in &plan.close {
+        closed += close.execute(params![id, at, why.as_str()])?;
+    }
+    let mut created = 0;
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO calls (customer_id, order_id, reason, status, due_at, created_at)
+         VALUES (?1, ?2, ?3, 'open', ?4, ?5)",
+    )?;
+    for call in &plan.create {
+        created += insert.execute(params![
+            call.customer_id,
+            call.order_id,
+            call.reason.as_str(),
+            to_db(call.due_at),
+            at
+        ])?;
+    }
+    let counts = RefreshCounts {
+        orders_seen: candidates.len() as u32,
+        created: created as u32,
+        closed: closed as u32,
+    };
+    if created + closed > 0 {
+        record(
+            tx,
+            actor,
+            "call_queue",
+            None,
+            "refresh",
+            &json!({"created": counts.created, "closed": counts.closed, "ordersSeen": counts.orders_seen}),
+        )?;
+    }
+    Ok(counts)
+}
+
+const DUE: &str = "
+    SELECT k.id, k.customer_id, k.order_id, k.reason, k.due_at,
+        c.first_name, c.middle_name, c.last_name, c.company, c.country, c.language,
+        (SELECT coalesce(e164, raw) FROM customer_phones WHERE customer_id = c.id
+            ORDER BY e164 IS NULL, position LIMIT 1) AS phone,
+        (SELECT count(*) FROM call_attempts a WHERE a.call_id = k.id) AS attempts,
+        EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?2 COLLATE NOCASE) AS vip,
+        o.number
+    FROM calls k JOIN customers c ON c.id = k.customer_id
+    LEFT JOIN orders o ON o.id = k.order_id
+    WHERE k.status = 'open' AND k.due_at <= ?1
+    ORDER BY substr(k.due_at, 1, 10), vip DESC, k.due_at, k.id";
+
+fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<Vec<CallListItem>> {
+    let policy = crate::call_policy::read_call_policy(conn)?;
+    let fallback = shop_zone(conn)?;
+    let vip_tag = policy.vip_tag.clone().unwrap_or_default();
+    let mut stmt = conn.prepare_cached(DUE)?;
+    let mut rows = stmt.query(params![to_db(now), vip_tag])?;
+    let mut out = Vec::new();
+    while out.len() < limit {
+        let Some(r) = rows.next()? else { break };
+        let country: Option<String> = r.get(9)?;
+        let phone: Option<String> = r.get(11)?;
+        let zone = zone_of(country.as_deref(), phone.as_deref(), fallback);
+        let due_at: String = r.get(4)?;
+        let due_time = db_time(&due_at).unwrap_or(now);
+        if next_offer_time(&policy, zone, due_time, now) != now {
+            continue; // outside calling hours where the customer lives
+        }
+        let language = r
+            .get::<_, Option<String>>(10)?
+            .and_then(|l| Language::from_tag(&l));
+        let name = PersonName::new(
+            &r.get::<_, String>(5)?,
+            &r.get::<_, String>(6)?,
+            &r.get::<_, String>(7)?,
+        )
+        .full(NameCulture::of(country.as_deref().unwrap_or(""), language));
+        out.push(CallListItem {
+            call_id: r.get(0)?,
+            customer_id: r.get(1)?,
+            customer_name: if name.is_empty() { r.get(8)? } else { name },
+            phone: phone.unwrap_or_default(),
+            time_zone: zone.name().to_string(),
+            local_time: now.with_timezone(&zone).format("%H:%M").to_string(),
+            reason: r.get(3)?,
+            order_id: r.get(2)?,
+            order_number: r.get(14)?,
+            due_at,
+            attempts: r.get(12)?,
+            vip: r.get(13)?,
+        });
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Turns recent orders into calls under `policy` and closes open calls that may
+    /// no longer be made, in one transaction. Looks only at orders recent enough to
+    /// still earn a call, and at the orders of open calls.
+    pub fn refresh_call_queue(
+        &self,
+        policy: &CallPolicy,
+        now: DateTime<Utc>,
+        actor: &Actor,
+    ) -> Result<RefreshCounts> {
+        self.write(|tx| refresh(tx, policy, now, actor))
+    }
+
+    /// Up to `limit` open calls due by `now` whose customer is inside calling hours
+    /// now: by due day, VIP customers first within a day, then by due time.
+    pub fn calls_due(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<CallListItem>> {
+        self.read(|conn| due(conn, now, limit))
+    }
+}
