@@ -1,0 +1,316 @@
+//! Thank-you calls on the demo shop: the queue a refresh builds, and what each
+//! recorded outcome does (retry, do-not-call, service recovery, the cap).
+
+use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
+use courtesy_core::calls::{CallOutcome, CallPolicy, Tz};
+use courtesy_demo::{load, Scale, DEFAULT_SEED};
+use courtesy_store::{AttemptInput, Store};
+use courtesy_tests::{temp_db, tester};
+use rusqlite::Connection;
+
+/// Thursday 26 November 2026, 12:00 UTC (13:00 in Warsaw).
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap()
+}
+
+fn demo() -> (tempfile::TempDir, Store, Connection) {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let loaded_at = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
+    load(&store, loaded_at, DEFAULT_SEED, Scale::DEMO, &tester()).unwrap();
+    let raw = Connection::open(&path).unwrap();
+    (dir, store, raw)
+}
+
+fn queued() -> (tempfile::TempDir, Store, Connection) {
+    let (dir, store, raw) = demo();
+    store
+        .refresh_call_queue(&CallPolicy::default(), now(), &tester())
+        .unwrap();
+    (dir, store, raw)
+}
+
+fn count(raw: &Connection, sql: &str) -> i64 {
+    raw.query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+fn attempt(outcome: CallOutcome, at: DateTime<Utc>) -> AttemptInput {
+    AttemptInput {
+        at,
+        outcome,
+        duration_seconds: 60,
+        satisfaction: None,
+        notes: String::new(),
+        delivery_problem: false,
+        follow_up_at: None,
+    }
+}
+
+/// The first due call whose customer lives in `zone` (by the list's zone name).
+fn due_call_in(store: &Store, zone: &str) -> i64 {
+    store
+        .calls_due(now(), 10_000)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.time_zone == zone)
+        .unwrap_or_else(|| panic!("a due call of a customer in {zone}"))
+        .call_id
+}
+
+#[test]
+fn demo_queue_has_plausible_counts_and_no_customer_twice() {
+    let (_dir, store, raw) = demo();
+    let counts = store
+        .refresh_call_queue(&CallPolicy::default(), now(), &tester())
+        .unwrap();
+    let customers = count(&raw, "SELECT count(*) FROM customers");
+    assert!(
+        counts.created >= 10,
+        "a demo shop has calls to make: {counts:?}"
+    );
+    assert!(
+        i64::from(counts.created) < customers / 4,
+        "only recent orders earn calls: {counts:?} of {customers} customers"
+    );
+    assert_eq!(
+        count(&raw, "SELECT count(*) FROM (SELECT customer_id FROM calls WHERE status = 'open' GROUP BY customer_id HAVING count(*) > 1)"),
+        0,
+        "no customer is queued twice"
+    );
+    assert_eq!(
+        count(&raw, "SELECT count(*) FROM calls k JOIN customers c ON c.id = k.customer_id WHERE c.do_not_call = 1"),
+        0,
+        "do-not-call customers are never queued"
+    );
+    assert_eq!(
+        count(&raw, "SELECT count(*) FROM calls k WHERE NOT EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = k.customer_id AND p.e164 IS NOT NULL)"),
+        0,
+        "customers without a phone are never queued"
+    );
+}
+
+#[test]
+fn refreshing_again_creates_no_duplicates() {
+    let (_dir, store, raw) = queued();
+    let before = count(&raw, "SELECT count(*) FROM calls");
+    let again = store
+        .refresh_call_queue(
+            &CallPolicy::default(),
+            now() + Duration::hours(1),
+            &tester(),
+        )
+        .unwrap();
+    assert_eq!(again.created, 0, "{again:?}");
+    assert_eq!(count(&raw, "SELECT count(*) FROM calls"), before);
+}
+
+#[test]
+fn required_phone_consent_queues_only_consenting_customers() {
+    let (_dir, store, raw) = demo();
+    let policy = CallPolicy {
+        require_phone_consent: true,
+        ..CallPolicy::default()
+    };
+    store.refresh_call_queue(&policy, now(), &tester()).unwrap();
+    assert_eq!(
+        count(&raw, "SELECT count(*) FROM calls k WHERE NOT EXISTS (SELECT 1 FROM customer_consents s WHERE s.customer_id = k.customer_id AND s.channel = 'phone' AND s.granted = 1)"),
+        0,
+        "every queued customer gave phone consent"
+    );
+}
+
+#[test]
+fn calls_due_lists_only_customers_inside_their_calling_hours() {
+    let (_dir, store, _raw) = queued();
+    let due = store.calls_due(now(), 10_000).unwrap();
+    assert!(!due.is_empty(), "calls are due on a Thursday afternoon");
+    for c in &due {
+        let zone: Tz = c.time_zone.parse().expect("an IANA zone name");
+        let hour = now().with_timezone(&zone).hour();
+        assert!(
+            (10..18).contains(&hour),
+            "{} at {} ({})",
+            c.customer_name,
+            c.local_time,
+            c.time_zone
+        );
+        assert!(c.due_at.as_str() <= "2026-11-26T12:00:00Z", "{c:?} is due");
+        assert!(!c.phone.is_empty(), "{c:?} has a phone");
+    }
+    let mut customers: Vec<i64> = due.iter().map(|c| c.customer_id).collect();
+    customers.sort();
+    customers.dedup();
+    assert_eq!(customers.len(), due.len(), "no customer twice in the list");
+    let saturday = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
+    assert!(
+        store.calls_due(saturday, 100).unwrap().is_empty(),
+        "nobody is called on a Saturday"
+    );
+}
+
+#[test]
+fn no_answer_schedules_a_retry_next_day_at_opening_time() {
+    let (_dir, store, raw) = queued();
+    let call = due_call_in(&store, "Europe/Warsaw");
+    let r = store
+        .record_attempt(call, &attempt(CallOutcome::NoAnswer, now()), &tester())
+        .unwrap();
+    assert_eq!(
+        r.retry_at.as_deref(),
+        Some("2026-11-27T09:00:00Z"),
+        "Friday 10:00 in Warsaw"
+    );
+    assert!(!r.closed);
+    let due: String = raw
+        .query_row("SELECT due_at FROM calls WHERE id = ?1", [call], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(
+        due, "2026-11-27T09:00:00Z",
+        "the call moves to the retry time"
+    );
+    assert!(
+        store
+            .calls_due(now(), 10_000)
+            .unwrap()
+            .iter()
+            .all(|c| c.call_id != call),
+        "a call waiting for its retry is not offered today"
+    );
+}
+
+#[test]
+fn attempts_are_capped_at_three() {
+    let (_dir, store, raw) = queued();
+    let call = due_call_in(&store, "Europe/Warsaw");
+    let mut at = now();
+    for n in 1..=3 {
+        let r = store
+            .record_attempt(call, &attempt(CallOutcome::Busy, at), &tester())
+            .unwrap();
+        assert_eq!(r.attempts, n);
+        assert_eq!(r.closed, n == 3, "attempt {n}");
+        if let Some(next) = r.retry_at {
+            at = DateTime::parse_from_rfc3339(&next)
+                .unwrap()
+                .with_timezone(&Utc);
+        }
+    }
+    let (status, why): (String, String) = raw
+        .query_row(
+            "SELECT status, closed_reason FROM calls WHERE id = ?1",
+            [call],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (status.as_str(), why.as_str()),
+        ("done", "attempts_exhausted")
+    );
+    let err = store
+        .record_attempt(call, &attempt(CallOutcome::Busy, at), &tester())
+        .unwrap_err();
+    assert_eq!(
+        err.code(),
+        "invalid",
+        "a closed call takes no more attempts: {err}"
+    );
+}
+
+#[test]
+fn do_not_call_outcome_sets_the_customer_flag_and_closes_their_calls() {
+    let (_dir, store, raw) = queued();
+    let call = due_call_in(&store, "Europe/Warsaw");
+    let r = store
+        .record_attempt(call, &attempt(CallOutcome::DoNotCall, now()), &tester())
+        .unwrap();
+    assert!(
+        r.do_not_call_set && r.closed && r.follow_up_call_id.is_none(),
+        "{r:?}"
+    );
+    let flag: i64 = raw
+        .query_row("SELECT c.do_not_call FROM calls k JOIN customers c ON c.id = k.customer_id WHERE k.id = ?1", [call], |r| r.get(0))
+        .unwrap();
+    assert_eq!(flag, 1, "the customer is flagged do-not-call");
+    assert_eq!(
+        count(&raw, &format!("SELECT count(*) FROM calls WHERE status = 'open' AND customer_id = (SELECT customer_id FROM calls WHERE id = {call})")),
+        0
+    );
+}
+
+#[test]
+fn satisfaction_two_or_less_creates_a_service_recovery_follow_up() {
+    let (_dir, store, raw) = queued();
+    let call = due_call_in(&store, "Europe/Warsaw");
+    let report = AttemptInput {
+        satisfaction: Some(2),
+        ..attempt(CallOutcome::Reached, now())
+    };
+    let r = store.record_attempt(call, &report, &tester()).unwrap();
+    assert!(r.closed, "{r:?}");
+    let follow = r.follow_up_call_id.expect("a service-recovery call");
+    let (reason, due): (String, String) = raw
+        .query_row(
+            "SELECT reason, due_at FROM calls WHERE id = ?1",
+            [follow],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(reason, "service_recovery");
+    assert_eq!(
+        due, "2026-11-27T12:00:00Z",
+        "a day later, inside Warsaw hours"
+    );
+}
+
+#[test]
+fn delivery_problem_creates_a_service_recovery_follow_up() {
+    let (_dir, store, _raw) = queued();
+    let call = due_call_in(&store, "Europe/Warsaw");
+    let report = AttemptInput {
+        satisfaction: Some(5),
+        delivery_problem: true,
+        ..attempt(CallOutcome::Reached, now())
+    };
+    let r = store.record_attempt(call, &report, &tester()).unwrap();
+    assert!(r.follow_up_call_id.is_some(), "{r:?}");
+}
+
+#[test]
+fn a_good_call_closes_without_follow_up_and_refresh_does_not_requeue_the_order() {
+    let (_dir, store, raw) = queued();
+    let call = due_call_in(&store, "Europe/Warsaw");
+    let report = AttemptInput {
+        satisfaction: Some(5),
+        ..attempt(CallOutcome::Reached, now())
+    };
+    let r = store.record_attempt(call, &report, &tester()).unwrap();
+    assert!(r.closed && r.follow_up_call_id.is_none(), "{r:?}");
+    let again = store
+        .refresh_call_queue(
+            &CallPolicy::default(),
+            now() + Duration::hours(2),
+            &tester(),
+        )
+        .unwrap();
+    assert_eq!(
+        count(&raw, &format!("SELECT count(*) FROM calls WHERE order_id = (SELECT order_id FROM calls WHERE id = {call})")),
+        1,
+        "the order that was called is not queued again ({again:?})"
+    );
+}
+
+#[test]
+fn saved_call_policy_reads_back_and_defaults_when_absent() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.call_policy().unwrap(), CallPolicy::default());
+    let policy = CallPolicy {
+        require_phone_consent: true,
+        ..CallPolicy::default()
+    };
+    assert_eq!(store.save_call_policy(&policy, &tester()).unwrap(), policy);
+    assert_eq!(store.call_policy().unwrap(), policy);
+}
