@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryName, currencyExponent, formatBirthday, formatBytes, formatDateTime, formatMoney } from "./format";
+import { countryName, currencyExponent, formatBirthday, formatBytes, formatDateTime, formatMoney, formatShortDate } from "./format";
 
 describe("money is shown in the locale's way from integer minor units", () => {
   it("uses the currency's exponent", () => {
@@ -32,6 +32,11 @@ describe("times and sizes", () => {
     expect(s).toMatch(/Nov 26, 2026/);
     expect(s).toMatch(/\d{1,2}:05/);
     expect(formatDateTime(null, "en")).toBe("");
+  });
+  it("leaves the year out of short dates of this year", () => {
+    const now = new Date("2026-11-26T12:00:00Z");
+    expect(formatShortDate("2026-11-25T10:00:00Z", "en", now)).toBe("Nov 25");
+    expect(formatShortDate("2024-12-01T10:00:00Z", "en", now)).toBe("Dec 1, 2024");
   });
   it("shows file sizes in bytes, kilobytes and megabytes", () => {
     expect(formatBytes(840, "en")).toBe("840 B");

@@ -42,6 +42,15 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric" }).format(d);
 }
 
+/** A UTC ISO timestamp as a short local date: "Nov 25" this year, "Nov 25, 2024" before. */
+export function formatShortDate(iso: string | null | undefined, locale: string, now: Date = new Date()): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const sameYear = d.getFullYear() === now.getFullYear();
+  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", year: sameYear ? undefined : "numeric" }).format(d);
+}
+
 /** A UTC ISO timestamp as a local date and time ("26 Nov 2026, 14:05"). */
 export function formatDateTime(iso: string | null | undefined, locale: string): string {
   if (!iso) return "";
