@@ -51,7 +51,7 @@ pub(crate) fn columns(style: &Style, slip: &Slip<'_>) -> Columns {
         lines.iter().map(|l| l.bin.as_str()).collect(),
     )
     .max(caption_width(labels.bin))
-    .min(width * 0.22);
+    .min(width * if style.sku_column { 0.2 } else { 0.16 });
     let sku_w = style.sku_column.then(|| {
         widest(
             style.small(),
