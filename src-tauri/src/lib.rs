@@ -8,6 +8,7 @@ pub mod dispatch_commands;
 pub mod error;
 pub mod import_commands;
 pub mod state;
+pub mod web_process;
 
 use state::AppState;
 
@@ -21,6 +22,12 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::open(db_path, startup_import))
+        .setup(|app| {
+            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                web_process::reload_when_the_page_dies(&window);
+            }
+            Ok(())
+        })
         .on_window_event(|window, event| {
             // A file dropped anywhere on the window goes to the Import screen.
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
