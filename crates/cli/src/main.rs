@@ -2,6 +2,7 @@
 //! show what a database holds, import exports, make and print packing slips.
 //! Every failure prints `error: <message>` on stderr and exits with status 1.
 
+mod calls_command;
 mod demo_command;
 mod failure;
 mod import_command;
@@ -38,6 +39,8 @@ enum Command {
     Slips(slips_command::SlipsArgs),
     /// List this computer's printers (the default marked with *).
     Printers,
+    /// Thank-you calls: `calls today` refreshes the queue and lists the calls to make now.
+    Calls(calls_command::CallsArgs),
 }
 
 /// The database file the user means: `--db`, `COURTESY_DB`, or the app-data folder.
@@ -58,6 +61,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Import(args) => import_command::run(&path, &args),
         Command::Slips(args) => slips_command::run(&path, &args),
         Command::Printers => slips_command::list_printers(),
+        Command::Calls(args) => calls_command::run(&path, &args),
     }
 }
 

@@ -1,0 +1,121 @@
+//! `courtesy calls today`: refreshes the call queue under the shop's policy and
+//! prints the calls to make now, inside each customer's calling hours.
+
+use crate::failure::Failure;
+use crate::operator::operator_name;
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use courtesy_store::{Actor, AuditSource, CallListItem, Store};
+use std::path::Path;
+
+/// `courtesy calls ...`
+#[derive(Debug, Args)]
+pub struct CallsArgs {
+    #[command(subcommand)]
+    command: CallsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum CallsCommand {
+    /// Refresh the queue, then list the calls to make now.
+    Today(TodayArgs),
+}
+
+#[derive(Debug, Args)]
+struct TodayArgs {
+    /// List at most this many calls.
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Pretend it is this moment (RFC 3339, e.g. 2026-11-26T12:00:00Z).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
+
+/// Runs `courtesy calls ...`.
+pub fn run(path: &Path, args: &CallsArgs) -> Result<(), Failure> {
+    match &args.command {
+        CallsCommand::Today(today) => run_today(path, today),
+    }
+}
+
+fn run_today(path: &Path, args: &TodayArgs) -> Result<(), Failure> {
+    let now = match &args.at {
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map_err(|e| Failure::Usage(format!("--at {text:?} is not an RFC 3339 time: {e}")))?
+            .with_timezone(&Utc),
+        None => Utc::now(),
+    };
+    if !path.exists() {
+        return Err(Failure::Usage(format!(
+            "there is no database at {} (create one with `courtesy demo` or by starting the app)",
+            path.display()
+        )));
+    }
+    let store = Store::open(path)?;
+    let actor = Actor::new(operator_name(), AuditSource::Cli);
+    let counts = store.refresh_call_queue(&store.call_policy()?, now, &actor)?;
+    let due = store.calls_due(now, args.limit)?;
+    println!(
+        "queue refreshed: {} orders looked at, {} calls queued, {} closed",
+        counts.orders_seen, counts.created, counts.closed
+    );
+    if due.is_empty() {
+        println!("no calls to make now (none due, or outside calling hours)");
+        return Ok(());
+    }
+    print!("{}", table(&due));
+    Ok(())
+}
+
+/// The calls as an aligned text table.
+fn table(calls: &[CallListItem]) -> String {
+    let header = [
+        "due (UTC)",
+        "local time",
+        "customer",
+        "phone",
+        "reason",
+        "order",
+    ];
+    let rows: Vec<[String; 6]> = calls
+        .iter()
+        .map(|c| {
+            [
+                c.due_at
+                    .replace('T', " ")
+                    .trim_end_matches('Z')
+                    .chars()
+                    .take(16)
+                    .collect(),
+                format!("{} {}", c.local_time, c.time_zone),
+                if c.vip {
+                    format!("{} (VIP)", c.customer_name)
+                } else {
+                    c.customer_name.clone()
+                },
+                c.phone.clone(),
+                c.reason.replace('_', " "),
+                c.order_number.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        format!("{}\n", padded.join("  ").trim_end())
+    };
+    let mut out = line(&header.map(str::to_string));
+    for row in &rows {
+        out.push_str(&line(row));
+    }
+    out
+}
