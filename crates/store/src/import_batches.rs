@@ -1,8 +1,8 @@
 //! Writing the batches of an import run. Several batches share one transaction,
 //! committed after about half a second of work: a small transaction per batch
-//! would write the same scattered index pages to the log again and again. Each
-//! batch runs inside its own savepoint, so a batch that fails is undone alone
-//! and the ones before it are committed.
+//! would write the same scattered index pages to the log again and again (and a
+//! savepoint per batch would copy them to a statement journal). A batch that
+//! fails rolls back the transaction it is in; batches committed before stay.
 //!
 //! The search rows and list figures of the customers the batches touched are
 //! brought up to date once, when the run settles ([`RunState::settle`]): a
@@ -53,7 +53,7 @@ struct OpenTransaction<'s> {
     records: usize,
     /// Whether the mark was raised in this transaction.
     marked: bool,
-    /// Whether a batch's savepoint is open (the batch did not finish).
+    /// Whether a batch is being written (it did not finish).
     in_batch: bool,
 }
 
@@ -72,8 +72,8 @@ impl<'s> RunState<'s> {
     /// its row problems are written together or not at all, in the run's open
     /// transaction, which is committed when it has gathered enough work. A
     /// crash loses at most the uncommitted batches, and a re-run duplicates
-    /// nothing. If the batch fails, it alone is undone; the earlier batches are
-    /// committed and the error is returned.
+    /// nothing. If the batch fails, the open transaction is rolled back (the
+    /// run's counts go with it) and the error is returned.
     pub fn import_batch(
         &mut self,
         run_id: i64,
@@ -101,7 +101,6 @@ impl<'s> RunState<'s> {
             }
         };
         let open = self.open.insert(open);
-        open.conn.execute_batch("SAVEPOINT import_batch")?;
         open.in_batch = true;
         let mut touched = Vec::with_capacity(items.len());
         let written = write_batch(
@@ -114,26 +113,20 @@ impl<'s> RunState<'s> {
             &mut touched,
         )
         .and_then(|counts| {
-            let mark = if open.marked || touched.is_empty() {
-                None
-            } else {
-                Some(search_index::mark_lagging(&open.conn)?)
-            };
-            open.conn.execute_batch("RELEASE import_batch")?;
-            Ok((counts, mark))
+            if !open.marked && !touched.is_empty() {
+                self.mark = Some(search_index::mark_lagging(&open.conn)?);
+                open.marked = true;
+            }
+            Ok(counts)
         });
-        let (counts, mark) = match written {
-            Ok(done) => done,
+        let counts = match written {
+            Ok(counts) => counts,
             Err(e) => {
-                self.commit()?;
+                self.roll_back();
                 return Err(e);
             }
         };
         open.in_batch = false;
-        if let Some(m) = mark {
-            open.marked = true;
-            self.mark = Some(m);
-        }
         open.records += items.len();
         self.touched.append(&mut touched);
         if open.records >= COMMIT_RECORDS || open.since.elapsed() >= COMMIT_AFTER {
@@ -142,22 +135,28 @@ impl<'s> RunState<'s> {
         Ok(counts)
     }
 
-    /// Commits the open transaction, if any, and lets go of the writer. A batch
-    /// left unfinished (its savepoint open) is undone first; a failed commit
-    /// rolls the transaction back.
+    /// Commits the open transaction, if any, and lets go of the writer; a
+    /// transaction holding an unfinished batch is rolled back instead.
     pub fn commit(&mut self) -> Result<()> {
         let Some(open) = self.open.take() else {
             return Ok(());
         };
         if open.in_batch {
-            open.conn
-                .execute_batch("ROLLBACK TO import_batch; RELEASE import_batch")?;
+            open.conn.execute_batch("ROLLBACK")?;
+            return Ok(());
         }
         if let Err(e) = open.conn.execute_batch("COMMIT") {
             let _ = open.conn.execute_batch("ROLLBACK");
             return Err(e.into());
         }
         Ok(())
+    }
+
+    /// Rolls the open transaction back and lets go of the writer.
+    fn roll_back(&mut self) {
+        if let Some(open) = self.open.take() {
+            let _ = open.conn.execute_batch("ROLLBACK");
+        }
     }
 
     /// Commits, then brings the search rows and list figures of every customer
@@ -187,7 +186,8 @@ impl<'s> RunState<'s> {
 }
 
 impl Drop for RunState<'_> {
-    /// Commits the batches that finished; the mark stays for what is unsettled.
+    /// Commits the batches that finished (rolls back if one was cut short); the
+    /// mark stays for what is unsettled.
     fn drop(&mut self) {
         let _ = self.commit();
     }

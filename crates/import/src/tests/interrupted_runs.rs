@@ -128,7 +128,7 @@ fn customers_of_a_run_that_died_before_settling_are_searchable_after_the_next_op
 }
 
 #[test]
-fn a_batch_the_store_refuses_is_undone_alone_and_the_batches_before_it_stay() {
+fn a_batch_the_store_refuses_is_undone_and_the_committed_batches_before_it_stay() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("refused.db");
     let mut items = items("shopify-orders.csv");
@@ -145,6 +145,7 @@ fn a_batch_the_store_refuses_is_undone_alone_and_the_batches_before_it_stay() {
         .id;
     let mut run = RunState::new(&store);
     let first = run.import_batch(run_id, good, &[], 2, &actor()).unwrap();
+    run.commit().unwrap();
     let refused = run.import_batch(run_id, &rest[..1], &[], 1, &actor());
     assert!(
         refused.is_err_and(|e| e.to_string().contains("mixes currencies")),
@@ -153,7 +154,7 @@ fn a_batch_the_store_refuses_is_undone_alone_and_the_batches_before_it_stay() {
     run.settle().unwrap();
     drop(run);
     let kept = rows(&path, "SELECT count(*) FROM orders");
-    assert_eq!(kept, ["Integer(1)"], "the first batch stays");
+    assert_eq!(kept, ["Integer(1)"], "the committed batch stays");
     assert_eq!(
         rows(&path, "SELECT count(*) FROM customers"),
         [format!("Integer({})", first.customers_new)],
