@@ -42,6 +42,12 @@ pub enum SlipError {
         /// The name as given.
         given: String,
     },
+    /// The PDF could not be assembled (a defect, not user data).
+    #[error("the PDF could not be written: {reason}")]
+    Pdf {
+        /// What went wrong.
+        reason: String,
+    },
     /// The embedded font could not be read or subset (a build defect, not user data).
     #[error("the embedded font could not be prepared: {reason}")]
     Font {
@@ -60,6 +66,7 @@ impl SlipError {
             SlipError::OrderNumberTooLong { .. } => "slip.order_number_too_long",
             SlipError::BadLogo { .. } => "slip.bad_logo",
             SlipError::UnknownPageSize { .. } => "slip.unknown_page_size",
+            SlipError::Pdf { .. } => "slip.pdf",
             SlipError::Font { .. } => "slip.font",
         }
     }

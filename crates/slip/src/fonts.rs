@@ -62,9 +62,40 @@ impl Face {
 
 /// What layout needs from a face: which glyph draws a character and how wide it is.
 struct Metrics {
-    /// Character -> (glyph id, advance width in font units).
-    glyphs: HashMap<char, (u16, u16)>,
+    glyphs: Glyphs,
     units_per_em: f32,
+}
+
+/// Character -> (glyph id, advance width in font units): a table for the Basic
+/// Multilingual Plane, looked up without hashing, and a map for the rest.
+struct Glyphs {
+    bmp: Vec<Option<(u16, u16)>>,
+    astral: HashMap<char, (u16, u16)>,
+}
+
+impl Glyphs {
+    fn new(entries: impl Iterator<Item = (char, (u16, u16))>) -> Glyphs {
+        let mut glyphs = Glyphs {
+            bmp: vec![None; 0x1_0000],
+            astral: HashMap::new(),
+        };
+        for (c, glyph) in entries {
+            match glyphs.bmp.get_mut(c as usize) {
+                Some(slot) => *slot = Some(glyph),
+                None => {
+                    glyphs.astral.insert(c, glyph);
+                }
+            }
+        }
+        glyphs
+    }
+
+    fn get(&self, c: char) -> Option<(u16, u16)> {
+        match self.bmp.get(c as usize) {
+            Some(slot) => *slot,
+            None => self.astral.get(&c).copied(),
+        }
+    }
 }
 
 impl Metrics {
@@ -74,19 +105,15 @@ impl Metrics {
             // Only reachable with a broken build; every character then measures zero
             // and `subset_font` reports the failure as a typed error.
             return Metrics {
-                glyphs: HashMap::new(),
+                glyphs: Glyphs::new(std::iter::empty()),
                 units_per_em: 1000.0,
             };
         };
-        let glyphs = font
-            .codepoint_to_glyph
-            .iter()
-            .filter_map(|(&cp, &gid)| {
-                let c = char::from_u32(cp)?;
-                let advance = font.glyph_widths.get(&gid).copied().unwrap_or(0);
-                Some((c, (gid, advance)))
-            })
-            .collect();
+        let glyphs = Glyphs::new(font.codepoint_to_glyph.iter().filter_map(|(&cp, &gid)| {
+            let c = char::from_u32(cp)?;
+            let advance = font.glyph_widths.get(&gid).copied().unwrap_or(0);
+            Some((c, (gid, advance)))
+        }));
         Metrics {
             glyphs,
             units_per_em: f32::from(font.units_per_em.max(1)),
@@ -103,9 +130,9 @@ pub(crate) fn width(face: Face, size: f32, text: &str) -> f32 {
         .map(|c| {
             metrics
                 .glyphs
-                .get(&c)
-                .or_else(|| metrics.glyphs.get(&REPLACEMENT))
-                .map_or(0, |&(_, advance)| u32::from(advance))
+                .get(c)
+                .or_else(|| metrics.glyphs.get(REPLACEMENT))
+                .map_or(0, |(_, advance)| u32::from(advance))
         })
         .sum();
     units as f32 * size / metrics.units_per_em
@@ -119,7 +146,7 @@ pub(crate) fn printable(face: Face, text: &str) -> String {
         .map(|c| {
             if c.is_control() {
                 ' '
-            } else if metrics.glyphs.contains_key(&c) {
+            } else if metrics.glyphs.get(c).is_some() {
                 c
             } else {
                 REPLACEMENT
@@ -133,7 +160,7 @@ pub(crate) fn subset_font(face: Face, chars: &BTreeSet<char>) -> Result<ParsedFo
     let metrics = face.metrics();
     let mut glyph_ids: Vec<u16> = chars
         .iter()
-        .filter_map(|c| metrics.glyphs.get(c).map(|&(gid, _)| gid))
+        .filter_map(|&c| metrics.glyphs.get(c).map(|(gid, _)| gid))
         .collect();
     glyph_ids.push(0);
     glyph_ids.sort_unstable();
