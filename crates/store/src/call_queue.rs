@@ -65,7 +65,9 @@ pub struct CallListItem {
 }
 
 /// Orders are looked at when placed this many days before the oldest delivery a
-/// call may still come from (parcels rarely take longer).
+/// call may still come from (parcels rarely take longer). Of those, only orders
+/// without a call whose delivery is recent enough for a call, and the orders of
+/// open calls (to close calls that may no longer be made), reach the rules.
 const PLACED_BEFORE_DELIVERY_DAYS: i64 = 45;
 
 const CANDIDATES: &str = "
@@ -80,8 +82,13 @@ const CANDIDATES: &str = "
         (SELECT granted FROM customer_consents WHERE customer_id = c.id AND channel = 'phone') AS consent,
         (SELECT group_concat(tag, char(31)) FROM customer_tags WHERE customer_id = c.id) AS tags
     FROM orders o JOIN customers c ON c.id = o.customer_id
-    WHERE (o.status IN ('fulfilled','delivered') AND o.placed_at >= ?1)
-       OR o.id IN (SELECT order_id FROM calls WHERE status = 'open' AND order_id IS NOT NULL)";
+    WHERE o.id IN (
+        SELECT n.id FROM orders n
+        WHERE n.status IN ('fulfilled','delivered') AND n.placed_at >= ?1
+          AND (n.delivered_at >= ?2 OR (n.delivered_at IS NULL AND n.fulfilled_at >= ?3))
+          AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.order_id = n.id)
+        UNION
+        SELECT order_id FROM calls WHERE status = 'open' AND order_id IS NOT NULL)";
 
 fn candidate(r: &Row<'_>) -> rusqlite::Result<CallCandidate> {
     let time = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
@@ -140,9 +147,14 @@ fn refresh(
         + i64::from(policy.assumed_shipping_days)
         + PLACED_BEFORE_DELIVERY_DAYS;
     let since = to_db(now - Duration::days(days));
+    // Deliveries (or fulfilments) too old for their call to be queued any more.
+    let forget = i64::from(policy.forget_after_days) + i64::from(policy.days_after_delivery);
+    let delivered_since = to_db(now - Duration::days(forget));
+    let fulfilled_since =
+        to_db(now - Duration::days(forget + i64::from(policy.assumed_shipping_days)));
     let candidates = tx
         .prepare_cached(CANDIDATES)?
-        .query_map([since], candidate)?
+        .query_map(params![since, delivered_since, fulfilled_since], candidate)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let plan = plan_calls(policy, &candidates, &open_calls(tx)?, now);
 
@@ -261,5 +273,72 @@ impl Store {
     /// now: by due day, VIP customers first within a day, then by due time.
     pub fn calls_due(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<CallListItem>> {
         self.read(|conn| due(conn, now, limit))
+    }
+}
+
+/// The queue's work as one bare SQL query, for benchmarks comparing the store
+/// with SQLite alone: customers (ids, earliest due first) with a recent shipped
+/// order that earns a call under `policy`, who may be called and have no call yet.
+const RAW: &str = "
+    WITH due AS (
+        SELECT o.customer_id, o.id,
+            coalesce(strftime('%Y-%m-%dT%H:%M:%SZ', o.delivered_at, ?4),
+                     strftime('%Y-%m-%dT%H:%M:%SZ', o.fulfilled_at, ?5)) AS due_at
+        FROM orders o JOIN customers c ON c.id = o.customer_id
+        WHERE o.status IN ('fulfilled','delivered') AND o.placed_at >= ?1 AND c.do_not_call = 0
+          AND EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id AND p.e164 IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.order_id = o.id)
+          AND (EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?6 COLLATE NOCASE)
+               OR o.total_minor >= (SELECT value FROM json_each(?7) WHERE key = o.currency)
+               OR NOT EXISTS (SELECT 1 FROM orders p WHERE p.customer_id = o.customer_id AND p.id <> o.id
+                   AND p.status IN ('paid','fulfilled','delivered')
+                   AND (p.placed_at < o.placed_at OR (p.placed_at = o.placed_at AND p.id < o.id))))
+    )
+    SELECT customer_id FROM due
+    WHERE due_at BETWEEN ?2 AND ?3
+      AND customer_id NOT IN (SELECT customer_id FROM calls WHERE status = 'open'
+          AND reason IN ('first_order','big_order','vip_order'))
+    GROUP BY customer_id ORDER BY min(due_at), customer_id LIMIT ?8";
+
+impl Store {
+    /// The queue's candidates as one bare SQL query (customer ids, at most
+    /// `limit`), for benchmarks beside [`Store::refresh_call_queue`] and
+    /// [`Store::calls_due`]. Calling hours are not applied.
+    pub fn call_candidates_raw(
+        &self,
+        policy: &CallPolicy,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<i64>> {
+        let window = i64::from(policy.forget_after_days)
+            + i64::from(policy.days_after_delivery)
+            + i64::from(policy.assumed_shipping_days)
+            + PLACED_BEFORE_DELIVERY_DAYS;
+        let after_delivery = format!("+{} days", policy.days_after_delivery);
+        let after_fulfilment = format!(
+            "+{} days",
+            policy.days_after_delivery + policy.assumed_shipping_days
+        );
+        let thresholds =
+            serde_json::to_string(&policy.big_order_thresholds).unwrap_or_else(|_| "{}".into());
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(RAW)?;
+            let ids = stmt
+                .query_map(
+                    params![
+                        to_db(now - Duration::days(window)),
+                        to_db(now - Duration::days(policy.forget_after_days.into())),
+                        to_db(now),
+                        after_delivery,
+                        after_fulfilment,
+                        policy.vip_tag.clone().unwrap_or_default(),
+                        thresholds,
+                        limit
+                    ],
+                    |r| r.get(0),
+                )?
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            Ok(ids)
+        })
     }
 }
