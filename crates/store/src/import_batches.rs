@@ -14,6 +14,7 @@
 use crate::audit::Actor;
 use crate::error::Result;
 use crate::import_runs::{add_batch, ImportCounts, RowProblem};
+use crate::known_keys::KnownKeys;
 use crate::merge::{merge_item, ImportItem};
 use crate::{customer_stats, search_index, Store};
 use rusqlite::Connection;
@@ -44,6 +45,8 @@ pub struct RunState<'s> {
     touched: Vec<i64>,
     /// The mark the run last raised.
     mark: Option<i64>,
+    /// E-mails, phones and orders the database is known to hold.
+    known: KnownKeys,
 }
 
 /// The writer, inside a transaction some batches of the run have written to.
@@ -65,6 +68,7 @@ impl<'s> RunState<'s> {
             open: None,
             touched: Vec::new(),
             mark: None,
+            known: KnownKeys::default(),
         }
     }
 
@@ -91,6 +95,10 @@ impl<'s> RunState<'s> {
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner);
                 conn.execute_batch("BEGIN IMMEDIATE")?;
+                if let Err(e) = self.known.begin(&conn) {
+                    let _ = conn.execute_batch("ROLLBACK");
+                    return Err(e);
+                }
                 OpenTransaction {
                     conn,
                     since: Instant::now(),
@@ -103,22 +111,18 @@ impl<'s> RunState<'s> {
         let open = self.open.insert(open);
         open.in_batch = true;
         let mut touched = Vec::with_capacity(items.len());
-        let written = write_batch(
-            &open.conn,
-            run_id,
-            items,
-            problems,
-            rows_read,
-            actor,
-            &mut touched,
-        )
-        .and_then(|counts| {
-            if !open.marked && !touched.is_empty() {
-                self.mark = Some(search_index::mark_lagging(&open.conn)?);
-                open.marked = true;
-            }
-            Ok(counts)
-        });
+        let written = write_records(&open.conn, items, actor, &mut touched, &mut self.known)
+            .and_then(|counts| {
+                add_batch(&open.conn, run_id, rows_read, &counts, problems)?;
+                Ok(counts)
+            })
+            .and_then(|counts| {
+                if !open.marked && !touched.is_empty() {
+                    self.mark = Some(search_index::mark_lagging(&open.conn)?);
+                    open.marked = true;
+                }
+                Ok(counts)
+            });
         let counts = match written {
             Ok(counts) => counts,
             Err(e) => {
@@ -142,19 +146,22 @@ impl<'s> RunState<'s> {
             return Ok(());
         };
         if open.in_batch {
+            self.known.rolled_back();
             open.conn.execute_batch("ROLLBACK")?;
             return Ok(());
         }
         if let Err(e) = open.conn.execute_batch("COMMIT") {
+            self.known.rolled_back();
             let _ = open.conn.execute_batch("ROLLBACK");
             return Err(e.into());
         }
-        Ok(())
+        self.known.committed(&open.conn)
     }
 
     /// Rolls the open transaction back and lets go of the writer.
     fn roll_back(&mut self) {
         if let Some(open) = self.open.take() {
+            self.known.rolled_back();
             let _ = open.conn.execute_batch("ROLLBACK");
         }
     }
@@ -193,21 +200,18 @@ impl Drop for RunState<'_> {
     }
 }
 
-/// Writes one batch's records, counts and problems on `conn`.
-fn write_batch(
+/// Merges one batch's records on `conn`, counting what each did.
+fn write_records(
     conn: &Connection,
-    run_id: i64,
     items: &[ImportItem],
-    problems: &[RowProblem],
-    rows_read: i64,
     actor: &Actor,
     touched: &mut Vec<i64>,
+    known: &mut KnownKeys,
 ) -> Result<ImportCounts> {
     let mut counts = ImportCounts::default();
     for item in items {
-        merge_item(conn, item, actor, &mut counts, touched)?;
+        merge_item(conn, item, actor, &mut counts, touched, known)?;
     }
-    add_batch(conn, run_id, rows_read, &counts, problems)?;
     Ok(counts)
 }
 

@@ -15,6 +15,7 @@ mod customers;
 mod error;
 mod import_batches;
 mod import_runs;
+mod known_keys;
 mod mappings;
 mod merge;
 mod migrations;

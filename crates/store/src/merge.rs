@@ -11,6 +11,7 @@ use crate::bulk::{
 };
 use crate::error::Result;
 use crate::import_runs::ImportCounts;
+use crate::known_keys::KnownKeys;
 use crate::time::{now_db, to_db};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
@@ -41,8 +42,8 @@ enum Outcome {
     Unchanged,
 }
 
-fn find_customer(conn: &Connection, c: &NewCustomer) -> Result<Option<i64>> {
-    if let Some(email) = &c.email {
+fn find_customer(conn: &Connection, c: &NewCustomer, known: &KnownKeys) -> Result<Option<i64>> {
+    if let Some(email) = c.email.as_ref().filter(|e| known.may_have_email(e)) {
         let id = conn
             .prepare_cached("SELECT id FROM customers WHERE email = ?1")?
             .query_row([email], |r| r.get(0))
@@ -52,7 +53,7 @@ fn find_customer(conn: &Connection, c: &NewCustomer) -> Result<Option<i64>> {
         }
     }
     for p in &c.phones {
-        if let Some(e164) = &p.e164 {
+        if let Some(e164) = p.e164.as_ref().filter(|e| known.may_have_phone(e)) {
             let id = conn
                 .prepare_cached("SELECT customer_id FROM customer_phones WHERE e164 = ?1 ORDER BY customer_id LIMIT 1")?
                 .query_row([e164], |r| r.get(0))
@@ -83,7 +84,12 @@ struct Current {
 }
 
 /// Fills what the customer lacks from the record; returns the names of the fields that changed.
-fn enrich(conn: &Connection, id: i64, c: &NewCustomer) -> Result<Vec<&'static str>> {
+fn enrich(
+    conn: &Connection,
+    id: i64,
+    c: &NewCustomer,
+    known: &mut KnownKeys,
+) -> Result<Vec<&'static str>> {
     let cur = conn.prepare_cached(
         "SELECT first_name, middle_name, last_name, company, email, language, country, notes FROM customers WHERE id = ?1",
     )?
@@ -125,12 +131,14 @@ fn enrich(conn: &Connection, id: i64, c: &NewCustomer) -> Result<Vec<&'static st
     }
     if cur.email.is_none() {
         if let Some(email) = &c.email {
-            let taken: bool = conn
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE email = ?1)")?
-                .query_row([email], |r| r.get(0))?;
+            let taken: bool = known.may_have_email(email)
+                && conn
+                    .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE email = ?1)")?
+                    .query_row([email], |r| r.get(0))?;
             if !taken {
                 conn.prepare_cached("UPDATE customers SET email = ?2 WHERE id = ?1")?
                     .execute(params![id, email])?;
+                known.add_email(email);
                 changed.push("email");
             }
         }
@@ -156,35 +164,38 @@ fn enrich(conn: &Connection, id: i64, c: &NewCustomer) -> Result<Vec<&'static st
         .prepare_cached("SELECT count(*) FROM customer_phones WHERE customer_id = ?1")?
         .query_row([id], |r| r.get(0))?;
     for p in &c.phones {
-        let known: bool = conn
+        let known_phone: bool = conn
             .prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM customer_phones WHERE customer_id = ?1
                    AND (e164 = ?2 OR (?2 IS NULL AND e164 IS NULL AND raw = ?3)))",
             )?
             .query_row(params![id, p.e164, p.raw], |r| r.get(0))?;
-        if !known {
+        if !known_phone {
             add_phone(conn, id, positions, p)?;
+            if let Some(e164) = &p.e164 {
+                known.add_phone(e164);
+            }
             positions += 1;
             changed.push("phone");
         }
     }
     for a in &c.addresses {
-        let known: bool = conn
+        let known_address: bool = conn
             .prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM customer_addresses WHERE customer_id = ?1 AND kind = ?2
                    AND line1 = ?3 AND postal_code = ?4 AND country = ?5)",
             )?
             .query_row(params![id, a.kind, a.postal.line1, a.postal.postal_code, a.postal.country], |r| r.get(0))?;
-        if !known {
+        if !known_address {
             add_address(conn, id, a)?;
             changed.push("address");
         }
     }
     for k in &c.consents {
-        let known: bool = conn
+        let known_consent: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM customer_consents WHERE customer_id = ?1 AND channel = ?2)")?
             .query_row(params![id, k.channel], |r| r.get(0))?;
-        if !known {
+        if !known_consent {
             add_consent(conn, id, k)?;
             changed.push("consent");
         }
@@ -203,11 +214,23 @@ fn enrich(conn: &Connection, id: i64, c: &NewCustomer) -> Result<Vec<&'static st
     Ok(changed)
 }
 
-fn merge_customer(conn: &Connection, c: &NewCustomer, actor: &Actor) -> Result<(i64, Outcome)> {
-    let Some(id) = find_customer(conn, c)? else {
-        return Ok((insert_customer(conn, c)?, Outcome::New));
+fn merge_customer(
+    conn: &Connection,
+    c: &NewCustomer,
+    actor: &Actor,
+    known: &mut KnownKeys,
+) -> Result<(i64, Outcome)> {
+    let Some(id) = find_customer(conn, c, known)? else {
+        let id = insert_customer(conn, c)?;
+        if let Some(email) = &c.email {
+            known.add_email(email);
+        }
+        for e164 in c.phones.iter().filter_map(|p| p.e164.as_deref()) {
+            known.add_phone(e164);
+        }
+        return Ok((id, Outcome::New));
     };
-    let changed = enrich(conn, id, c)?;
+    let changed = enrich(conn, id, c, known)?;
     if changed.is_empty() {
         return Ok((id, Outcome::Unchanged));
     }
@@ -279,24 +302,29 @@ pub(crate) fn merge_item(
     actor: &Actor,
     counts: &mut ImportCounts,
     touched: &mut Vec<i64>,
+    known: &mut KnownKeys,
 ) -> Result<()> {
     match item {
         ImportItem::Customer(c) => {
-            let (id, outcome) = merge_customer(conn, c, actor)?;
+            let (id, outcome) = merge_customer(conn, c, actor, known)?;
             if outcome != Outcome::Unchanged {
                 touched.push(id);
             }
             count(counts, Some(outcome), None);
         }
         ImportItem::Order { order, buyer } => {
-            let existing: Option<(i64, Option<i64>)> = conn
-                .prepare_cached(
-                    "SELECT id, customer_id FROM orders WHERE source = ?1 AND external_id = ?2",
-                )?
-                .query_row(params![order.source, order.external_id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
+            let existing: Option<(i64, Option<i64>)> =
+                if known.may_have_order(&order.source, &order.external_id) {
+                    conn.prepare_cached(
+                        "SELECT id, customer_id FROM orders WHERE source = ?1 AND external_id = ?2",
+                    )?
+                    .query_row(params![order.source, order.external_id], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
+                    .optional()?
+                } else {
+                    None
+                };
             if let Some((id, customer)) = existing {
                 let outcome = refresh_order(conn, id, order, actor)?;
                 if outcome == Outcome::Updated {
@@ -304,8 +332,9 @@ pub(crate) fn merge_item(
                 }
                 count(counts, None, Some(outcome));
             } else {
-                let (customer, outcome) = merge_customer(conn, buyer, actor)?;
+                let (customer, outcome) = merge_customer(conn, buyer, actor, known)?;
                 insert_order(conn, order, Some(customer))?;
+                known.add_order(&order.source, &order.external_id);
                 touched.push(customer);
                 count(counts, Some(outcome), Some(Outcome::New));
             }
