@@ -1,5 +1,6 @@
-//! Runs that stop part-way: a process that dies after committing batches but
-//! before settling its customers, and a batch the store refuses.
+//! Runs that stop part-way (a process that dies after committing batches but
+//! before settling its customers, a batch the store refuses) or that meet
+//! another writer.
 
 use crate::convert;
 use crate::sniff::fixture::{drain, open_fixture};
@@ -172,5 +173,53 @@ fn a_batch_the_store_refuses_is_undone_and_the_committed_batches_before_it_stay(
             .len(),
         1,
         "the first batch's buyer is settled"
+    );
+}
+
+#[test]
+fn a_customer_someone_else_adds_during_a_run_is_found_by_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let items = items("shopify-orders.csv");
+    let ImportItem::Order { buyer, .. } = &items[0] else {
+        panic!("the fixture holds orders");
+    };
+    let email = buyer.email.clone().unwrap();
+    let store = Store::open(&path).unwrap();
+    let run_id = store
+        .start_import("f.csv", "sha", "shopify-orders", "UTF-8", &actor())
+        .unwrap()
+        .id;
+    let mut run = RunState::new(&store);
+    let others: Vec<ImportItem> = items[1..]
+        .iter()
+        .filter(|i| !matches!(i, ImportItem::Order { buyer, .. } if buyer.email.as_ref() == Some(&email)))
+        .cloned()
+        .collect();
+    run.import_batch(run_id, &others, &[], 1, &actor()).unwrap();
+    run.commit().unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "INSERT INTO customers (first_name, email, created_at, updated_at)
+             VALUES ('Added meanwhile', ?1, '2026-11-26T08:00:00Z', '2026-11-26T08:00:00Z')",
+            [&email],
+        )
+        .unwrap();
+    let counts = run
+        .import_batch(run_id, &items[..1], &[], 1, &actor())
+        .unwrap();
+    run.settle().unwrap();
+    assert_eq!(
+        (counts.customers_new, counts.customers_updated),
+        (0, 1),
+        "the buyer is the customer added meanwhile, filled in"
+    );
+    assert_eq!(
+        rows(
+            &path,
+            &format!("SELECT count(*) FROM customers WHERE email = '{email}'")
+        ),
+        ["Integer(1)"]
     );
 }
