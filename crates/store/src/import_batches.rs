@@ -1,5 +1,5 @@
 //! Writing the batches of an import run. Several batches share one transaction,
-//! committed after about half a second of work: a small transaction per batch
+//! committed after about two seconds of work: a small transaction per batch
 //! would write the same scattered index pages to the log again and again (and a
 //! savepoint per batch would copy them to a statement journal). A batch that
 //! fails rolls back the transaction it is in; batches committed before stay.
@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 /// How long one transaction gathers batches before it commits: the longest
 /// another writer waits for an import.
-const COMMIT_AFTER: Duration = Duration::from_millis(500);
+const COMMIT_AFTER: Duration = Duration::from_secs(2);
 
 /// Records after which a transaction commits, however little time passed.
 const COMMIT_RECORDS: usize = 50_000;
@@ -36,7 +36,7 @@ const SETTLE_CHUNK: usize = 10_000;
 /// [`RunState::settle`].
 ///
 /// While a transaction is open the run holds the store's writer: other writes
-/// wait until it commits (at most about half a second), so code running
+/// wait until it commits (at most about two seconds), so code running
 /// between batches on the same thread must not write to the store.
 pub struct RunState<'s> {
     store: &'s Store,
