@@ -4,7 +4,7 @@
 use crate::columns::Column;
 use crate::record::RowError;
 use crate::rows::Row;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 use courtesy_core::{parse_amount, Currency};
 
 /// Date-times with an offset: Shopify's `2024-03-01 14:05:09 +0100`, with a
@@ -35,6 +35,9 @@ const DATE_ONLY: [&str; 3] = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"];
 /// Parses a date or date-time into UTC; `None` when it is none of the forms above.
 pub(crate) fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
     let t = text.trim();
+    if let Some(dt) = shopify_datetime(t) {
+        return Some(dt);
+    }
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Some(dt.with_timezone(&Utc));
     }
@@ -54,6 +57,41 @@ pub(crate) fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
         }
     }
     None
+}
+
+/// Shopify's own form, `2024-03-01 14:05:09 +0100`, read without going through
+/// the format strings (a large export has a few dates on every order). Anything
+/// else, and anything out of range, is left to the general parsing.
+fn shopify_datetime(t: &str) -> Option<DateTime<Utc>> {
+    let b = t.as_bytes();
+    if b.len() != 25
+        || (b[4], b[7], b[10], b[13], b[16], b[19]) != (b'-', b'-', b' ', b':', b':', b' ')
+    {
+        return None;
+    }
+    let number = |from: usize, to: usize| -> Option<u32> {
+        b[from..to].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let sign = match b[20] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (hh, mm) = (number(21, 23)?, number(23, 25)?);
+    if hh > 23 || mm > 59 {
+        return None;
+    }
+    let offset = FixedOffset::east_opt(sign * (hh * 3600 + mm * 60) as i32)?;
+    let local = NaiveDate::from_ymd_opt(number(0, 4)? as i32, number(5, 7)?, number(8, 10)?)?
+        .and_hms_opt(number(11, 13)?, number(14, 16)?, number(17, 19)?)?;
+    Some(
+        local
+            .and_local_timezone(offset)
+            .single()?
+            .with_timezone(&Utc),
+    )
 }
 
 /// Reads `yes`/`no`, `true`/`false`, `1`/`0` (any case); anything else,
@@ -191,6 +229,52 @@ mod tests {
         assert_eq!(parse_datetime("05/03/2024"), utc("2024-03-05T00:00:00Z"));
         assert_eq!(parse_datetime("2024-02-30 10:00:00 +0100"), None);
         assert_eq!(parse_datetime("yesterday"), None);
+    }
+
+    #[test]
+    fn shopify_dates_read_directly_as_the_format_strings_read_them() {
+        let general = |t: &str| {
+            DateTime::parse_from_str(t, WITH_OFFSET[0])
+                .ok()
+                .map(|d| d.with_timezone(&Utc))
+        };
+        for t in [
+            "2024-03-01 14:05:09 +0100",
+            "2024-10-27 02:30:00 +0200",
+            "2023-12-31 23:59:59 -0530",
+            "2024-02-29 00:00:00 +0000",
+            "2024-02-30 10:00:00 +0100",
+            "2024-13-01 10:00:00 +0100",
+            "2024-03-01 24:00:00 +0100",
+            "2024-03-01 14:05:60 +0100",
+            "2024-03-01 14:05:09 +2400",
+            "2024-03-01 14:05:09 +0160",
+            "2024-03-01 14:05:09 *0100",
+            "2024-03-01T14:05:09 +0100",
+            "2024-03-01 14:05:0x +0100",
+        ] {
+            let direct = shopify_datetime(t);
+            if direct.is_some() {
+                assert_eq!(direct, general(t), "{t}");
+            }
+            assert_eq!(
+                parse_datetime(t),
+                general(t).or_else(|| parse_datetime_slow(t)),
+                "{t}"
+            );
+        }
+    }
+
+    /// `parse_datetime` without the direct reading of Shopify's form.
+    fn parse_datetime_slow(t: &str) -> Option<DateTime<Utc>> {
+        DateTime::parse_from_rfc3339(t)
+            .ok()
+            .or_else(|| {
+                WITH_OFFSET
+                    .iter()
+                    .find_map(|f| DateTime::parse_from_str(t, f).ok())
+            })
+            .map(|d| d.with_timezone(&Utc))
     }
 
     #[test]

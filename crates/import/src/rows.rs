@@ -14,6 +14,9 @@ use std::sync::Arc;
 /// The longest row read, in bytes of the file.
 pub(crate) const MAX_ROW_BYTES: u64 = 16 * 1024 * 1024;
 
+/// How much of the text the csv reader takes in one read.
+const READ_BUFFER: usize = 64 * 1024;
+
 /// Bytes pulled from the file so far, and where the current row began.
 #[derive(Debug, Default)]
 pub(crate) struct ByteProgress {
@@ -78,6 +81,8 @@ pub(crate) struct RowReader {
     progress: Arc<ByteProgress>,
     encoding: &'static str,
     finished: bool,
+    /// Bytes and cells of the last row: a new row's buffers start that large.
+    last_size: (usize, usize),
 }
 
 impl RowReader {
@@ -90,10 +95,13 @@ impl RowReader {
         encoding: &'static str,
     ) -> Self {
         RowReader {
-            csv: reader_builder(delimiter).from_reader(Box::new(FinalNewline::new(text))),
+            csv: reader_builder(delimiter)
+                .buffer_capacity(READ_BUFFER)
+                .from_reader(Box::new(FinalNewline::new(text))),
             progress,
             encoding,
             finished: false,
+            last_size: (0, 0),
         }
     }
 
@@ -107,10 +115,11 @@ impl RowReader {
     pub(crate) fn next_row(&mut self) -> Option<Result<Row, RowError>> {
         while !self.finished {
             self.progress.start_row();
-            let mut bytes = ByteRecord::new();
+            let mut bytes = ByteRecord::with_capacity(self.last_size.0, self.last_size.1);
             match self.csv.read_byte_record(&mut bytes) {
                 Ok(false) => self.finished = true,
                 Ok(true) => {
+                    self.last_size = (bytes.as_slice().len(), bytes.len());
                     let number = self.start_line(&bytes);
                     let cells = match StringRecord::from_byte_record(bytes) {
                         Ok(cells) => cells,
