@@ -24,6 +24,12 @@ cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 step "Rust tests (nextest)"
 cargo nextest run --workspace "${FEATURES[@]}" --no-fail-fast
 
+# The app and the CLI, built with the features the tests above used, so the
+# scripts below reuse those artifacts instead of building the crates again.
+step "build the app and the CLI"
+bash scripts/build.sh
+export COURTESY_BIN="$PWD/target/debug/courtesy"
+
 step "import crash test (SIGKILL mid-import, re-run, compare)"
 bash scripts/import-crash-test.sh
 
@@ -35,9 +41,6 @@ npm --prefix ui run check --silent
 
 step "UI unit tests (vitest)"
 npm --prefix ui test --silent
-
-step "build the app"
-bash scripts/build.sh
 
 step "end-to-end (real app under Xvfb)"
 bash scripts/e2e.sh
