@@ -48,12 +48,15 @@ struct Batch {
 }
 
 /// Reads and converts records into batches and hands them to `send` until the
-/// file ends or the receiver hangs up (the writer stopped).
+/// file ends or the receiver hangs up (the writer stopped). The batches the
+/// writer is done with come back on `written` and are emptied here, so the
+/// writer does not spend its time freeing them.
 fn read_batches(
     importer: &mut (dyn Importer + Send),
     shop_region: Region,
     now: DateTime<Utc>,
     send: std::sync::mpsc::SyncSender<Batch>,
+    written: std::sync::mpsc::Receiver<Batch>,
 ) {
     let mut batch = Batch {
         items: Vec::with_capacity(BATCH),
@@ -96,6 +99,7 @@ fn read_batches(
             if send.send(full).is_err() || end {
                 return;
             }
+            written.try_iter().for_each(drop);
         }
     }
 }
@@ -116,9 +120,10 @@ pub fn feed(
     // Rows before the first data row (the header) are not counted as read.
     let before_data = importer.first_data_row().saturating_sub(1);
     let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
+    let (give_back, written) = std::sync::mpsc::channel::<Batch>();
     let mut run = RunState::new(store);
     let outcome = std::thread::scope(|scope| {
-        scope.spawn(move || read_batches(importer, shop_region, now, send));
+        scope.spawn(move || read_batches(importer, shop_region, now, send, written));
         // Owned here, so returning early hangs up on the reader before the scope joins it.
         let receive = receive;
         let mut progress = Progress::default();
@@ -131,6 +136,8 @@ pub fn feed(
             progress.problems += batch.problems.len() as u64;
             progress.rows = last_row.saturating_sub(before_data);
             progress.bytes = batch.bytes;
+            // Freed on the reading thread; if that has finished, here.
+            let _ = give_back.send(batch);
             committed_row = last_row;
             if on_progress(&progress) == Flow::Cancel {
                 // Dropping the receiver stops the reader at its next batch.
