@@ -160,45 +160,14 @@ fn enrich(
             .execute(params![id, c.notes])?;
         changed.push("notes");
     }
-    let mut positions: i64 = conn
-        .prepare_cached("SELECT count(*) FROM customer_phones WHERE customer_id = ?1")?
-        .query_row([id], |r| r.get(0))?;
-    for p in &c.phones {
-        let known_phone: bool = conn
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM customer_phones WHERE customer_id = ?1
-                   AND (e164 = ?2 OR (?2 IS NULL AND e164 IS NULL AND raw = ?3)))",
-            )?
-            .query_row(params![id, p.e164, p.raw], |r| r.get(0))?;
-        if !known_phone {
-            add_phone(conn, id, positions, p)?;
-            if let Some(e164) = &p.e164 {
-                known.add_phone(e164);
-            }
-            positions += 1;
-            changed.push("phone");
-        }
+    if !c.phones.is_empty() {
+        add_new_phones(conn, id, c, known, &mut changed)?;
     }
-    for a in &c.addresses {
-        let known_address: bool = conn
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM customer_addresses WHERE customer_id = ?1 AND kind = ?2
-                   AND line1 = ?3 AND postal_code = ?4 AND country = ?5)",
-            )?
-            .query_row(params![id, a.kind, a.postal.line1, a.postal.postal_code, a.postal.country], |r| r.get(0))?;
-        if !known_address {
-            add_address(conn, id, a)?;
-            changed.push("address");
-        }
+    if !c.addresses.is_empty() {
+        add_new_addresses(conn, id, c, &mut changed)?;
     }
-    for k in &c.consents {
-        let known_consent: bool = conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM customer_consents WHERE customer_id = ?1 AND channel = ?2)")?
-            .query_row(params![id, k.channel], |r| r.get(0))?;
-        if !known_consent {
-            add_consent(conn, id, k)?;
-            changed.push("consent");
-        }
+    if !c.consents.is_empty() {
+        add_new_consents(conn, id, c, &mut changed)?;
     }
     for t in &c.tags {
         if add_tag(conn, id, t)? {
@@ -212,6 +181,89 @@ fn enrich(
     }
     changed.dedup();
     Ok(changed)
+}
+
+/// Adds the record's phones the customer lacks: the same number (E.164), or
+/// for a number that is not valid the same text. The customer's phones are read
+/// once; the ones added count for the record's next phones.
+fn add_new_phones(
+    conn: &Connection,
+    id: i64,
+    c: &NewCustomer,
+    known: &mut KnownKeys,
+    changed: &mut Vec<&'static str>,
+) -> Result<()> {
+    let mut have: Vec<(Option<String>, String)> = conn
+        .prepare_cached("SELECT e164, raw FROM customer_phones WHERE customer_id = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for p in &c.phones {
+        let same = |(e164, raw): &(Option<String>, String)| match (&p.e164, e164) {
+            (Some(new), Some(old)) => new == old,
+            (None, None) => &p.raw == raw,
+            _ => false,
+        };
+        if !have.iter().any(same) {
+            add_phone(conn, id, have.len() as i64, p)?;
+            if let Some(e164) = &p.e164 {
+                known.add_phone(e164);
+            }
+            have.push((p.e164.clone(), p.raw.clone()));
+            changed.push("phone");
+        }
+    }
+    Ok(())
+}
+
+/// Adds the record's addresses the customer lacks (same kind, first line,
+/// postal code and country).
+fn add_new_addresses(
+    conn: &Connection,
+    id: i64,
+    c: &NewCustomer,
+    changed: &mut Vec<&'static str>,
+) -> Result<()> {
+    let mut have: Vec<[String; 4]> = conn
+        .prepare_cached(
+            "SELECT kind, line1, postal_code, country FROM customer_addresses WHERE customer_id = ?1",
+        )?
+        .query_map([id], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]))?
+        .collect::<rusqlite::Result<_>>()?;
+    for a in &c.addresses {
+        let key = [
+            &a.kind,
+            &a.postal.line1,
+            &a.postal.postal_code,
+            &a.postal.country,
+        ];
+        if !have.iter().any(|h| h.iter().eq(key)) {
+            add_address(conn, id, a)?;
+            have.push(key.map(String::clone));
+            changed.push("address");
+        }
+    }
+    Ok(())
+}
+
+/// Adds the record's consents on channels the customer has none for.
+fn add_new_consents(
+    conn: &Connection,
+    id: i64,
+    c: &NewCustomer,
+    changed: &mut Vec<&'static str>,
+) -> Result<()> {
+    let mut have: Vec<String> = conn
+        .prepare_cached("SELECT channel FROM customer_consents WHERE customer_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for k in &c.consents {
+        if !have.contains(&k.channel) {
+            add_consent(conn, id, k)?;
+            have.push(k.channel.clone());
+            changed.push("consent");
+        }
+    }
+    Ok(())
 }
 
 fn merge_customer(
