@@ -10,6 +10,9 @@
 //! benchmark: `COURTESY_BENCH_CUSTOMERS` / `COURTESY_BENCH_ORDERS`, and
 //! `COURTESY_BENCH_STRICT=1` to exit with status 1 when the target is missed.
 
+#[path = "common/harness.rs"]
+mod harness;
+
 #[path = "search/shop.rs"]
 mod shop;
 
@@ -133,26 +136,5 @@ fn run() -> Result<bool, String> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
-    if args.iter().any(|a| a == "--list") {
-        return ExitCode::SUCCESS;
-    }
-    if !args.iter().any(|a| a == "--bench") {
-        eprintln!("calls benchmark: run it with `cargo bench -p courtesy-cli --bench calls`");
-        return ExitCode::SUCCESS;
-    }
-    match run() {
-        Ok(pass) => {
-            let strict = std::env::var("COURTESY_BENCH_STRICT").is_ok_and(|v| v == "1");
-            if pass || !strict {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    harness::bench_main("calls", run)
 }

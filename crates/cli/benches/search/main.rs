@@ -14,6 +14,9 @@
 //! `COURTESY_BENCH_STRICT=1` to exit with status 1 when the target is missed.
 //! The report is also written to `bench/out/`.
 
+#[path = "../common/harness.rs"]
+mod harness;
+
 mod queries;
 mod report;
 mod shop;
@@ -45,28 +48,5 @@ fn run() -> Result<bool, String> {
 }
 
 fn main() -> ExitCode {
-    // `cargo bench` passes `--bench`. Test runners run this binary without it
-    // (`cargo test --benches`, or `--list` to enumerate tests): it has no tests.
-    let args: Vec<String> = std::env::args().collect();
-    if args.iter().any(|a| a == "--list") {
-        return ExitCode::SUCCESS;
-    }
-    if !args.iter().any(|a| a == "--bench") {
-        eprintln!("search benchmark: run it with `cargo bench -p courtesy-cli --bench search`");
-        return ExitCode::SUCCESS;
-    }
-    match run() {
-        Ok(pass) => {
-            let strict = std::env::var("COURTESY_BENCH_STRICT").is_ok_and(|v| v == "1");
-            if pass || !strict {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    harness::bench_main("search", run)
 }
