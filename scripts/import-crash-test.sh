@@ -20,7 +20,9 @@
 #    external id), customers (e-mail), order lines (order + position) or phones,
 #    and the same counts as the reference: customers, orders, order lines,
 #    phones, addresses, search rows, sum of orders.total_minor, and the runs'
-#    summed new-customer / new-order counts.
+#    summed new-customer / new-order counts; the same search row and the same
+#    purchases and last order for every customer; no mark of customers whose
+#    search rows and figures wait to be settled.
 #
 # Prints the kill times and a PASS/FAIL table; the last line is
 # `crash test: 1 passed, 0 failed` (or `0 passed, 1 failed`, exit status 1).
@@ -39,6 +41,9 @@ TARGET_SECONDS=${CRASH_IMPORT_SECONDS:-20}
 SEED=${CRASH_SEED:-$(( $(date +%s) % 100000 ))}
 FILE_SEED=${CRASH_FILE_SEED:-42}
 WORK=${CRASH_WORK:-$ROOT/target/tmp/import-crash-test}
+# How long the store gathers an import's batches into one transaction
+# (COMMIT_AFTER in crates/store/src/import_batches.rs).
+COMMIT_SECONDS=2
 MIN_LINES=50000
 MAX_LINES=300000
 CALIBRATION_LINES=10000
@@ -130,19 +135,24 @@ while [ "$kills" -lt "$KILLS" ]; do
   # Read-only, so the look does not checkpoint the WAL the killed run left:
   # the next run has to recover from it.
   done_orders=$(sqlite3 -readonly "$DB" "SELECT count(*) FROM orders" 2>/dev/null || echo 0)
-  # A run first re-reads what earlier runs committed (less than half the cost
-  # of writing it), then writes the rest, 2,000 orders per transaction. The
-  # kill falls at a random moment from the start up to, mostly, 2.5 T / KILLS
-  # (at least three batches) into the writing, so the kills spread over the
-  # whole file instead of the first run writing most of it; in one run of
-  # seven, anywhere in the run's expected duration. A run that finishes first is fine: the next
-  # ones re-import the whole file and are killed while re-reading it.
-  delay=$(awk -v s="$SEED" -v i="$attempt" -v T="$T" -v k="$KILLS" -v done="$done_orders" -v all="$ref_orders" 'BEGIN {
+  # A run first settles what a killed run left (opening the database checks
+  # every customer's search row and figures) and re-reads what earlier runs
+  # committed (together less than half the cost of writing it), then writes
+  # the rest, committing about every COMMIT_SECONDS (the store gathers batches
+  # into one transaction for that long), and at the end settles the search
+  # rows and figures of the customers it wrote. The kill falls at a random
+  # moment from the start up to, mostly, 2.5 T / KILLS (at least three
+  # commits) into the writing, so the kills spread over the whole file instead
+  # of the first run writing most of it; in one run of seven, anywhere in the
+  # run's expected duration (also while it settles). A run that finishes first
+  # is fine: the next ones re-import the whole file and are killed while
+  # re-reading it.
+  delay=$(awk -v s="$SEED" -v i="$attempt" -v T="$T" -v k="$KILLS" -v done="$done_orders" -v all="$ref_orders" -v commit="$COMMIT_SECONDS" 'BEGIN {
       srand(s * 1000 + i); f = done / all; if (f > 1) f = 1
-      batch = T * 2000 / all; rescan = 0.4 * f * T
+      rescan = 0.4 * f * T
       if (f >= 1) window = 0.9 * rescan
       else if (rand() < 0.15) window = rescan + (1 - f) * T
-      else { w = 2.5 * T / k; if (w < 3 * batch) w = 3 * batch; window = rescan + w }
+      else { w = 2.5 * T / k; if (w < 3 * commit) w = 3 * commit; window = rescan + w }
       d = rand() * window; if (d < 0.05) d = 0.05
       printf "%.2f", d }')
   "$BIN" --db "$DB" import --quiet "$CSV" >"$WORK/run-$attempt.log" 2>&1 &
@@ -198,6 +208,14 @@ check "duplicate order lines (order_id, position)" \
 check "duplicate phones (customer, e164 or raw)" \
   "$(q "$DB" 'SELECT count(*) FROM (SELECT customer_id, coalesce(e164, raw), count(*) FROM customer_phones GROUP BY 1, 2 HAVING count(*) > 1)')" "0"
 check "last run finished" "$(q "$DB" 'SELECT status FROM import_runs ORDER BY id DESC LIMIT 1')" "finished"
+
+# Search rows and figures per customer, keyed by what the customer is (ids may differ).
+SEARCH_ROWS="SELECT c.email, c.first_name, c.last_name, s.name, s.contact, s.orders
+  FROM customers c LEFT JOIN customer_search s ON s.rowid = c.id ORDER BY 1, 2, 3, 4, 5, 6"
+FIGURES="SELECT email, first_name, last_name, order_count, last_order_at FROM customers ORDER BY 1, 2, 3, 4, 5"
+check "search rows, customer by customer (md5)" "$(q "$DB" "$SEARCH_ROWS" | md5sum | cut -c1-12)" "$(q "$REF" "$SEARCH_ROWS" | md5sum | cut -c1-12)"
+check "purchases and last order, per customer (md5)" "$(q "$DB" "$FIGURES" | md5sum | cut -c1-12)" "$(q "$REF" "$FIGURES" | md5sum | cut -c1-12)"
+check "mark of unsettled customers left" "$(q "$DB" "SELECT count(*) FROM settings WHERE key LIKE 'import.%'")" "0"
 
 COUNTS=(
   "customers|SELECT count(*) FROM customers"
