@@ -51,7 +51,7 @@ pub struct RunState<'s> {
 
 /// The writer, inside a transaction some batches of the run have written to.
 struct OpenTransaction<'s> {
-    conn: MutexGuard<'s, rusqlite::Connection>,
+    conn: MutexGuard<'s, Connection>,
     since: Instant,
     records: usize,
     /// Whether the mark was raised in this transaction.
