@@ -3,20 +3,16 @@
 
 use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
-use crate::settings::shop_country;
+use crate::settings::{get, put, shop_country};
 use crate::Store;
 use courtesy_core::calls::{zone_for_country, CallPolicy, Tz};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde_json::json;
 
 const KEY: &str = "call_policy";
 
 pub(crate) fn read_call_policy(conn: &Connection) -> Result<CallPolicy> {
-    let text: Option<String> = conn
-        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-        .query_row([KEY], |r| r.get(0))
-        .optional()?;
-    Ok(text
+    Ok(get(conn, KEY)?
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default())
 }
@@ -48,11 +44,7 @@ impl Store {
         let text = serde_json::to_string(policy)
             .map_err(|e| StoreError::Invalid(format!("the call policy does not serialise: {e}")))?;
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![KEY, text],
-            )?;
+            put(tx, KEY, &text)?;
             record(
                 tx,
                 actor,

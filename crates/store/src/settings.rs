@@ -34,11 +34,22 @@ pub struct Settings {
 /// The shop's name until someone sets it.
 pub const DEFAULT_SHOP_NAME: &str = "My shop";
 
-fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+/// The stored value of one setting, if any.
+pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
         .query_row([key], |r| r.get(0))
         .optional()?)
+}
+
+/// Stores one setting, replacing its value.
+pub(crate) fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute(params![key, value])?;
+    Ok(())
 }
 
 pub(crate) fn shop_country(conn: &Connection) -> Result<String> {
@@ -102,26 +113,56 @@ impl Store {
         self.write(|tx| {
             let before = read(tx)?;
             let pairs = [
-                ("ui_language", before.ui_language.map(|l| l.code().to_string()), s.ui_language.map(|l| l.code().to_string())),
-                ("shop_name", Some(before.shop_name.clone()), Some(name.to_string())),
-                ("shop_country", Some(before.shop_country.clone()), Some(country.to_string())),
-                ("shop_address", Some(before.shop_address.clone()), Some(address.clone())),
-                ("slip_size", Some(before.slip_size.clone()), Some(s.slip_size.clone())),
+                (
+                    "ui_language",
+                    before.ui_language.map(|l| l.code().to_string()),
+                    s.ui_language.map(|l| l.code().to_string()),
+                ),
+                (
+                    "shop_name",
+                    Some(before.shop_name.clone()),
+                    Some(name.to_string()),
+                ),
+                (
+                    "shop_country",
+                    Some(before.shop_country.clone()),
+                    Some(country.to_string()),
+                ),
+                (
+                    "shop_address",
+                    Some(before.shop_address.clone()),
+                    Some(address.clone()),
+                ),
+                (
+                    "slip_size",
+                    Some(before.slip_size.clone()),
+                    Some(s.slip_size.clone()),
+                ),
                 ("slip_prices", flag(before.slip_prices), flag(s.slip_prices)),
-                ("desk_printer", before.desk_printer.clone(), printer.map(str::to_string)),
+                (
+                    "desk_printer",
+                    before.desk_printer.clone(),
+                    printer.map(str::to_string),
+                ),
             ];
             for (key, old, new) in pairs {
                 if old == new {
                     continue;
                 }
                 match &new {
-                    Some(v) => tx.execute(
-                        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                        params![key, v],
-                    )?,
-                    None => tx.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+                    Some(v) => put(tx, key, v)?,
+                    None => {
+                        tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+                    }
                 };
-                record(tx, actor, "setting", None, "update", &json!({"key": key, "from": old, "to": new}))?;
+                record(
+                    tx,
+                    actor,
+                    "setting",
+                    None,
+                    "update",
+                    &json!({"key": key, "from": old, "to": new}),
+                )?;
             }
             read(tx)
         })
