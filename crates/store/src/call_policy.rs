@@ -31,7 +31,7 @@ impl Store {
     /// Saves the call policy; the change goes to the audit log.
     pub fn save_call_policy(&self, policy: &CallPolicy, actor: &Actor) -> Result<CallPolicy> {
         let hours = &policy.calling_hours;
-        if hours.start >= hours.end {
+        if !hours.is_valid() {
             return Err(StoreError::Invalid(
                 "calling hours must start before they end".into(),
             ));

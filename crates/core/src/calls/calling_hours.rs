@@ -17,10 +17,7 @@ pub fn next_offer_time(
     let hours = &policy.calling_hours;
     let local = from.with_timezone(&zone);
     let today = local.date_naive();
-    if hours.is_calling_day(today.weekday())
-        && local.time() >= hours.start
-        && local.time() < hours.end
-    {
+    if hours.is_calling_day(today.weekday()) && hours.contains(local.time()) {
         return from;
     }
     (0..=7)
@@ -47,7 +44,7 @@ pub(crate) fn start_of_window_after_days(
 
 /// The start of the window on `day` as a UTC instant.
 fn window_start(hours: &CallingHours, zone: Tz, day: NaiveDate) -> Option<DateTime<Utc>> {
-    if hours.start >= hours.end {
+    if !hours.is_valid() {
         return None;
     }
     local_instant(zone, day, hours.start)
@@ -193,5 +190,26 @@ mod tests {
         policy.calling_hours.days.clear();
         let t = utc("2026-11-28T10:00:00Z");
         assert_eq!(next_offer_time(&policy, Tz::Europe__Warsaw, t, t), t);
+    }
+
+    #[test]
+    fn window_ending_at_midnight_includes_the_late_evening() {
+        let mut policy = CallPolicy::default();
+        policy.calling_hours.start = NaiveTime::MIN;
+        policy.calling_hours.end = NaiveTime::MIN;
+        // Wed 23:59:30 Warsaw is inside a 00:00–00:00 window.
+        let late = utc("2026-11-25T22:59:30Z");
+        assert_eq!(
+            next_offer_time(&policy, Tz::Europe__Warsaw, late, late),
+            late
+        );
+        // With the window 20:00–00:00, Wed 19:30 waits for 20:00.
+        policy.calling_hours.start = NaiveTime::from_hms_opt(20, 0, 0).expect("valid time");
+        let early = utc("2026-11-25T18:30:00Z");
+        let want = utc("2026-11-25T19:00:00Z");
+        assert_eq!(
+            next_offer_time(&policy, Tz::Europe__Warsaw, early, early),
+            want
+        );
     }
 }

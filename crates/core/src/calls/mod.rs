@@ -13,6 +13,7 @@ mod calling_hours;
 mod plan;
 mod policy;
 mod reasons;
+mod scripts;
 mod time_zones;
 mod triggers;
 
@@ -21,6 +22,9 @@ pub use calling_hours::next_offer_time;
 pub use plan::{plan_calls, CallCandidate, CallPlan, CloseWhy, NewCall, OpenCall};
 pub use policy::{CallPolicy, CallingHours, RetryRule};
 pub use reasons::{CallOutcome, CallReason};
+pub use scripts::{
+    default_script, render_script, CallScripts, ScriptKind, ScriptValues, SCRIPT_FIELDS,
+};
 pub use time_zones::{zone_for_country, zone_for_customer, zone_for_phone};
 pub use triggers::{call_reason, due_at, eligibility, CustomerFacts, Ineligible, OrderFacts};
 

@@ -4,15 +4,17 @@
 use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use ts_rs::TS;
 
 /// Which orders become thank-you calls and how calls are offered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CallPolicy {
     /// Call after a customer's first purchase.
     pub first_order: bool,
     /// Call after an order whose total reaches the threshold of its currency
     /// (ISO code → minor units). A currency without a threshold never counts.
+    #[ts(type = "Record<string, number>")]
     pub big_order_thresholds: BTreeMap<String, i64>,
     /// Call after every order of a customer with this tag; `None` turns it off.
     pub vip_tag: Option<String>,
@@ -35,19 +37,23 @@ pub struct CallPolicy {
 }
 
 /// The window in which a customer may be called, in their own time zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CallingHours {
     /// First moment of the window, local time.
+    #[ts(type = "string")]
     pub start: NaiveTime,
-    /// End of the window (exclusive), local time.
+    /// End of the window (exclusive), local time; `00:00` means midnight at the
+    /// end of the day.
+    #[ts(type = "string")]
     pub end: NaiveTime,
     /// The days with a window.
+    #[ts(type = "Array<string>")]
     pub days: Vec<Weekday>,
 }
 
 /// Retries after voicemail, no answer or a busy line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct RetryRule {
     /// Days until the next try (it is offered from the start of calling hours).
@@ -118,6 +124,21 @@ impl CallingHours {
     /// Whether `day` has a window.
     pub fn is_calling_day(&self, day: Weekday) -> bool {
         self.days.contains(&day)
+    }
+
+    /// Whether the window ends at midnight (`end` is `00:00`).
+    fn ends_at_midnight(&self) -> bool {
+        self.end == NaiveTime::MIN
+    }
+
+    /// The window starts before it ends (a window ending at midnight always does).
+    pub fn is_valid(&self) -> bool {
+        self.ends_at_midnight() || self.start < self.end
+    }
+
+    /// Whether the local time `t` is inside the window (on a calling day).
+    pub fn contains(&self, t: NaiveTime) -> bool {
+        t >= self.start && (self.ends_at_midnight() || t < self.end)
     }
 }
 
