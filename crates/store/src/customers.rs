@@ -1,6 +1,7 @@
 //! Customers: the list, the profile, and the edits staff make on it.
 
 use crate::audit::{record, Actor};
+use crate::call_history::{calls_of_customer, CallView};
 use crate::error::{Result, StoreError};
 use crate::orders::{orders_of_customer, OrderView};
 use crate::time::now_db;
@@ -148,6 +149,8 @@ pub struct CustomerProfile {
     pub order_count: i64,
     /// Order history, newest first.
     pub orders: Vec<OrderView>,
+    /// Calls: open ones first, then the rest, newest first.
+    pub calls: Vec<CallView>,
 }
 
 /// A consent change made by staff.
@@ -244,7 +247,7 @@ pub(crate) fn list_items_by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<Cu
     Ok(out)
 }
 
-fn profile(conn: &Connection, id: i64) -> Result<CustomerProfile> {
+pub(crate) fn profile(conn: &Connection, id: i64) -> Result<CustomerProfile> {
     let base = conn
         .prepare_cached(
             "SELECT id, first_name, middle_name, last_name, company, email, language, country, birthday, notes,
@@ -280,6 +283,7 @@ fn profile(conn: &Connection, id: i64) -> Result<CustomerProfile> {
                 spent: Vec::new(),
                 order_count: 0,
                 orders: Vec::new(),
+                calls: Vec::new(),
             })
         })
         .optional()?;
@@ -352,6 +356,7 @@ fn profile(conn: &Connection, id: i64) -> Result<CustomerProfile> {
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     p.orders = orders_of_customer(conn, id)?;
+    p.calls = calls_of_customer(conn, id)?;
     for o in p.orders.iter().filter(|o| o.status.counts_as_purchase()) {
         p.order_count += 1;
         match p.spent.iter_mut().find(|m| m.currency == o.total.currency) {

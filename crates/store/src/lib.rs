@@ -7,8 +7,10 @@
 
 mod audit;
 mod bulk;
+mod call_history;
 mod call_policy;
 mod call_queue;
+mod call_scripts;
 mod calls;
 mod customer_stats;
 mod customers;
@@ -34,7 +36,9 @@ pub use audit::{Actor, AuditSource};
 pub use bulk::{
     LoadCounts, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, NewProduct,
 };
+pub use call_history::{CallAttemptView, CallView};
 pub use call_queue::{CallListItem, RefreshCounts};
+pub use call_scripts::CallCard;
 pub use calls::{AttemptInput, AttemptResult};
 pub use customers::{
     AddressView, ConsentEdit, ConsentView, CustomerEdit, CustomerListItem, CustomerPage,

@@ -56,7 +56,7 @@ pub(crate) fn shop_country(conn: &Connection) -> Result<String> {
     Ok(get(conn, "shop_country")?.unwrap_or_else(|| "PL".to_string()))
 }
 
-fn read(conn: &Connection) -> Result<Settings> {
+pub(crate) fn read(conn: &Connection) -> Result<Settings> {
     Ok(Settings {
         ui_language: get(conn, "ui_language")?.and_then(|l| Language::from_tag(&l)),
         shop_name: get(conn, "shop_name")?.unwrap_or_else(|| DEFAULT_SHOP_NAME.to_string()),
