@@ -34,6 +34,12 @@ pub use policy::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind};
 pub use trace::{GiftPlan, GiftSkip, PlannedGift, RuleMiss, TraceStep};
 
 #[cfg(test)]
+mod batch_tests;
+#[cfg(test)]
+mod constraint_tests;
+#[cfg(test)]
 mod name_day_tests;
 #[cfg(test)]
 mod rule_tests;
+#[cfg(test)]
+mod test_fixtures;
