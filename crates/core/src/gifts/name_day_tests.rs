@@ -135,6 +135,11 @@ fn russian_name_days_follow_the_orthodox_calendar_in_cyrillic_and_latin() {
         ("Дмитрий", 11, 8),
         ("Михаил", 11, 21),
         ("Владимир", 7, 28),
+        ("Иван", 7, 7),
+        ("Ivan", 7, 7),
+        ("Алёна", 6, 3),
+        ("Алена", 6, 3),
+        ("Оксана", 2, 6),
     ] {
         has(name, NameDayCalendar::Ru, m, d);
     }
