@@ -5,12 +5,14 @@ use crate::Language;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use ts_rs::TS;
 
 /// A gift the shop keeps in stock.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Gift {
     /// The gift's id, as rules name it.
+    #[ts(type = "number")]
     pub id: i64,
     /// Its name, e.g. "Tea sampler".
     pub name: String,
@@ -18,6 +20,7 @@ pub struct Gift {
     #[serde(default)]
     pub sku: Option<String>,
     /// What one costs the shop, in minor units of `currency`.
+    #[ts(type = "number")]
     pub unit_cost_minor: i64,
     /// ISO currency code of the cost.
     pub currency: String,
@@ -63,7 +66,7 @@ pub struct GiftOrderFacts {
 }
 
 /// A birthday: month and day, the year when known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Birthday {
     /// Year of birth, when the customer gave it.

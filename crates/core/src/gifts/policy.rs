@@ -4,9 +4,10 @@
 use super::name_days::NameDayCalendar;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use ts_rs::TS;
 
 /// Which orders get gifts, from which rules, under which constraints.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct GiftPolicy {
     /// The rules, highest priority first.
@@ -14,6 +15,7 @@ pub struct GiftPolicy {
     /// The most the unit costs of gifts planned in one calendar month (in the shop's
     /// time zone) may add up to, per currency (ISO code → minor units). A gift whose
     /// currency has no budget is not limited.
+    #[ts(type = "Record<string, number>")]
     pub monthly_budget_minor: BTreeMap<String, i64>,
     /// A customer does not get the same gift again within this many months; 0 allows
     /// repeats.
@@ -31,10 +33,11 @@ impl Default for GiftPolicy {
 }
 
 /// One rule: when it applies, the gifts it offers and the card it adds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct GiftRule {
     /// The rule's id, named in the trace.
+    #[ts(type = "number")]
     pub id: i64,
     /// The owner's label for the rule.
     #[serde(default)]
@@ -48,6 +51,7 @@ pub struct GiftRule {
     /// Gift ids in order of preference; the first that passes the constraints is
     /// planned. Empty: the rule gives only its card.
     #[serde(default)]
+    #[ts(type = "Array<number>")]
     pub gifts: Vec<i64>,
     /// The card the rule adds (also when every gift was skipped).
     #[serde(default)]
@@ -63,7 +67,7 @@ fn yes() -> bool {
 }
 
 /// When a rule applies. Dates are the order's date in the shop's time zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",
@@ -84,6 +88,7 @@ pub enum GiftRuleKind {
     /// units). An order in a currency without a threshold does not match.
     OrderTotalAtLeast {
         /// Threshold per currency.
+        #[ts(type = "Record<string, number>")]
         thresholds_minor: BTreeMap<String, i64>,
     },
     /// A customer with one of these tags, or in one of these tiers (case-insensitive).
@@ -118,7 +123,7 @@ pub enum GiftRuleKind {
 }
 
 /// The occasion of a card, which picks its template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum CardOccasion {
     /// A plain thank-you.

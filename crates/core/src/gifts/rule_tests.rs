@@ -581,3 +581,37 @@ fn trace_steps_serialise_as_kinds_the_ui_can_translate() {
     assert_eq!(back, plan);
     assert!(text.contains(r#""card":"welcome""#), "{text}");
 }
+
+#[test]
+fn typescript_types_use_the_same_names_as_the_json() {
+    use ts_rs::{Config, TS};
+    let cfg = Config::new();
+    let decls = [
+        GiftPolicy::decl(&cfg),
+        GiftRule::decl(&cfg),
+        GiftRuleKind::decl(&cfg),
+        TraceStep::decl(&cfg),
+        RuleMiss::decl(&cfg),
+        GiftSkip::decl(&cfg),
+        GiftPlan::decl(&cfg),
+    ]
+    .join("\n");
+    for name in [
+        "monthlyBudgetMinor",
+        "alsoLaterRules",
+        "\"kind\": \"nthOrder\"",
+        "withinDays",
+        "\"kind\": \"giftSkipped\"",
+        "ruleId: number",
+        "givenOn: string",
+        "thresholdMinor: number",
+        "orderId: number",
+    ] {
+        assert!(decls.contains(name), "{name} missing from:\n{decls}");
+    }
+    assert!(
+        !decls.contains("bigint"),
+        "ids and money are numbers:\n{decls}"
+    );
+    assert!(!decls.contains("rule_id"), "no snake_case names:\n{decls}");
+}

@@ -5,12 +5,14 @@ use super::name_days::NameDayCalendar;
 use super::policy::CardOccasion;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The gifts and card planned for one order, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct GiftPlan {
     /// The order planned.
+    #[ts(type = "number")]
     pub order_id: i64,
     /// The gifts to pack, in the order the rules chose them.
     pub gifts: Vec<PlannedGift>,
@@ -21,25 +23,28 @@ pub struct GiftPlan {
 }
 
 /// A gift planned for an order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedGift {
     /// The gift.
+    #[ts(type = "number")]
     pub gift_id: i64,
     /// The rule that chose it.
+    #[ts(type = "number")]
     pub rule_id: i64,
     /// The gift's name.
     pub name: String,
     /// The gift's SKU.
     pub sku: Option<String>,
     /// Its unit cost in minor units of `currency`.
+    #[ts(type = "number")]
     pub unit_cost_minor: i64,
     /// ISO currency code of the cost.
     pub currency: String,
 }
 
 /// One decision of the planner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",
@@ -49,11 +54,13 @@ pub enum TraceStep {
     /// The rule is switched off.
     RuleDisabled {
         /// The rule.
+        #[ts(type = "number")]
         rule_id: i64,
     },
     /// The rule does not apply to this order.
     RuleNotMatched {
         /// The rule.
+        #[ts(type = "number")]
         rule_id: i64,
         /// Why not.
         why: RuleMiss,
@@ -61,6 +68,7 @@ pub enum TraceStep {
     /// The rule applies.
     RuleMatched {
         /// The rule.
+        #[ts(type = "number")]
         rule_id: i64,
         /// The birthday or name day that made it apply.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -72,8 +80,10 @@ pub enum TraceStep {
     /// A gift of the rule did not pass a constraint.
     GiftSkipped {
         /// The rule.
+        #[ts(type = "number")]
         rule_id: i64,
         /// The gift.
+        #[ts(type = "number")]
         gift_id: i64,
         /// The constraint.
         why: GiftSkip,
@@ -81,13 +91,16 @@ pub enum TraceStep {
     /// A gift was planned.
     GiftChosen {
         /// The rule.
+        #[ts(type = "number")]
         rule_id: i64,
         /// The gift.
+        #[ts(type = "number")]
         gift_id: i64,
     },
     /// A card was added along with the rule's gift.
     CardAdded {
         /// The rule.
+        #[ts(type = "number")]
         rule_id: i64,
         /// The card's occasion.
         card: CardOccasion,
@@ -95,6 +108,7 @@ pub enum TraceStep {
     /// The rule gives its card alone: it names no gift, or every gift was skipped.
     CardOnly {
         /// The rule.
+        #[ts(type = "number")]
         rule_id: i64,
         /// The card's occasion.
         card: CardOccasion,
@@ -102,12 +116,13 @@ pub enum TraceStep {
     /// The rule applied but had nothing left to give; the next rule is tried.
     RuleGaveNothing {
         /// The rule.
+        #[ts(type = "number")]
         rule_id: i64,
     },
 }
 
 /// Why a rule does not apply.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",
@@ -129,8 +144,10 @@ pub enum RuleMiss {
     /// The total is below the threshold.
     TotalBelow {
         /// The order total.
+        #[ts(type = "number")]
         total_minor: i64,
         /// The threshold.
+        #[ts(type = "number")]
         threshold_minor: i64,
         /// Their currency.
         currency: String,
@@ -183,7 +200,7 @@ pub enum RuleMiss {
 }
 
 /// Why a gift was skipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",
@@ -204,10 +221,13 @@ pub enum GiftSkip {
         /// The budget's currency.
         currency: String,
         /// The month's budget.
+        #[ts(type = "number")]
         budget_minor: i64,
         /// Spent this month so far.
+        #[ts(type = "number")]
         spent_minor: i64,
         /// The gift's unit cost.
+        #[ts(type = "number")]
         cost_minor: i64,
     },
     /// The customer got this gift too recently.
