@@ -28,6 +28,13 @@ const COMMANDS: &[&str] = &[
     "choose_shop_logo",
     "clear_shop_logo",
     "shop_logo_size",
+    "calls_today",
+    "call_card",
+    "record_call",
+    "call_policy",
+    "save_call_policy",
+    "call_scripts",
+    "save_call_scripts",
 ];
 
 fn main() {

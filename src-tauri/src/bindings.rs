@@ -42,6 +42,16 @@ pub fn typescript() -> String {
         courtesy_dispatch::SystemPrinter::decl(&cfg),
         crate::dispatch_commands::SlipsDone::decl(&cfg),
         crate::dispatch_commands::Packed::decl(&cfg),
+        courtesy_core::calls::CallPolicy::decl(&cfg),
+        courtesy_core::calls::CallingHours::decl(&cfg),
+        courtesy_core::calls::RetryRule::decl(&cfg),
+        courtesy_core::calls::CallScripts::decl(&cfg),
+        courtesy_store::CallListItem::decl(&cfg),
+        courtesy_store::CallAttemptView::decl(&cfg),
+        courtesy_store::CallView::decl(&cfg),
+        courtesy_store::CallCard::decl(&cfg),
+        courtesy_store::AttemptInput::decl(&cfg),
+        courtesy_store::AttemptResult::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit;\n// run scripts/bindings.sh.\n",

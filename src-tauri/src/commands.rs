@@ -112,7 +112,9 @@ pub async fn load_demo_shop(state: State<'_, AppState>) -> Result<DemoLoaded, Ap
     state
         .with_store(|s| {
             let (seed, scale) = (courtesy_demo::DEFAULT_SEED, courtesy_demo::Scale::DEMO);
-            let counts = courtesy_demo::load(s, chrono::Utc::now(), seed, scale, &desk_actor())?;
+            let now = chrono::Utc::now();
+            let counts = courtesy_demo::load(s, now, seed, scale, &desk_actor())?;
+            s.refresh_calls(now, &desk_actor())?;
             Ok::<_, courtesy_store::StoreError>(DemoLoaded {
                 customers: counts.customers as i64,
                 orders: counts.orders as i64,

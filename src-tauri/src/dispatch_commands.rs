@@ -2,7 +2,7 @@
 //! desk's settings, calls `courtesy-dispatch` or the store, maps the error.
 
 use crate::error::AppError;
-use crate::state::{desk_actor, AppState};
+use crate::state::{desk_actor, staff_actor, AppState};
 use courtesy_dispatch::{
     pack_order, print_slips, save_slips, system_printers, PageSize, SlipOnPacking, SlipsPrinted,
     SystemPrinter,
@@ -148,7 +148,7 @@ pub async fn dispatch_pack(state: State<'_, AppState>, order_id: i64) -> Result<
         .with_store(move |s| {
             let size = page_size(s, None)?;
             let printer = s.settings()?.desk_printer;
-            let out = pack_order(s, order_id, size, printer.as_deref(), &desk_actor())?;
+            let out = pack_order(s, order_id, size, printer.as_deref(), &staff_actor(s))?;
             let (slip, printer, reason) = match out.slip {
                 SlipOnPacking::AlreadyPrinted => ("alreadyPrinted", None, None),
                 SlipOnPacking::Printed { printer } => ("printed", Some(printer), None),

@@ -107,7 +107,7 @@ pub async fn run_import(
         let path = PathBuf::from(path);
         let total_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         let started = Instant::now();
-        import_file(
+        let run = import_file(
             &store,
             &path,
             None,
@@ -130,7 +130,10 @@ pub async fn run_import(
                 }
             },
         )
-        .map_err(AppError::from)
+        .map_err(AppError::from)?;
+        // New and updated orders may earn calls or close them.
+        store.refresh_calls(chrono::Utc::now(), &desk_actor())?;
+        Ok(run)
     })
     .await
     .map_err(|e| AppError::new("app.task_failed", e.to_string()))?

@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod bindings;
+pub mod calls_commands;
 pub mod commands;
 pub mod dispatch_commands;
 pub mod error;
@@ -26,6 +27,7 @@ pub fn run() {
             if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
                 web_process::reload_when_the_page_dies(&window);
             }
+            state::refresh_calls_in_background(tauri::Manager::state::<AppState>(app).inner());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -64,6 +66,13 @@ pub fn run() {
             dispatch_commands::choose_shop_logo,
             dispatch_commands::clear_shop_logo,
             dispatch_commands::shop_logo_size,
+            calls_commands::calls_today,
+            calls_commands::call_card,
+            calls_commands::record_call,
+            calls_commands::call_policy,
+            calls_commands::save_call_policy,
+            calls_commands::call_scripts,
+            calls_commands::save_call_scripts,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

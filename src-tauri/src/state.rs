@@ -44,6 +44,31 @@ impl AppState {
     }
 }
 
+/// Refreshes the call queue off the UI thread (at start-up: orders may have
+/// shipped or arrived since the app last ran). A failure is only logged: the
+/// Today screen refreshes again and shows any error.
+pub fn refresh_calls_in_background(state: &AppState) {
+    let Ok(store) = state.store.clone() else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Err(e) = store.refresh_calls(chrono::Utc::now(), &desk_actor()) {
+            eprintln!("the call queue was not refreshed: {e}");
+        }
+    });
+}
+
+/// The person at the desk as the settings name them (calls record who made
+/// them, scripts say it), else as the system does.
+pub fn staff_actor(store: &Store) -> Actor {
+    match store.settings() {
+        Ok(s) if !s.staff_name.trim().is_empty() => {
+            Actor::new(s.staff_name.trim(), AuditSource::Ui)
+        }
+        _ => desk_actor(),
+    }
+}
+
 /// The person at the desk, as the audit log names them.
 pub fn desk_actor() -> Actor {
     let name = std::env::var("USER")

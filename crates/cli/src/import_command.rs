@@ -69,6 +69,8 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
         },
     )?;
     bar.finish_and_clear();
+    // New and updated orders may earn thank-you calls or close open ones.
+    let calls = store.refresh_calls(chrono::Utc::now(), &actor)?;
     let c = run.counts;
     println!(
         "Imported {} ({}, {}) in {:.1} s: {} rows.",
@@ -86,6 +88,12 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
         "  orders:    {} new, {} updated, {} unchanged",
         c.orders_new, c.orders_updated, c.orders_unchanged
     );
+    if calls.created + calls.closed > 0 {
+        println!(
+            "  calls:     {} queued, {} closed",
+            calls.created, calls.closed
+        );
+    }
     if run.errors > 0 {
         println!("  {} rows with problems:", run.errors);
         for p in store.import_problems(run.id)?.iter().take(20) {

@@ -4,7 +4,8 @@
 use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
 use crate::settings::{get, put, shop_country};
-use crate::Store;
+use crate::{RefreshCounts, Store};
+use chrono::{DateTime, Utc};
 use courtesy_core::calls::{zone_for_country, CallPolicy, Tz};
 use rusqlite::Connection;
 use serde_json::json;
@@ -23,6 +24,13 @@ pub(crate) fn shop_zone(conn: &Connection) -> Result<Tz> {
 }
 
 impl Store {
+    /// Refreshes the call queue under the shop's saved policy (after an import,
+    /// a sync, at start-up).
+    pub fn refresh_calls(&self, now: DateTime<Utc>, actor: &Actor) -> Result<RefreshCounts> {
+        let policy = self.call_policy()?;
+        self.refresh_call_queue(&policy, now, actor)
+    }
+
     /// The call policy (the default one until the owner saves theirs).
     pub fn call_policy(&self) -> Result<CallPolicy> {
         self.read(read_call_policy)

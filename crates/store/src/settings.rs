@@ -29,6 +29,9 @@ pub struct Settings {
     pub slip_prices: bool,
     /// The dispatch desk's printer; `null` prints to the system default.
     pub desk_printer: Option<String>,
+    /// The name of the person at this computer, as callers introduce
+    /// themselves and as calls record who made them; empty: the system user.
+    pub staff_name: String,
 }
 
 /// The shop's name until someone sets it.
@@ -65,6 +68,7 @@ pub(crate) fn read(conn: &Connection) -> Result<Settings> {
         slip_size: get(conn, "slip_size")?.unwrap_or_else(|| "a4".to_string()),
         slip_prices: get(conn, "slip_prices")?.as_deref() != Some("0"),
         desk_printer: get(conn, "desk_printer")?.filter(|p| !p.is_empty()),
+        staff_name: get(conn, "staff_name")?.unwrap_or_default(),
     })
 }
 
@@ -109,6 +113,12 @@ impl Store {
             .as_deref()
             .map(str::trim)
             .filter(|p| !p.is_empty());
+        let staff = s.staff_name.trim();
+        if staff.chars().count() > 80 {
+            return Err(StoreError::Invalid(
+                "a staff name is limited to 80 characters".into(),
+            ));
+        }
         let flag = |b: bool| Some(if b { "1" } else { "0" }.to_string());
         self.write(|tx| {
             let before = read(tx)?;
@@ -143,6 +153,11 @@ impl Store {
                     "desk_printer",
                     before.desk_printer.clone(),
                     printer.map(str::to_string),
+                ),
+                (
+                    "staff_name",
+                    Some(before.staff_name.clone()).filter(|n| !n.is_empty()),
+                    Some(staff.to_string()).filter(|n| !n.is_empty()),
                 ),
             ];
             for (key, old, new) in pairs {

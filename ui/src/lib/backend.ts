@@ -6,6 +6,12 @@ import { listen } from "@tauri-apps/api/event";
 import type {
   AppError,
   AppInfo,
+  AttemptInput,
+  AttemptResult,
+  CallCard,
+  CallListItem,
+  CallPolicy,
+  CallScripts,
   ColumnMapping,
   CustomerEdit,
   CustomerListItem,
@@ -64,6 +70,17 @@ export interface Backend {
   clearShopLogo(): Promise<void>;
   /** The logo's size in bytes, `null` when there is none. */
   shopLogoSize(): Promise<number | null>;
+  /** Refreshes the call queue, then lists up to `limit` calls to make now. */
+  callsToday(limit: number): Promise<CallListItem[]>;
+  /** The call screen's card: the call, the customer and the script. */
+  callCard(callId: number): Promise<CallCard>;
+  /** Records one attempt on a call; the policy decides what follows. */
+  recordCall(callId: number, attempt: AttemptInput): Promise<AttemptResult>;
+  callPolicy(): Promise<CallPolicy>;
+  /** Saves the policy and refreshes the queue under it. */
+  saveCallPolicy(policy: CallPolicy): Promise<CallPolicy>;
+  callScripts(): Promise<CallScripts>;
+  saveCallScripts(scripts: CallScripts): Promise<CallScripts>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -121,6 +138,13 @@ export const tauriBackend: Backend = {
   chooseShopLogo: () => call("choose_shop_logo"),
   clearShopLogo: () => call("clear_shop_logo"),
   shopLogoSize: () => call("shop_logo_size"),
+  callsToday: (limit) => call("calls_today", { limit }),
+  callCard: (callId) => call("call_card", { callId }),
+  recordCall: (callId, attempt) => call("record_call", { callId, attempt }),
+  callPolicy: () => call("call_policy"),
+  saveCallPolicy: (policy) => call("save_call_policy", { policy }),
+  callScripts: () => call("call_scripts"),
+  saveCallScripts: (scripts) => call("save_call_scripts", { scripts }),
 };
 
 let current: Backend = tauriBackend;

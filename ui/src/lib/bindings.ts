@@ -213,7 +213,11 @@ orderCount: number,
 /**
  * Order history, newest first.
  */
-orders: Array<OrderView>, };
+orders: Array<OrderView>, 
+/**
+ * Calls: open ones first, then the rest, newest first.
+ */
+calls: Array<CallView>, };
 
 export type ConsentEdit = { 
 /**
@@ -356,7 +360,12 @@ slipPrices: boolean,
 /**
  * The dispatch desk's printer; `null` prints to the system default.
  */
-deskPrinter: string | null, };
+deskPrinter: string | null, 
+/**
+ * The name of the person at this computer, as callers introduce
+ * themselves and as calls record who made them; empty: the system user.
+ */
+staffName: string, };
 
 export type AppError = { 
 /**
@@ -793,3 +802,279 @@ printer: string | null,
  * Why it was not printed.
  */
 reason: string | null, };
+
+export type CallPolicy = { 
+/**
+ * Call after a customer's first purchase.
+ */
+firstOrder: boolean, 
+/**
+ * Call after an order whose total reaches the threshold of its currency
+ * (ISO code → minor units). A currency without a threshold never counts.
+ */
+bigOrderThresholds: Record<string, number>, 
+/**
+ * Call after every order of a customer with this tag; `None` turns it off.
+ */
+vipTag: string | null, 
+/**
+ * Days after delivery when the call falls due.
+ */
+daysAfterDelivery: number, 
+/**
+ * Days a parcel is assumed to travel when only the fulfilment time is known.
+ */
+assumedShippingDays: number, 
+/**
+ * Orders whose call would have been due longer ago than this are not queued
+ * (an import of old orders must not flood the queue).
+ */
+forgetAfterDays: number, 
+/**
+ * When calls may be made, in the customer's local time.
+ */
+callingHours: CallingHours, 
+/**
+ * What happens when nobody answers.
+ */
+retry: RetryRule, 
+/**
+ * Queue calls only for customers who gave phone consent.
+ */
+requirePhoneConsent: boolean, 
+/**
+ * Days after a poor rating or a delivery problem when the service-recovery
+ * call falls due.
+ */
+serviceRecoveryAfterDays: number, };
+
+export type CallingHours = { 
+/**
+ * First moment of the window, local time.
+ */
+start: string, 
+/**
+ * End of the window (exclusive), local time; `00:00` means midnight at the
+ * end of the day.
+ */
+end: string, 
+/**
+ * The days with a window.
+ */
+days: Array<string>, };
+
+export type RetryRule = { 
+/**
+ * Days until the next try (it is offered from the start of calling hours).
+ */
+afterDays: number, 
+/**
+ * Attempts in all, the first included; then the call is closed.
+ */
+maxAttempts: number, };
+
+export type CallScripts = { 
+/**
+ * Thank-you scripts by language code (`en`, `pl`, `ru`, `fi`).
+ */
+thankYou: { [key in string]: string }, 
+/**
+ * Follow-up scripts by language code.
+ */
+followUp: { [key in string]: string }, };
+
+export type CallListItem = { 
+/**
+ * The call's id.
+ */
+callId: number, 
+/**
+ * The customer's id.
+ */
+customerId: number, 
+/**
+ * The customer's name as shown.
+ */
+customerName: string, 
+/**
+ * The number to dial (E.164 when known, else as typed).
+ */
+phone: string, 
+/**
+ * The customer's IANA time zone, e.g. `Europe/Helsinki`.
+ */
+timeZone: string, 
+/**
+ * The customer's local time now, `HH:MM`.
+ */
+localTime: string, 
+/**
+ * Why the call was queued.
+ */
+reason: string, 
+/**
+ * The order it is about.
+ */
+orderId: number | null, 
+/**
+ * That order's number, e.g. `#1001`.
+ */
+orderNumber: string | null, 
+/**
+ * Due since (UTC, ISO 8601).
+ */
+dueAt: string, 
+/**
+ * Attempts made so far.
+ */
+attempts: number, 
+/**
+ * The customer carries the policy's VIP tag.
+ */
+vip: boolean, };
+
+export type CallAttemptView = { 
+/**
+ * UTC, ISO 8601.
+ */
+at: string, 
+/**
+ * `reached`, `voicemail`, `no_answer`, `busy`, `wrong_number`, `refused`, `do_not_call`.
+ */
+outcome: string, 
+/**
+ * Length of the call in seconds.
+ */
+durationSeconds: number, 
+/**
+ * 1–5, when asked.
+ */
+satisfaction: number | null, 
+/**
+ * What was said.
+ */
+notes: string, 
+/**
+ * Who called.
+ */
+staff: string, 
+/**
+ * The customer reported a delivery problem.
+ */
+deliveryProblem: boolean, };
+
+export type CallView = { 
+/**
+ * The call's id.
+ */
+id: number, 
+/**
+ * Why it was queued (`first_order`, `service_recovery`, …).
+ */
+reason: string, 
+/**
+ * `open`, `done` or `cancelled`.
+ */
+status: string, 
+/**
+ * When it is (or was last) offered, UTC.
+ */
+dueAt: string, 
+/**
+ * When it was queued, UTC.
+ */
+createdAt: string, 
+/**
+ * When it was closed, UTC.
+ */
+closedAt: string | null, 
+/**
+ * Why it was closed without being made (`do_not_call`, `order_cancelled`, …).
+ */
+closedReason: string | null, 
+/**
+ * The order it is about.
+ */
+orderId: number | null, 
+/**
+ * That order's number.
+ */
+orderNumber: string | null, 
+/**
+ * Attempts, oldest first.
+ */
+attempts: Array<CallAttemptView>, };
+
+export type CallCard = { 
+/**
+ * The call and its earlier attempts.
+ */
+call: CallView, 
+/**
+ * The customer, with orders and all their calls.
+ */
+customer: CustomerProfile, 
+/**
+ * The script, merge fields filled in.
+ */
+script: string, 
+/**
+ * The language of the script.
+ */
+scriptLanguage: Language, };
+
+export type AttemptInput = { 
+/**
+ * When the attempt was made (UTC).
+ */
+at: string, 
+/**
+ * How it ended.
+ */
+outcome: string, 
+/**
+ * Length of the call in seconds.
+ */
+durationSeconds: number, 
+/**
+ * The customer's satisfaction, 1–5, when asked.
+ */
+satisfaction: number | null, 
+/**
+ * Free notes.
+ */
+notes: string, 
+/**
+ * The customer reported a problem with the delivery.
+ */
+deliveryProblem: boolean, 
+/**
+ * The customer asked to be called again at this time.
+ */
+followUpAt: string | null, };
+
+export type AttemptResult = { 
+/**
+ * The new attempt's id.
+ */
+attemptId: number, 
+/**
+ * Attempts on this call, this one included.
+ */
+attempts: number, 
+/**
+ * The call stays open and is offered again from this time (UTC, ISO 8601).
+ */
+retryAt: string | null, 
+/**
+ * The call is done.
+ */
+closed: boolean, 
+/**
+ * The customer's do-not-call flag was set.
+ */
+doNotCallSet: boolean, 
+/**
+ * A follow-up call was queued (service recovery or call again).
+ */
+followUpCallId: number | null, };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Backend } from "../../lib/backend";
+import { fakeBackend } from "../../lib/fakeBackend";
 import type { CustomerListItem, CustomerPage } from "../../lib/bindings";
 import { CustomerWindow } from "./customerWindow";
 import { latestOnly } from "../../lib/latest";
@@ -20,48 +21,21 @@ function item(id: number): CustomerListItem {
 }
 
 /** A backend with `total` customers that records which windows were asked for. */
-function fakeBackend(total: number, asked: Array<[number, number]>): Backend {
-  const unused = () => Promise.reject(new Error("not used in this test"));
-  return {
+function pagedBackend(total: number, asked: Array<[number, number]>): Backend {
+  return fakeBackend({
     listCustomers: async (offset: number, limit: number): Promise<CustomerPage> => {
       asked.push([offset, limit]);
       const items = [];
       for (let i = offset; i < Math.min(total, offset + limit); i++) items.push(item(i + 1));
       return { total, offset, items };
     },
-    appInfo: unused,
-    searchCustomers: unused,
-    customerProfile: unused,
-    editCustomer: unused,
-    getSettings: unused,
-    saveSettings: unused,
-    loadDemoShop: unused,
-    startupImportPath: unused,
-    pickImportFile: unused,
-    previewImport: unused,
-    mappingFields: unused,
-    runImport: unused,
-    cancelImport: unused,
-    importProblems: unused,
-    saveImportProblems: unused,
-    onFileDropped: unused,
-    listPrinters: unused,
-    shippingMethods: unused,
-    slipBatch: unused,
-    printSlipBatch: unused,
-    saveSlipBatch: unused,
-    dispatchScan: unused,
-    dispatchPack: unused,
-    chooseShopLogo: unused,
-    clearShopLogo: unused,
-    shopLogoSize: unused,
-  };
+  });
 }
 
 describe("the customer list loads only the pages near the viewport", () => {
   it("starts with the first page and the total", async () => {
     const asked: Array<[number, number]> = [];
-    const w = new CustomerWindow(fakeBackend(100_000, asked), () => {}, 100);
+    const w = new CustomerWindow(pagedBackend(100_000, asked), () => {}, 100);
     await w.start();
     expect(w.total).toBe(100_000);
     expect(w.item(0)?.id).toBe(1);
@@ -72,7 +46,7 @@ describe("the customer list loads only the pages near the viewport", () => {
   it("fetches each page once, however often it is asked for", async () => {
     const asked: Array<[number, number]> = [];
     let updates = 0;
-    const w = new CustomerWindow(fakeBackend(100_000, asked), () => updates++, 100);
+    const w = new CustomerWindow(pagedBackend(100_000, asked), () => updates++, 100);
     await w.start();
     w.ensure(99_950, 99_990);
     w.ensure(99_950, 99_999);

@@ -3,6 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { flushSync, mount, unmount } from "svelte";
 import { setBackend, type Backend } from "../../lib/backend";
+import { fakeBackend } from "../../lib/fakeBackend";
 import type { OrderLineView, Packed, ScanResult, SlipOrder } from "../../lib/bindings";
 import { useLanguage } from "../../lib/i18n";
 import DispatchScreen from "./DispatchScreen.svelte";
@@ -23,24 +24,16 @@ function order(overrides: Partial<SlipOrder> = {}): SlipOrder {
 
 /** A backend that knows order #1007 (and #1008, cancelled) and records what was packed. */
 function deskBackend(packed: number[]): Backend {
-  const unused = () => Promise.reject(new Error("not used at the desk"));
-  return new Proxy({} as Backend, {
-    get(_t, name) {
-      if (name === "dispatchScan") {
-        return async (code: string): Promise<ScanResult> => {
-          if (code === "1007" || code === "#1007") return { kind: "order", order: order() };
-          if (code === "1008") return { kind: "order", order: order({ id: 8, number: "#1008", status: "cancelled" }) };
-          if (code === "SOAP") return { kind: "product", product: { sku: "SOAP", name: "Soap", binLocation: "C-1" } };
-          return { kind: "unknown", code };
-        };
-      }
-      if (name === "dispatchPack") {
-        return async (id: number): Promise<Packed> => {
-          packed.push(id);
-          return { order: order({ packedAt: "2026-11-26T12:00:00Z", packedBy: "desk" }), slip: "notPrinted", printer: null, reason: "no printer" };
-        };
-      }
-      return unused;
+  return fakeBackend({
+    dispatchScan: async (code: string): Promise<ScanResult> => {
+      if (code === "1007" || code === "#1007") return { kind: "order", order: order() };
+      if (code === "1008") return { kind: "order", order: order({ id: 8, number: "#1008", status: "cancelled" }) };
+      if (code === "SOAP") return { kind: "product", product: { sku: "SOAP", name: "Soap", binLocation: "C-1" } };
+      return { kind: "unknown", code };
+    },
+    dispatchPack: async (id: number): Promise<Packed> => {
+      packed.push(id);
+      return { order: order({ packedAt: "2026-11-26T12:00:00Z", packedBy: "desk" }), slip: "notPrinted", printer: null, reason: "no printer" };
     },
   });
 }

@@ -1,0 +1,81 @@
+//! Tauri commands of the Today screen and the call screen: the queue, one call's
+//! card, recording an attempt, and the owner's policy and scripts.
+
+use crate::error::AppError;
+use crate::state::{desk_actor, staff_actor, AppState};
+use courtesy_core::calls::{CallPolicy, CallScripts};
+use courtesy_store::{AttemptInput, AttemptResult, CallCard, CallListItem};
+use tauri::State;
+
+/// Refreshes the queue, then lists up to `limit` calls to make now.
+#[tauri::command]
+pub async fn calls_today(
+    state: State<'_, AppState>,
+    limit: u32,
+) -> Result<Vec<CallListItem>, AppError> {
+    state
+        .with_store(move |s| {
+            let now = chrono::Utc::now();
+            s.refresh_calls(now, &desk_actor())?;
+            s.calls_due(now, limit as usize)
+        })
+        .await
+}
+
+/// The call screen's card: call, customer and script.
+#[tauri::command]
+pub async fn call_card(state: State<'_, AppState>, call_id: i64) -> Result<CallCard, AppError> {
+    state
+        .with_store(move |s| s.call_card(call_id, &staff_actor(s).name))
+        .await
+}
+
+/// Records one attempt on a call and applies the policy.
+#[tauri::command]
+pub async fn record_call(
+    state: State<'_, AppState>,
+    call_id: i64,
+    attempt: AttemptInput,
+) -> Result<AttemptResult, AppError> {
+    state
+        .with_store(move |s| s.record_attempt(call_id, &attempt, &staff_actor(s)))
+        .await
+}
+
+/// The call policy.
+#[tauri::command]
+pub async fn call_policy(state: State<'_, AppState>) -> Result<CallPolicy, AppError> {
+    state.with_store(|s| s.call_policy()).await
+}
+
+/// Saves the call policy and refreshes the queue under it.
+#[tauri::command]
+pub async fn save_call_policy(
+    state: State<'_, AppState>,
+    policy: CallPolicy,
+) -> Result<CallPolicy, AppError> {
+    state
+        .with_store(move |s| {
+            let saved = s.save_call_policy(&policy, &desk_actor())?;
+            s.refresh_calls(chrono::Utc::now(), &desk_actor())?;
+            Ok::<_, courtesy_store::StoreError>(saved)
+        })
+        .await
+}
+
+/// The call scripts, every kind and language filled in.
+#[tauri::command]
+pub async fn call_scripts(state: State<'_, AppState>) -> Result<CallScripts, AppError> {
+    state.with_store(|s| s.call_scripts()).await
+}
+
+/// Saves the owner's call scripts.
+#[tauri::command]
+pub async fn save_call_scripts(
+    state: State<'_, AppState>,
+    scripts: CallScripts,
+) -> Result<CallScripts, AppError> {
+    state
+        .with_store(move |s| s.save_call_scripts(&scripts, &desk_actor()))
+        .await
+}
