@@ -35,6 +35,7 @@ const COMMANDS: &[&str] = &[
     "save_call_policy",
     "call_scripts",
     "save_call_scripts",
+    "plan_call",
 ];
 
 fn main() {

@@ -79,3 +79,20 @@ pub async fn save_call_scripts(
         .with_store(move |s| s.save_call_scripts(&scripts, &desk_actor()))
         .await
 }
+
+/// Queues a call to a customer by hand, due at `due_at` (RFC 3339).
+#[tauri::command]
+pub async fn plan_call(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    due_at: String,
+) -> Result<i64, AppError> {
+    let due = chrono::DateTime::parse_from_rfc3339(&due_at)
+        .map_err(|e| AppError::new("invalid", format!("'{due_at}' is not a time: {e}")))?
+        .with_timezone(&chrono::Utc);
+    state
+        .with_store(move |s| {
+            s.plan_manual_call(customer_id, due, chrono::Utc::now(), &staff_actor(s))
+        })
+        .await
+}

@@ -73,6 +73,7 @@ pub fn run() {
             calls_commands::save_call_policy,
             calls_commands::call_scripts,
             calls_commands::save_call_scripts,
+            calls_commands::plan_call,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -174,3 +174,42 @@ fn profile_timeline_shows_the_call_its_attempt_and_the_service_recovery_follow_u
         card.script
     );
 }
+
+#[test]
+fn a_call_planned_by_hand_is_queued_and_refused_for_do_not_call_customers() {
+    let (_dir, store, raw) = queued();
+    let (customer, dnc): (i64, i64) = raw
+        .query_row(
+            "SELECT (SELECT min(c.id) FROM customers c JOIN customer_phones p ON p.customer_id = c.id
+                     WHERE c.do_not_call = 0 AND p.e164 IS NOT NULL),
+                    (SELECT min(id) FROM customers WHERE id > 1)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let yesterday = now() - chrono::Duration::days(1);
+    let id = store
+        .plan_manual_call(customer, yesterday, now(), &tester())
+        .unwrap();
+    let calls = store.customer_calls(customer).unwrap();
+    let planned = calls.iter().find(|c| c.id == id).expect("the planned call");
+    assert_eq!(
+        (planned.reason.as_str(), planned.status.as_str()),
+        ("manual", "open")
+    );
+    assert_eq!(
+        planned.due_at, "2026-11-26T12:00:00Z",
+        "a past date is due now"
+    );
+
+    raw.execute("UPDATE customers SET do_not_call = 1 WHERE id = ?1", [dnc])
+        .unwrap();
+    assert!(matches!(
+        store.plan_manual_call(dnc, now(), now(), &tester()),
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        store.plan_manual_call(9_999_999, now(), now(), &tester()),
+        Err(StoreError::NotFound { .. })
+    ));
+}

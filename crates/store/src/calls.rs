@@ -253,3 +253,58 @@ impl Store {
         self.write(|tx| record_attempt(tx, call_id, input, actor))
     }
 }
+
+fn plan_manual_call(
+    tx: &Connection,
+    customer_id: i64,
+    due_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    actor: &Actor,
+) -> Result<i64> {
+    let do_not_call: bool = tx
+        .query_row(
+            "SELECT do_not_call FROM customers WHERE id = ?1",
+            [customer_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound {
+            entity: "customer",
+            id: customer_id,
+        })?;
+    if do_not_call {
+        return Err(StoreError::Invalid(
+            "this customer asked not to be called".into(),
+        ));
+    }
+    let due = to_db(due_at.max(now));
+    tx.execute(
+        "INSERT INTO calls (customer_id, order_id, reason, status, due_at, created_at)
+         VALUES (?1, NULL, 'manual', 'open', ?2, ?3)",
+        params![customer_id, due, to_db(now)],
+    )?;
+    let id = tx.last_insert_rowid();
+    record(
+        tx,
+        actor,
+        "call",
+        Some(id),
+        "plan",
+        &json!({"customer": customer_id, "dueAt": due}),
+    )?;
+    Ok(id)
+}
+
+impl Store {
+    /// Queues a call to a customer by hand, due at `due_at` (or now, if that is
+    /// past). Refused for a customer who asked not to be called.
+    pub fn plan_manual_call(
+        &self,
+        customer_id: i64,
+        due_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+        actor: &Actor,
+    ) -> Result<i64> {
+        self.write(|tx| plan_manual_call(tx, customer_id, due_at, now, actor))
+    }
+}

@@ -81,6 +81,8 @@ export interface Backend {
   saveCallPolicy(policy: CallPolicy): Promise<CallPolicy>;
   callScripts(): Promise<CallScripts>;
   saveCallScripts(scripts: CallScripts): Promise<CallScripts>;
+  /** Queues a call to a customer by hand; returns its id. */
+  planCall(customerId: number, dueAt: string): Promise<number>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -145,6 +147,7 @@ export const tauriBackend: Backend = {
   saveCallPolicy: (policy) => call("save_call_policy", { policy }),
   callScripts: () => call("call_scripts"),
   saveCallScripts: (scripts) => call("save_call_scripts", { scripts }),
+  planCall: (customerId, dueAt) => call("plan_call", { customerId, dueAt }),
 };
 
 let current: Backend = tauriBackend;

@@ -818,6 +818,11 @@ bigOrderThresholds: Record<string, number>,
  */
 vipTag: string | null, 
 /**
+ * A parcel that took longer than this many days from fulfilment to delivery
+ * earns a delivery-problem call (any order, any customer); 0 turns it off.
+ */
+lateDeliveryDays: number, 
+/**
  * Days after delivery when the call falls due.
  */
 daysAfterDelivery: number, 

@@ -18,6 +18,9 @@ pub struct CallPolicy {
     pub big_order_thresholds: BTreeMap<String, i64>,
     /// Call after every order of a customer with this tag; `None` turns it off.
     pub vip_tag: Option<String>,
+    /// A parcel that took longer than this many days from fulfilment to delivery
+    /// earns a delivery-problem call (any order, any customer); 0 turns it off.
+    pub late_delivery_days: u32,
     /// Days after delivery when the call falls due.
     pub days_after_delivery: u32,
     /// Days a parcel is assumed to travel when only the fulfilment time is known.
@@ -109,6 +112,7 @@ impl Default for CallPolicy {
                 .map(|(c, m)| (c.to_string(), m))
                 .collect(),
             vip_tag: Some("VIP".to_string()),
+            late_delivery_days: 7,
             days_after_delivery: 2,
             assumed_shipping_days: 3,
             forget_after_days: 14,

@@ -114,6 +114,44 @@ fn reason_follows_the_strongest_rule() {
 }
 
 #[test]
+fn parcel_slower_than_seven_days_earns_a_delivery_problem_call_before_any_thank_you() {
+    let mut vip = customer(1);
+    vip.tags = vec!["VIP".into()];
+    let mut late = order(10);
+    late.fulfilled_at = Some(utc("2026-11-14T12:00:00Z"));
+    late.delivered_at = Some(utc("2026-11-23T12:00:00Z")); // 9 days on the road
+    late.is_first_order = false;
+    let policy = CallPolicy::default();
+    assert_eq!(
+        call_reason(&policy, &vip, &late),
+        Some(CallReason::DeliveryProblem)
+    );
+    let mut in_time = late.clone();
+    in_time.fulfilled_at = Some(utc("2026-11-16T12:00:00Z")); // exactly 7 days
+    assert_eq!(call_reason(&policy, &customer(2), &in_time), None);
+    let p = plan(&policy, &one(customer(2), late.clone()), &[]);
+    assert_eq!(
+        p.create.len(),
+        1,
+        "a late parcel is called about even without a thank-you rule"
+    );
+    assert_eq!(p.create[0].reason, CallReason::DeliveryProblem);
+    assert_eq!(p.create[0].due_at, utc("2026-11-25T12:00:00Z"));
+}
+
+#[test]
+fn late_delivery_rule_is_off_at_zero_days() {
+    let policy = CallPolicy {
+        late_delivery_days: 0,
+        ..CallPolicy::default()
+    };
+    let mut late = order(10);
+    late.fulfilled_at = Some(utc("2026-11-01T12:00:00Z"));
+    late.is_first_order = false;
+    assert_eq!(call_reason(&policy, &customer(1), &late), None);
+}
+
+#[test]
 fn big_order_threshold_is_per_currency() {
     let policy = CallPolicy::default();
     let mut o = order(1);

@@ -72,8 +72,9 @@ pub fn eligibility(policy: &CallPolicy, customer: &CustomerFacts) -> Result<(), 
     Ok(())
 }
 
-/// The reason this order earns a thank-you call, strongest first: VIP, then a big
-/// order, then a first order. `None` when no rule applies.
+/// The reason this order earns a call, strongest first: a late delivery (the
+/// parcel took longer than the policy allows), VIP, a big order, a first order.
+/// `None` when no rule applies.
 pub fn call_reason(
     policy: &CallPolicy,
     customer: &CustomerFacts,
@@ -87,7 +88,9 @@ pub fn call_reason(
         .big_order_thresholds
         .get(&order.currency.to_ascii_uppercase())
         .is_some_and(|limit| order.total_minor >= *limit);
-    if vip {
+    if is_late(policy, order) {
+        Some(CallReason::DeliveryProblem)
+    } else if vip {
         Some(CallReason::VipOrder)
     } else if big {
         Some(CallReason::BigOrder)
@@ -96,6 +99,15 @@ pub fn call_reason(
     } else {
         None
     }
+}
+
+/// Whether the parcel took longer than `late_delivery_days` to arrive.
+fn is_late(policy: &CallPolicy, order: &OrderFacts) -> bool {
+    let (Some(sent), Some(arrived)) = (order.fulfilled_at, order.delivered_at) else {
+        return false;
+    };
+    policy.late_delivery_days > 0
+        && arrived - sent > Duration::days(policy.late_delivery_days.into())
 }
 
 /// When the call for `order` falls due: some days after delivery or, without a
