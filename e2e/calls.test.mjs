@@ -50,6 +50,11 @@ app.test("Today lists the calls due now and opens the first on the call screen",
   const [e164] = sql(db, `SELECT p.e164 FROM calls k JOIN customer_phones p ON p.customer_id = k.customer_id
                           WHERE k.id = ${first} AND p.e164 IS NOT NULL ORDER BY p.position LIMIT 1`)[0];
   assert.equal(tel, `tel:${e164}`);
+  const occasions = await app.browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="occasion"]')].map((o) => o.getAttribute("data-kind")),
+  );
+  assert.ok(occasions.length > 0, "the week's birthdays and name days are listed");
+  assert.ok(occasions.includes("nameDay"), `a Polish, Finnish or Russian name day is among them: ${occasions}`);
   await screenshot(app.browser, "calls.png");
 });
 

@@ -36,6 +36,7 @@ const COMMANDS: &[&str] = &[
     "call_scripts",
     "save_call_scripts",
     "plan_call",
+    "coming_occasions",
 ];
 
 fn main() {

@@ -52,6 +52,7 @@ pub fn typescript() -> String {
         courtesy_store::CallCard::decl(&cfg),
         courtesy_store::AttemptInput::decl(&cfg),
         courtesy_store::AttemptResult::decl(&cfg),
+        courtesy_store::CustomerOccasion::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit;\n// run scripts/bindings.sh.\n",

@@ -4,7 +4,7 @@
 use crate::error::AppError;
 use crate::state::{desk_actor, staff_actor, AppState};
 use courtesy_core::calls::{CallPolicy, CallScripts};
-use courtesy_store::{AttemptInput, AttemptResult, CallCard, CallListItem};
+use courtesy_store::{AttemptInput, AttemptResult, CallCard, CallListItem, CustomerOccasion};
 use tauri::State;
 
 /// Refreshes the queue, then lists up to `limit` calls to make now.
@@ -94,5 +94,17 @@ pub async fn plan_call(
         .with_store(move |s| {
             s.plan_manual_call(customer_id, due, chrono::Utc::now(), &staff_actor(s))
         })
+        .await
+}
+
+/// Customers' birthdays and name days from today to `days` days ahead.
+#[tauri::command]
+pub async fn coming_occasions(
+    state: State<'_, AppState>,
+    days: u32,
+) -> Result<Vec<CustomerOccasion>, AppError> {
+    let today = chrono::Local::now().date_naive();
+    state
+        .with_store(move |s| s.coming_occasions(today, days.min(60), 200))
         .await
 }

@@ -74,6 +74,7 @@ pub fn run() {
             calls_commands::call_scripts,
             calls_commands::save_call_scripts,
             calls_commands::plan_call,
+            calls_commands::coming_occasions,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

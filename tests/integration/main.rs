@@ -7,4 +7,5 @@ mod customer_search;
 mod database_file;
 mod demo_shop;
 mod import_files;
+mod occasions;
 mod packing_slips;

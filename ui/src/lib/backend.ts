@@ -15,6 +15,7 @@ import type {
   ColumnMapping,
   CustomerEdit,
   CustomerListItem,
+  CustomerOccasion,
   CustomerPage,
   CustomerProfile,
   DemoLoaded,
@@ -83,6 +84,8 @@ export interface Backend {
   saveCallScripts(scripts: CallScripts): Promise<CallScripts>;
   /** Queues a call to a customer by hand; returns its id. */
   planCall(customerId: number, dueAt: string): Promise<number>;
+  /** Customers' birthdays and name days from today to `days` days ahead. */
+  comingOccasions(days: number): Promise<CustomerOccasion[]>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -148,6 +151,7 @@ export const tauriBackend: Backend = {
   callScripts: () => call("call_scripts"),
   saveCallScripts: (scripts) => call("save_call_scripts", { scripts }),
   planCall: (customerId, dueAt) => call("plan_call", { customerId, dueAt }),
+  comingOccasions: (days) => call("coming_occasions", { days }),
 };
 
 let current: Backend = tauriBackend;

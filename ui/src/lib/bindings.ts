@@ -1083,3 +1083,29 @@ doNotCallSet: boolean,
  * A follow-up call was queued (service recovery or call again).
  */
 followUpCallId: number | null, };
+
+export type CustomerOccasion = { 
+/**
+ * The customer's id.
+ */
+customerId: number, 
+/**
+ * The customer's name as shown.
+ */
+customerName: string, 
+/**
+ * `birthday` or `nameDay`.
+ */
+kind: string, 
+/**
+ * The day, `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * The age they turn, when the year of birth is known.
+ */
+turns: number | null, 
+/**
+ * The name-day calendar (`pl`, `fi`, `ru`).
+ */
+calendar: string | null, };
