@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Drives the real app: node:test + WebdriverIO -> tauri-driver -> WebKitWebDriver, under Xvfb.
 # Expects scripts/build.sh to have run. E2E_SCREENSHOT_DIR=dir saves screenshots.
+# Starts a cups-pdf print queue (scripts/cups-queue.sh) for the tests that print.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export APP_BIN="$PWD/target/debug/courtesy-app" CLI_BIN="$PWD/target/debug/courtesy"
+# A real print queue (cups-pdf) for the tests that print; its files land in PRINT_OUT.
+export PRINT_QUEUE=${PRINT_QUEUE:-CourtesyTest}
+PRINT_OUT=$(bash scripts/cups-queue.sh | tail -n 1)
+export PRINT_OUT
 cd e2e
 log="${TMPDIR:-/tmp}/tauri-driver-e2e.log"
 rm -f "$log"

@@ -32,38 +32,18 @@ SUDO=""
 fail() { echo "FAIL: $*" >&2; echo "print test: 0 passed, 1 failed"; exit 1; }
 ok() { echo "ok: $*"; }
 
-for tool in cupsd lpadmin lpstat pdftotext pdftoppm zbarimg compare convert identify sqlite3; do
+for tool in lpstat pdftotext pdftoppm zbarimg compare convert identify sqlite3; do
   command -v "$tool" >/dev/null || fail "$tool is missing (bash scripts/install-deps.sh installs it)"
 done
-PPD=/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd
-[ -f "$PPD" ] || fail "$PPD is missing (package printer-driver-cups-pdf)"
 
 if [ -z "${COURTESY_BIN:-}" ]; then
   cargo build -q -p courtesy-cli
   COURTESY_BIN=${CARGO_TARGET_DIR:-$PWD/target}/debug/courtesy
 fi
 
-# The scheduler: no systemd here, so start it by hand when it is not answering.
-if ! lpstat -r 2>/dev/null | grep -q "is running"; then
-  $SUDO cupsd
-  for _ in $(seq 50); do lpstat -r 2>/dev/null | grep -q "is running" && break; sleep 0.2; done
-fi
-lpstat -r | grep -q "is running" || fail "the CUPS scheduler did not start"
-ok "CUPS scheduler running"
-
-# cups-pdf writes to ~/PDF of the submitting user by default; a fixed folder
-# per run makes the printed file easy to find.
-OUT=$(mktemp -d /tmp/courtesy-print-XXXXXX)
-chmod 0777 "$OUT"
-CONF=/etc/cups/cups-pdf.conf
-if ! grep -q "^Out $OUT\$" "$CONF" 2>/dev/null; then
-  $SUDO sed -i '/^Out /d' "$CONF"
-  echo "Out $OUT" | $SUDO tee -a "$CONF" >/dev/null
-fi
-$SUDO lpadmin -p "$QUEUE" -E -v cups-pdf:/ -P "$PPD" 2>/dev/null
-$SUDO cupsenable "$QUEUE" 2>/dev/null || true
-$SUDO cupsaccept "$QUEUE" 2>/dev/null || true
-lpstat -p "$QUEUE" >/dev/null || fail "the queue $QUEUE was not created"
+# The scheduler and the cups-pdf queue (the folder its files go to comes last).
+OUT=$(PRINT_QUEUE="$QUEUE" bash scripts/cups-queue.sh | tail -n 1) || fail "no CUPS queue (see above)"
+[ -d "$OUT" ] || fail "no CUPS queue (see above)"
 ok "queue $QUEUE (cups-pdf) ready, output in $OUT"
 
 WORK=$(mktemp -d)
