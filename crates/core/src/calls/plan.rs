@@ -89,8 +89,9 @@ pub struct CallPlan {
 /// Plans one refresh. A candidate becomes a call when its customer may be called,
 /// a rule gives a reason, the order has shipped, its call is not older than the
 /// policy forgets, no call exists for the order, and the customer has no open
-/// thank-you call (open or planned here). When a customer has several candidates,
-/// the earliest due wins. Open calls of customers who may no longer be called are
+/// call of the kinds a refresh queues (thank-you or delivery problem; open or
+/// planned here), so a second refresh plans nothing new. When a customer has
+/// several candidates, the earliest due wins. Open calls of customers who may no longer be called are
 /// closed, and so are thank-you calls of cancelled or refunded orders.
 pub fn plan_calls(
     policy: &CallPolicy,
@@ -150,7 +151,10 @@ pub fn plan_calls(
 
     let mut busy: HashSet<i64> = open_calls
         .iter()
-        .filter(|o| o.reason.is_thank_you() && !closing.contains(&o.id))
+        .filter(|o| {
+            (o.reason.is_thank_you() || o.reason == CallReason::DeliveryProblem)
+                && !closing.contains(&o.id)
+        })
         .map(|o| o.customer_id)
         .collect();
     for call in wanted {

@@ -285,6 +285,40 @@ fn two_orders_in_one_refresh_create_one_call_for_the_earliest_due() {
 }
 
 #[test]
+fn open_delivery_problem_call_blocks_another_call_as_it_did_when_planned() {
+    let mut late = order(10);
+    late.fulfilled_at = Some(utc("2026-11-10T12:00:00Z")); // 13 days on the road
+    let mut later = order(11);
+    later.delivered_at = Some(utc("2026-11-24T12:00:00Z"));
+    let candidates = vec![
+        CallCandidate {
+            customer: customer(1),
+            order: late.clone(),
+        },
+        CallCandidate {
+            customer: customer(1),
+            order: later,
+        },
+    ];
+    let first = plan(&CallPolicy::default(), &candidates, &[]);
+    assert_eq!(first.create.len(), 1, "{first:?}");
+    assert_eq!(first.create[0].reason, CallReason::DeliveryProblem);
+    let open = [OpenCall {
+        id: 7,
+        customer_id: 1,
+        order_id: Some(10),
+        reason: CallReason::DeliveryProblem,
+    }];
+    let mut after = candidates;
+    after[0].order.has_call = true;
+    assert_eq!(
+        plan(&CallPolicy::default(), &after, &open),
+        CallPlan::default(),
+        "the next refresh plans nothing new"
+    );
+}
+
+#[test]
 fn open_service_recovery_call_does_not_block_a_thank_you_call() {
     let open = [OpenCall {
         id: 7,
