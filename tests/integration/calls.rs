@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
 use courtesy_core::calls::{CallOutcome, CallPolicy, Tz};
 use courtesy_demo::{load, Scale, DEFAULT_SEED};
-use courtesy_store::{AttemptInput, Store};
+use courtesy_store::{AttemptInput, RefreshCounts, Store};
 use courtesy_tests::{temp_db, tester};
 use rusqlite::Connection;
 
@@ -103,6 +103,114 @@ fn refreshing_again_creates_no_duplicates() {
         .unwrap();
     assert_eq!(again.created, 0, "{again:?}");
     assert_eq!(count(&raw, "SELECT count(*) FROM calls"), before);
+    let third = store
+        .refresh_call_queue(
+            &CallPolicy::default(),
+            now() + Duration::hours(2),
+            &tester(),
+        )
+        .unwrap();
+    assert_eq!(
+        third,
+        RefreshCounts::default(),
+        "nothing changed since a refresh that did nothing, so no order is looked at"
+    );
+}
+
+/// An unpaid, recent order of a customer who may be called and has no open call.
+fn order_of_a_callable_customer_without_calls(raw: &Connection) -> i64 {
+    count(
+        raw,
+        "SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id
+         WHERE o.status IN ('open','paid') AND c.do_not_call = 0
+           AND EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id AND p.e164 IS NOT NULL)
+           AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.customer_id = c.id)
+         ORDER BY o.placed_at DESC, o.id LIMIT 1",
+    )
+}
+
+#[test]
+fn an_order_delivered_after_a_refresh_is_queued_by_the_next_refresh() {
+    let (_dir, store, raw) = queued();
+    let order = order_of_a_callable_customer_without_calls(&raw);
+    // As an import updating the order would: delivered yesterday, a big total.
+    raw.execute(
+        "UPDATE orders SET status = 'delivered', placed_at = ?2, fulfilled_at = ?2, delivered_at = ?3,
+             currency = 'PLN', total_minor = 10000000
+         WHERE id = ?1",
+        rusqlite::params![order, "2026-11-20T10:00:00Z", "2026-11-25T10:00:00Z"],
+    )
+    .unwrap();
+    let again = store
+        .refresh_call_queue(
+            &CallPolicy::default(),
+            now() + Duration::hours(1),
+            &tester(),
+        )
+        .unwrap();
+    assert!(again.created >= 1, "{again:?}");
+    assert_eq!(
+        count(&raw, &format!("SELECT count(*) FROM calls WHERE order_id = {order} AND status = 'open' AND reason = 'big_order'")),
+        1,
+        "the newly delivered big order has its call"
+    );
+}
+
+#[test]
+fn a_customer_marked_do_not_call_after_a_refresh_has_their_calls_closed_by_the_next() {
+    let (_dir, store, raw) = queued();
+    let customer = count(
+        &raw,
+        "SELECT customer_id FROM calls WHERE status = 'open' ORDER BY id LIMIT 1",
+    );
+    raw.execute(
+        "UPDATE customers SET do_not_call = 1 WHERE id = ?1",
+        [customer],
+    )
+    .unwrap();
+    let again = store
+        .refresh_call_queue(
+            &CallPolicy::default(),
+            now() + Duration::hours(1),
+            &tester(),
+        )
+        .unwrap();
+    assert!(again.closed >= 1, "{again:?}");
+    assert_eq!(
+        count(
+            &raw,
+            &format!(
+                "SELECT count(*) FROM calls WHERE customer_id = {customer} AND status = 'open'"
+            )
+        ),
+        0,
+        "no open call is left for a customer who asked not to be called"
+    );
+}
+
+#[test]
+fn a_refresh_under_a_new_policy_looks_at_every_customer_again() {
+    let (_dir, store, raw) = queued();
+    let before = count(&raw, "SELECT count(*) FROM calls");
+    let generous = CallPolicy {
+        big_order_thresholds: CallPolicy::default()
+            .big_order_thresholds
+            .into_keys()
+            .map(|currency| (currency, 1))
+            .collect(),
+        ..CallPolicy::default()
+    };
+    let again = store
+        .refresh_call_queue(&generous, now() + Duration::hours(1), &tester())
+        .unwrap();
+    assert!(
+        again.created > 0,
+        "every recent order is big now, so more customers earn a call: {again:?}"
+    );
+    assert_eq!(
+        count(&raw, "SELECT count(*) FROM calls"),
+        before + i64::from(again.created)
+    );
 }
 
 #[test]
@@ -142,6 +250,30 @@ fn calls_due_lists_only_customers_inside_their_calling_hours() {
     customers.sort();
     customers.dedup();
     assert_eq!(customers.len(), due.len(), "no customer twice in the list");
+    let order: Vec<_> = due
+        .iter()
+        .map(|c| {
+            (
+                c.due_at[..10].to_string(),
+                !c.vip,
+                c.due_at.clone(),
+                c.call_id,
+            )
+        })
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(
+        order, sorted,
+        "by due day, VIPs first within a day, then due time"
+    );
+    let first = store.calls_due(now(), 5).unwrap();
+    assert_eq!(
+        first,
+        due[..first.len().min(due.len())],
+        "a shorter list is the start of the longer one"
+    );
+    assert_eq!(first.len(), due.len().min(5));
     let saturday = Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap();
     assert!(
         store.calls_due(saturday, 100).unwrap().is_empty(),

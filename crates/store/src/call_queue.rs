@@ -1,6 +1,16 @@
 //! The call queue: a refresh turns recent orders into calls under the shop's
 //! policy (the rules are core's `plan_calls`), and the list of calls to make now,
 //! inside calling hours in each customer's own time zone.
+//!
+//! A refresh looks only at customers noted as changed since the last refresh
+//! (schema v5's triggers note a customer when their orders, do-not-call flag,
+//! phones, consents, tags or calls change) and then forgets them, so a refresh
+//! with nothing new costs next to nothing. The calls a refresh writes note their
+//! customers again, so a customer is forgotten only once the rules gave them
+//! nothing to do; and the rules give no new work for a customer whose facts did
+//! not change, as time only lets orders age out of the window. Under another
+//! policy than the last refresh's, at an earlier time, or the first time, every
+//! customer is looked at.
 
 use crate::audit::{record, Actor};
 use crate::call_policy::shop_zone;
@@ -11,10 +21,10 @@ use crate::Store;
 use chrono::{DateTime, Duration, Utc};
 use courtesy_core::calls::{
     next_offer_time, plan_calls, CallCandidate, CallPolicy, CallReason, CustomerFacts, OpenCall,
-    OrderFacts,
+    OrderFacts, Tz,
 };
 use courtesy_core::{Language, NameCulture, OrderStatus, PersonName};
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
@@ -23,7 +33,8 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RefreshCounts {
-    /// Orders looked at.
+    /// Orders looked at (of the customers noted as changed since the last
+    /// refresh, or of every customer when the policy changed).
     pub orders_seen: u32,
     /// Calls queued.
     pub created: u32,
@@ -67,10 +78,14 @@ pub struct CallListItem {
 /// Orders are looked at when placed this many days before the oldest delivery a
 /// call may still come from (parcels rarely take longer). Of those, only orders
 /// without a call whose delivery is recent enough for a call, and the orders of
-/// open calls (to close calls that may no longer be made), reach the rules.
+/// open calls (to close calls that may no longer be made), reach the rules; of
+/// the customers noted as changed, or of everyone (see [`Scope`]).
 const PLACED_BEFORE_DELIVERY_DAYS: i64 = 45;
 
-const CANDIDATES: &str = "
+/// The facts the rules read of each order whose id `$orders` selects.
+macro_rules! candidates {
+    ($orders:literal) => {
+        concat!("
     SELECT o.id, o.customer_id, o.status, o.fulfilled_at, o.delivered_at, o.total_minor, o.currency,
         NOT EXISTS (SELECT 1 FROM orders p WHERE p.customer_id = o.customer_id AND p.id <> o.id
             AND p.status IN ('paid','fulfilled','delivered')
@@ -82,13 +97,32 @@ const CANDIDATES: &str = "
         (SELECT granted FROM customer_consents WHERE customer_id = c.id AND channel = 'phone') AS consent,
         (SELECT group_concat(tag, char(31)) FROM customer_tags WHERE customer_id = c.id) AS tags
     FROM orders o JOIN customers c ON c.id = o.customer_id
-    WHERE o.id IN (
+    WHERE o.id IN (", $orders, ")")
+    };
+}
+
+/// Candidates of the customers noted as changed: their recent shipped orders
+/// without a call, and the orders of their open calls.
+const CANDIDATES_OF_CHANGED: &str = candidates!("
+        SELECT n.id FROM call_queue_stale s CROSS JOIN orders n ON n.customer_id = s.customer_id
+        WHERE n.placed_at >= ?1 AND n.status IN ('fulfilled','delivered')
+          AND (n.delivered_at >= ?2 OR (n.delivered_at IS NULL AND n.fulfilled_at >= ?3))
+          AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.order_id = n.id)
+        UNION
+        SELECT k.order_id FROM call_queue_stale s CROSS JOIN calls k ON k.customer_id = s.customer_id
+        WHERE k.status = 'open' AND k.order_id IS NOT NULL");
+
+/// Candidates of every customer: recent shipped orders without a call, and the
+/// orders of open calls.
+const CANDIDATES_OF_EVERYONE: &str = candidates!(
+    "
         SELECT n.id FROM orders n
         WHERE n.status IN ('fulfilled','delivered') AND n.placed_at >= ?1
           AND (n.delivered_at >= ?2 OR (n.delivered_at IS NULL AND n.fulfilled_at >= ?3))
           AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.order_id = n.id)
         UNION
-        SELECT order_id FROM calls WHERE status = 'open' AND order_id IS NOT NULL)";
+        SELECT order_id FROM calls WHERE status = 'open' AND order_id IS NOT NULL"
+);
 
 fn candidate(r: &Row<'_>) -> rusqlite::Result<CallCandidate> {
     let time = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
@@ -120,10 +154,26 @@ fn candidate(r: &Row<'_>) -> rusqlite::Result<CallCandidate> {
     })
 }
 
-fn open_calls(conn: &Connection) -> Result<Vec<OpenCall>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, customer_id, order_id, reason FROM calls WHERE status = 'open'",
-    )?;
+/// Which customers a refresh looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Nobody changed since the last refresh.
+    Nobody,
+    /// The customers noted as changed.
+    Changed,
+    /// Every customer: a new policy, an earlier time, or the first refresh.
+    Everyone,
+}
+
+/// The open calls of the customers in `scope`.
+fn open_calls(conn: &Connection, scope: Scope) -> Result<Vec<OpenCall>> {
+    let mut stmt = conn.prepare_cached(if scope == Scope::Everyone {
+        "SELECT id, customer_id, order_id, reason FROM calls WHERE status = 'open'"
+    } else {
+        "SELECT k.id, k.customer_id, k.order_id, k.reason
+         FROM call_queue_stale s CROSS JOIN calls k ON k.customer_id = s.customer_id
+         WHERE k.status = 'open'"
+    })?;
     let rows = stmt.query_map([], |r| {
         let reason: String = r.get(3)?;
         Ok(OpenCall {
@@ -136,12 +186,47 @@ fn open_calls(conn: &Connection) -> Result<Vec<OpenCall>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Whom this refresh looks at: everyone when the last refresh ran under another
+/// policy, at a later time, or never; else the customers noted as changed. Keeps
+/// this refresh's policy and time when it has anything to look at.
+fn scope(tx: &Connection, policy: &CallPolicy, now: DateTime<Utc>) -> Result<Scope> {
+    let policy_json = serde_json::to_string(policy).unwrap_or_default();
+    let last: Option<(String, String)> = tx
+        .prepare_cached("SELECT policy, at FROM call_queue_refreshed WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let scope =
+        if last.is_none_or(|(p, at)| p != policy_json || db_time(&at).is_none_or(|at| at > now)) {
+            Scope::Everyone
+        } else if tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM call_queue_stale)")?
+            .query_row([], |r| r.get(0))?
+        {
+            Scope::Changed
+        } else {
+            Scope::Nobody
+        };
+    if scope != Scope::Nobody {
+        // After this refresh no customer has new work at `now` or later.
+        tx.prepare_cached(
+            "INSERT INTO call_queue_refreshed (id, policy, at) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET policy = excluded.policy, at = excluded.at",
+        )?
+        .execute(params![policy_json, to_db(now)])?;
+    }
+    Ok(scope)
+}
+
 fn refresh(
     tx: &Connection,
     policy: &CallPolicy,
     now: DateTime<Utc>,
     actor: &Actor,
 ) -> Result<RefreshCounts> {
+    let scope = scope(tx, policy, now)?;
+    if scope == Scope::Nobody {
+        return Ok(RefreshCounts::default());
+    }
     let days = i64::from(policy.forget_after_days)
         + i64::from(policy.days_after_delivery)
         + i64::from(policy.assumed_shipping_days)
@@ -153,10 +238,18 @@ fn refresh(
     let fulfilled_since =
         to_db(now - Duration::days(forget + i64::from(policy.assumed_shipping_days)));
     let candidates = tx
-        .prepare_cached(CANDIDATES)?
+        .prepare_cached(if scope == Scope::Everyone {
+            CANDIDATES_OF_EVERYONE
+        } else {
+            CANDIDATES_OF_CHANGED
+        })?
         .query_map(params![since, delivered_since, fulfilled_since], candidate)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let plan = plan_calls(policy, &candidates, &open_calls(tx)?, now);
+    let plan = plan_calls(policy, &candidates, &open_calls(tx, scope)?, now);
+    // Forget who changed before writing: the calls written below note their
+    // customers again, so the next refresh checks that they have nothing more.
+    tx.prepare_cached("DELETE FROM call_queue_stale")?
+        .execute([])?;
 
     let at = to_db(now);
     let mut closed = 0;
@@ -199,19 +292,82 @@ fn refresh(
     Ok(counts)
 }
 
+/// Open calls due by `?1` in due order (the partial index `calls_open_by_due`),
+/// with whether the customer carries the VIP tag `?2`.
 const DUE: &str = "
-    SELECT k.id, k.customer_id, k.order_id, k.reason, k.due_at,
+    SELECT k.id, k.due_at,
+        EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = k.customer_id
+            AND t.tag = ?2 COLLATE NOCASE) AS vip
+    FROM calls k WHERE k.status = 'open' AND k.due_at <= ?1
+    ORDER BY k.due_at";
+
+/// What the list shows of one call.
+const DUE_ITEM: &str = "
+    SELECT k.customer_id, k.order_id, k.reason,
         c.first_name, c.middle_name, c.last_name, c.company, c.country, c.language,
         (SELECT coalesce(e164, raw) FROM customer_phones WHERE customer_id = c.id
             ORDER BY e164 IS NULL, position LIMIT 1) AS phone,
         (SELECT count(*) FROM call_attempts a WHERE a.call_id = k.id) AS attempts,
-        EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?2 COLLATE NOCASE) AS vip,
         o.number
     FROM calls k JOIN customers c ON c.id = k.customer_id
     LEFT JOIN orders o ON o.id = k.order_id
-    WHERE k.status = 'open' AND k.due_at <= ?1
-    ORDER BY substr(k.due_at, 1, 10), vip DESC, k.due_at, k.id";
+    WHERE k.id = ?1";
 
+/// One open call in the due walk: id, due time, VIP.
+struct Due {
+    id: i64,
+    due_at: String,
+    vip: bool,
+}
+
+/// The list item for `call`, or `None` when its customer is outside calling hours.
+fn due_item(
+    conn: &Connection,
+    call: Due,
+    policy: &CallPolicy,
+    fallback: Tz,
+    now: DateTime<Utc>,
+) -> Result<Option<CallListItem>> {
+    let mut stmt = conn.prepare_cached(DUE_ITEM)?;
+    let mut rows = stmt.query([call.id])?;
+    let Some(r) = rows.next()? else {
+        return Ok(None);
+    };
+    let country: Option<String> = r.get(7)?;
+    let phone: Option<String> = r.get(9)?;
+    let zone = zone_of(country.as_deref(), phone.as_deref(), fallback);
+    let due_time = db_time(&call.due_at).unwrap_or(now);
+    if next_offer_time(policy, zone, due_time, now) != now {
+        return Ok(None); // outside calling hours where the customer lives
+    }
+    let language = r
+        .get::<_, Option<String>>(8)?
+        .and_then(|l| Language::from_tag(&l));
+    let name = PersonName::new(
+        &r.get::<_, String>(3)?,
+        &r.get::<_, String>(4)?,
+        &r.get::<_, String>(5)?,
+    )
+    .full(NameCulture::of(country.as_deref().unwrap_or(""), language));
+    Ok(Some(CallListItem {
+        call_id: call.id,
+        customer_id: r.get(0)?,
+        customer_name: if name.is_empty() { r.get(6)? } else { name },
+        phone: phone.unwrap_or_default(),
+        time_zone: zone.name().to_string(),
+        local_time: now.with_timezone(&zone).format("%H:%M").to_string(),
+        reason: r.get(2)?,
+        order_id: r.get(1)?,
+        order_number: r.get(11)?,
+        due_at: call.due_at,
+        attempts: r.get(10)?,
+        vip: call.vip,
+    }))
+}
+
+/// Walks the open calls in due order one due day at a time: each day's calls are
+/// put in list order (VIPs first, then due time, id) and offered until `limit`
+/// are listed, so only the days needed are read.
 fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<Vec<CallListItem>> {
     let policy = crate::call_policy::read_call_policy(conn)?;
     let fallback = shop_zone(conn)?;
@@ -219,47 +375,43 @@ fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<Vec<CallLi
     let mut stmt = conn.prepare_cached(DUE)?;
     let mut rows = stmt.query(params![to_db(now), vip_tag])?;
     let mut out = Vec::new();
+    let mut day: Vec<Due> = Vec::new();
     while out.len() < limit {
-        let Some(r) = rows.next()? else { break };
-        let country: Option<String> = r.get(9)?;
-        let phone: Option<String> = r.get(11)?;
-        let zone = zone_of(country.as_deref(), phone.as_deref(), fallback);
-        let due_at: String = r.get(4)?;
-        let due_time = db_time(&due_at).unwrap_or(now);
-        if next_offer_time(&policy, zone, due_time, now) != now {
-            continue; // outside calling hours where the customer lives
+        let next = match rows.next()? {
+            Some(r) => Some(Due {
+                id: r.get(0)?,
+                due_at: r.get(1)?,
+                vip: r.get(2)?,
+            }),
+            None => None,
+        };
+        let day_ends = match (&next, day.first()) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(n), Some(d)) => n.due_at.get(..10) != d.due_at.get(..10),
+        };
+        if day_ends {
+            day.sort_by(|a, b| (!a.vip, &a.due_at, a.id).cmp(&(!b.vip, &b.due_at, b.id)));
+            for call in day.drain(..) {
+                if out.len() >= limit {
+                    break;
+                }
+                out.extend(due_item(conn, call, &policy, fallback, now)?);
+            }
         }
-        let language = r
-            .get::<_, Option<String>>(10)?
-            .and_then(|l| Language::from_tag(&l));
-        let name = PersonName::new(
-            &r.get::<_, String>(5)?,
-            &r.get::<_, String>(6)?,
-            &r.get::<_, String>(7)?,
-        )
-        .full(NameCulture::of(country.as_deref().unwrap_or(""), language));
-        out.push(CallListItem {
-            call_id: r.get(0)?,
-            customer_id: r.get(1)?,
-            customer_name: if name.is_empty() { r.get(8)? } else { name },
-            phone: phone.unwrap_or_default(),
-            time_zone: zone.name().to_string(),
-            local_time: now.with_timezone(&zone).format("%H:%M").to_string(),
-            reason: r.get(3)?,
-            order_id: r.get(2)?,
-            order_number: r.get(14)?,
-            due_at,
-            attempts: r.get(12)?,
-            vip: r.get(13)?,
-        });
+        match next {
+            Some(n) => day.push(n),
+            None => break,
+        }
     }
     Ok(out)
 }
 
 impl Store {
     /// Turns recent orders into calls under `policy` and closes open calls that may
-    /// no longer be made, in one transaction. Looks only at orders recent enough to
-    /// still earn a call, and at the orders of open calls.
+    /// no longer be made, in one transaction. Looks only at customers noted as
+    /// changed since the last refresh (every customer under a new policy): at
+    /// their orders recent enough to still earn a call, and their open calls.
     pub fn refresh_call_queue(
         &self,
         policy: &CallPolicy,
@@ -270,7 +422,8 @@ impl Store {
     }
 
     /// Up to `limit` open calls due by `now` whose customer is inside calling hours
-    /// now: by due day, VIP customers first within a day, then by due time.
+    /// now: by due day, VIP customers first within a day, then by due time and id.
+    /// Reads only as many due days as the list needs.
     pub fn calls_due(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<CallListItem>> {
         self.read(|conn| due(conn, now, limit))
     }
@@ -278,7 +431,8 @@ impl Store {
 
 /// The queue's work as one bare SQL query, for benchmarks comparing the store
 /// with SQLite alone: customers (ids, earliest due first) with a recent shipped
-/// order that earns a call under `policy`, who may be called and have no call yet.
+/// order without a call that earns a thank-you call under `policy`, who may be
+/// called and have no open thank-you or delivery-problem call.
 const RAW: &str = "
     WITH due AS (
         SELECT o.customer_id, o.id,
@@ -297,7 +451,7 @@ const RAW: &str = "
     SELECT customer_id FROM due
     WHERE due_at BETWEEN ?2 AND ?3
       AND customer_id NOT IN (SELECT customer_id FROM calls WHERE status = 'open'
-          AND reason IN ('first_order','big_order','vip_order'))
+          AND reason IN ('first_order','big_order','vip_order','delivery_problem'))
     GROUP BY customer_id ORDER BY min(due_at), customer_id LIMIT ?8";
 
 impl Store {

@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/v002_import_runs.sql"),
     include_str!("migrations/v003_dispatch.sql"),
     include_str!("migrations/v004_calls.sql"),
+    include_str!("migrations/v005_call_queue.sql"),
 ];
 
 /// The schema version this build writes.

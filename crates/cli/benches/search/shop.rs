@@ -1,5 +1,6 @@
 //! The benchmark shop: generated once with the demo generator and cached in
 //! Cargo's target tmp folder, keyed by scale, seed, schema and generator version.
+//! A shop cached under an older schema is upgraded on a copy instead of rebuilt.
 
 use chrono::{DateTime, Utc};
 use courtesy_demo::{generate, Scale, GENERATOR_VERSION};
@@ -39,8 +40,9 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// The benchmark database for `scale`, built when it is not cached yet. Returns
-/// its path and how long building took (`None` when reused).
+/// The benchmark database for `scale`, built (or upgraded from an older schema)
+/// when it is not cached yet. Returns its path and how long that took (`None`
+/// when reused).
 pub fn database(scale: Scale) -> Result<(PathBuf, Option<Duration>), String> {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("courtesy-search-bench");
     std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
@@ -59,6 +61,18 @@ pub fn database(scale: Scale) -> Result<(PathBuf, Option<Duration>), String> {
         let _ = std::fs::remove_file(with_suffix(&partial, suffix));
     }
     let started = Instant::now();
+    if let Some(older) = older_schema(&dir, scale) {
+        eprintln!("upgrading the cached benchmark shop {}…", older.display());
+        for suffix in ["", "-wal"] {
+            let from = with_suffix(&older, suffix);
+            if from.exists() {
+                std::fs::copy(&from, with_suffix(&partial, suffix))
+                    .map_err(|e| format!("copying {}: {e}", from.display()))?;
+            }
+        }
+        drop(Store::open(&partial).map_err(|e| e.to_string())?);
+        return finish(&partial, &path, started);
+    }
     eprintln!(
         "building the benchmark shop ({} customers, {} orders)…",
         scale.customers, scale.orders
@@ -81,14 +95,39 @@ pub fn database(scale: Scale) -> Result<(PathBuf, Option<Duration>), String> {
             .map_err(|e| e.to_string())?;
     }
     drop(shop);
+    finish(&partial, &path, started)
+}
+
+/// The same shop cached under the newest older schema, if any: upgrading a copy
+/// is much quicker than building the shop again.
+fn older_schema(dir: &Path, scale: Scale) -> Option<PathBuf> {
+    (1..LATEST_VERSION).rev().find_map(|v| {
+        let older = dir.join(format!(
+            "shop-c{}-o{}-seed{SEED}-schema{v}-gen{GENERATOR_VERSION}.sqlite",
+            scale.customers, scale.orders
+        ));
+        older.exists().then_some(older)
+    })
+}
+
+/// Moves the finished `partial` database to `path` (and drops the copy the
+/// store keeps before an upgrade).
+fn finish(
+    partial: &Path,
+    path: &Path,
+    started: Instant,
+) -> Result<(PathBuf, Option<Duration>), String> {
+    for v in 1..LATEST_VERSION {
+        let _ = std::fs::remove_file(courtesy_store::backup_path(partial, v));
+    }
     for suffix in ["", "-wal", "-shm"] {
-        let from = with_suffix(&partial, suffix);
+        let from = with_suffix(partial, suffix);
         if from.exists() {
-            std::fs::rename(&from, with_suffix(&path, suffix))
+            std::fs::rename(&from, with_suffix(path, suffix))
                 .map_err(|e| format!("renaming {}: {e}", from.display()))?;
         }
     }
     let took = started.elapsed();
-    eprintln!("  built in {:.1} s", took.as_secs_f64());
-    Ok((path, Some(took)))
+    eprintln!("  ready in {:.1} s", took.as_secs_f64());
+    Ok((path.to_path_buf(), Some(took)))
 }
