@@ -133,6 +133,8 @@ pub async fn run_import(
         .map_err(AppError::from)?;
         // New and updated orders may earn calls or close them.
         store.refresh_calls(chrono::Utc::now(), &desk_actor())?;
+        // New paid orders get their gifts and cards planned.
+        store.plan_gifts(chrono::Utc::now(), &desk_actor())?;
         Ok(run)
     })
     .await

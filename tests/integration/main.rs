@@ -6,6 +6,7 @@ mod customer_edits;
 mod customer_search;
 mod database_file;
 mod demo_shop;
+mod gifts;
 mod import_files;
 mod occasions;
 mod packing_slips;

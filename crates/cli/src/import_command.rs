@@ -71,6 +71,8 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
     bar.finish_and_clear();
     // New and updated orders may earn thank-you calls or close open ones.
     let calls = store.refresh_calls(chrono::Utc::now(), &actor)?;
+    // New paid orders get their gifts and cards planned.
+    let gifts = store.plan_gifts(chrono::Utc::now(), &actor)?;
     let c = run.counts;
     println!(
         "Imported {} ({}, {}) in {:.1} s: {} rows.",
@@ -92,6 +94,12 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
         println!(
             "  calls:     {} queued, {} closed",
             calls.created, calls.closed
+        );
+    }
+    if gifts.orders > 0 {
+        println!(
+            "  gifts:     {} planned for {} orders, {} cards to write",
+            gifts.gifts, gifts.orders, gifts.cards
         );
     }
     if run.errors > 0 {

@@ -12,9 +12,15 @@ mod call_policy;
 mod call_queue;
 mod call_scripts;
 mod calls;
+mod card_templates;
+mod cards;
 mod customer_stats;
 mod customers;
 mod error;
+mod gift_planning;
+mod gift_plans;
+mod gift_policy;
+mod gifts;
 mod import_batches;
 mod import_runs;
 mod known_keys;
@@ -41,11 +47,16 @@ pub use call_history::{CallAttemptView, CallView};
 pub use call_queue::{CallListItem, RefreshCounts};
 pub use call_scripts::CallCard;
 pub use calls::{AttemptInput, AttemptResult};
+pub use card_templates::{shipped_card_text, CardTemplate, CARD_OCCASIONS};
+pub use cards::CardView;
 pub use customers::{
     AddressView, ConsentEdit, ConsentView, CustomerEdit, CustomerListItem, CustomerPage,
     CustomerProfile, PhoneView,
 };
 pub use error::{Result, StoreError};
+pub use gift_planning::{GiftPlanCounts, GIFT_PLAN_WINDOW_DAYS};
+pub use gift_plans::OrderGiftPlan;
+pub use gifts::{GiftInput, GiftView};
 pub use import_batches::RunState;
 pub use import_runs::{ImportCounts, ImportRun, RowProblem};
 pub use merge::ImportItem;

@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/v003_dispatch.sql"),
     include_str!("migrations/v004_calls.sql"),
     include_str!("migrations/v005_call_queue.sql"),
+    include_str!("migrations/v006_gifts.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,8 +1,10 @@
 //! The dispatch desk's reads and writes: what a scanned code is (an order
-//! number or a product's SKU), and marking an order packed.
+//! number or a product's SKU), and marking an order packed (its planned gifts
+//! leave the shelf in the same transaction).
 
 use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
+use crate::gift_plans::pack_plan;
 use crate::slips::{load_slip_orders, SlipOrder};
 use crate::time::now_db;
 use crate::Store;
@@ -130,6 +132,7 @@ impl Store {
             }
             tx.prepare_cached("UPDATE orders SET packed_at = ?2, packed_by = ?3 WHERE id = ?1")?
                 .execute(rusqlite::params![order_id, at, actor.name])?;
+            pack_plan(tx, order_id, &at, actor)?;
             record(
                 tx,
                 actor,
