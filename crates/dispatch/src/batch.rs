@@ -41,7 +41,12 @@ pub fn render_slips(
         return Err(DispatchError::NoOrders);
     }
     let shop = SlipSettings::load(store)?;
-    let slips: Vec<_> = orders.iter().map(|o| slip_data(o, &shop)).collect();
+    let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
+    let plans = store.gift_plans_for_orders(&ids)?;
+    let slips: Vec<_> = orders
+        .iter()
+        .map(|o| slip_data(o, plans.get(&o.id), &shop))
+        .collect();
     Ok(RenderedSlips {
         pdf: render(&slips, size)?,
         order_ids: orders.iter().map(|o| o.id).collect(),

@@ -1,11 +1,13 @@
 //! A stored order turned into what the slip renderer draws: labels in the
 //! customer's language, money written their way, prices hidden on gift orders,
-//! the gift message in the Insert block, and COPY on reprints.
+//! the planned gifts, the card and the gift message in the Insert block, and COPY
+//! on reprints.
 
+use crate::card_words::{handwritten, occasion_name};
 use chrono::{DateTime, NaiveDate, Utc};
 use courtesy_core::format_money;
 use courtesy_slip::{InsertItem, InsertKind, ShopHeader, SlipData, SlipLine};
-use courtesy_store::{SlipOrder, Store, StoreError};
+use courtesy_store::{OrderGiftPlan, SlipOrder, Store, StoreError};
 
 /// The shop's side of every slip: header, logo and whether prices show.
 #[derive(Debug, Clone, Default)]
@@ -41,8 +43,47 @@ fn day_of(placed_at: &str) -> NaiveDate {
         .unwrap_or_else(|_| Utc::now().date_naive())
 }
 
-/// The slip for `order`, as its copy number `order.prints`.
-pub fn slip_data(order: &SlipOrder, shop: &SlipSettings) -> SlipData {
+/// What goes into the parcel: the planned gifts (name, SKU), the card (its
+/// occasion; its text when it is printed rather than handwritten), then the gift
+/// message.
+fn inserts(order: &SlipOrder, plan: Option<&OrderGiftPlan>) -> Vec<InsertItem> {
+    let language = order.language;
+    let mut items = Vec::new();
+    if let Some(plan) = plan {
+        items.extend(plan.gifts.iter().map(|g| InsertItem {
+            kind: InsertKind::Gift,
+            title: g.name.clone(),
+            text: g.sku.clone().unwrap_or_default(),
+        }));
+        if let Some(card) = plan.card.as_ref().filter(|c| c.status != "dropped") {
+            let occasion = occasion_name(card.occasion, language);
+            items.push(if card.printed {
+                InsertItem {
+                    kind: InsertKind::Card,
+                    title: occasion.to_string(),
+                    text: card.text.clone(),
+                }
+            } else {
+                InsertItem {
+                    kind: InsertKind::Card,
+                    title: format!("{occasion} ({})", handwritten(language)),
+                    text: String::new(),
+                }
+            });
+        }
+    }
+    if !order.gift_message.trim().is_empty() {
+        items.push(InsertItem {
+            kind: InsertKind::GiftMessage,
+            title: String::new(),
+            text: order.gift_message.trim().to_string(),
+        });
+    }
+    items
+}
+
+/// The slip for `order` with its gift plan, as its copy number `order.prints`.
+pub fn slip_data(order: &SlipOrder, plan: Option<&OrderGiftPlan>, shop: &SlipSettings) -> SlipData {
     let language = order.language;
     let gift = !order.gift_message.trim().is_empty();
     let show_prices = shop.show_prices && !gift;
@@ -58,15 +99,7 @@ pub fn slip_data(order: &SlipOrder, shop: &SlipSettings) -> SlipData {
             unit_price: show_prices.then(|| format_money(l.unit_price, language)),
         })
         .collect();
-    let inserts = if gift {
-        vec![InsertItem {
-            kind: InsertKind::GiftMessage,
-            title: String::new(),
-            text: order.gift_message.trim().to_string(),
-        }]
-    } else {
-        Vec::new()
-    };
+    let inserts = inserts(order, plan);
     SlipData {
         language,
         shop: ShopHeader {

@@ -9,11 +9,13 @@
 //! Insert block with gifts, cards and the gift message, the packer's initials line
 //! and, on reprints, a COPY mark, all in the customer's language and set in an
 //! embedded, subset DejaVu Sans. Long orders continue on further pages, each with
-//! the order number and barcode.
+//! the order number and barcode. [`render_card_sheet`] sets the texts of the cards
+//! to write by hand on A4 pages in the same font.
 #![deny(missing_docs)]
 
 mod barcode;
 mod canvas;
+mod card_sheet;
 mod data;
 mod error;
 mod fonts;
@@ -26,6 +28,7 @@ mod pdf;
 mod sort;
 mod wrap;
 
+pub use card_sheet::{render_card_sheet, CardSheetEntry};
 pub use data::{InsertItem, InsertKind, ShopHeader, SlipData, SlipLine};
 pub use error::SlipError;
 pub use logo::check_logo;

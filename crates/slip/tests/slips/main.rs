@@ -2,6 +2,7 @@
 //! printer and scanner would see them. Each test name states the rule it checks.
 
 mod barcodes;
+mod card_sheets;
 mod content;
 mod errors;
 mod fixtures;

@@ -1,0 +1,36 @@
+//! The card-text sheet for the person writing cards: the cards still to write,
+//! oldest order first, with the occasion in the writer's language, as one PDF.
+
+use crate::card_words::occasion_name;
+use crate::error::DispatchError;
+use courtesy_core::Language;
+use courtesy_slip::{render_card_sheet, CardSheetEntry};
+use courtesy_store::{CardView, Store};
+
+/// The sheet's entries for `cards`, occasions named in `language`.
+pub fn card_sheet_entries(cards: &[CardView], language: Language) -> Vec<CardSheetEntry> {
+    cards
+        .iter()
+        .map(|c| CardSheetEntry {
+            customer: c.customer_name.clone(),
+            order_number: c.order_number.clone(),
+            language: c.language.code().to_string(),
+            occasion: occasion_name(c.occasion, language).to_string(),
+            text: c.text.clone(),
+        })
+        .collect()
+}
+
+/// The PDF of the cards to write, titled `title`; `None` when there are none.
+pub fn cards_to_write_sheet(
+    store: &Store,
+    title: &str,
+    language: Language,
+) -> Result<Option<Vec<u8>>, DispatchError> {
+    let cards = store.cards_to_write()?;
+    if cards.is_empty() {
+        return Ok(None);
+    }
+    let entries = card_sheet_entries(&cards, language);
+    Ok(Some(render_card_sheet(title, &entries)?))
+}
