@@ -5,6 +5,7 @@
 mod calls_command;
 mod demo_command;
 mod failure;
+mod gifts_command;
 mod import_command;
 mod info_command;
 mod operator;
@@ -41,6 +42,9 @@ enum Command {
     Printers,
     /// Thank-you calls: `calls today` refreshes the queue and lists the calls to make now.
     Calls(calls_command::CallsArgs),
+    /// Gifts and cards: `gifts plan` plans new paid orders, `gifts cards` lists the
+    /// cards to write (`-o` saves their texts as a PDF sheet).
+    Gifts(gifts_command::GiftsArgs),
 }
 
 /// The database file the user means: `--db`, `COURTESY_DB`, or the app-data folder.
@@ -62,6 +66,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Slips(args) => slips_command::run(&path, &args),
         Command::Printers => slips_command::list_printers(),
         Command::Calls(args) => calls_command::run(&path, &args),
+        Command::Gifts(args) => gifts_command::run(&path, &args),
     }
 }
 

@@ -1,0 +1,103 @@
+//! `courtesy gifts plan` plans gifts and cards for new paid orders under the
+//! shop's gift policy; `courtesy gifts cards` lists the cards to write and, with
+//! `-o`, saves the card-text sheet as a PDF.
+
+use crate::failure::Failure;
+use crate::operator::operator_name;
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use courtesy_core::Language;
+use courtesy_dispatch::cards_to_write_sheet;
+use courtesy_store::{Actor, AuditSource, Store};
+use std::path::{Path, PathBuf};
+
+/// `courtesy gifts ...`
+#[derive(Debug, Args)]
+pub struct GiftsArgs {
+    #[command(subcommand)]
+    command: GiftsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum GiftsCommand {
+    /// Plan gifts and cards for the new paid orders.
+    Plan(PlanArgs),
+    /// List the cards to write; `-o FILE` saves their texts as a PDF sheet.
+    Cards(CardsArgs),
+}
+
+#[derive(Debug, Args)]
+struct PlanArgs {
+    /// Pretend it is this moment (RFC 3339, e.g. 2026-11-26T12:00:00Z).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct CardsArgs {
+    /// Save the card-text sheet here (PDF).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Runs `courtesy gifts ...`.
+pub fn run(path: &Path, args: &GiftsArgs) -> Result<(), Failure> {
+    if !path.exists() {
+        return Err(Failure::Usage(format!(
+            "there is no database at {} (create one with `courtesy demo` or by starting the app)",
+            path.display()
+        )));
+    }
+    let store = Store::open(path)?;
+    match &args.command {
+        GiftsCommand::Plan(plan) => run_plan(&store, plan),
+        GiftsCommand::Cards(cards) => run_cards(&store, cards),
+    }
+}
+
+fn run_plan(store: &Store, args: &PlanArgs) -> Result<(), Failure> {
+    let now = match &args.at {
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map_err(|e| Failure::Usage(format!("--at {text:?} is not an RFC 3339 time: {e}")))?
+            .with_timezone(&Utc),
+        None => Utc::now(),
+    };
+    if store.gift_policy()?.rules.is_empty() {
+        println!("the gift policy has no rules yet: nothing to plan");
+        return Ok(());
+    }
+    let actor = Actor::new(operator_name(), AuditSource::Cli);
+    let counts = store.plan_gifts(now, &actor)?;
+    println!(
+        "{} orders planned: {} gifts, {} cards",
+        counts.orders, counts.gifts, counts.cards
+    );
+    Ok(())
+}
+
+fn run_cards(store: &Store, args: &CardsArgs) -> Result<(), Failure> {
+    let cards = store.cards_to_write()?;
+    if cards.is_empty() {
+        println!("no cards to write");
+        return Ok(());
+    }
+    for c in &cards {
+        println!(
+            "{}  {}  [{}]",
+            c.order_number,
+            c.customer_name,
+            c.language.code()
+        );
+        println!("    {}", c.text);
+    }
+    if let Some(out) = &args.output {
+        let language = store.settings()?.ui_language.unwrap_or(Language::En);
+        let title = format!("Cards to write ({})", cards.len());
+        if let Some(pdf) = cards_to_write_sheet(store, &title, language)? {
+            std::fs::write(out, pdf)
+                .map_err(|e| Failure::Usage(format!("writing {}: {e}", out.display())))?;
+            println!("card sheet saved to {}", out.display());
+        }
+    }
+    Ok(())
+}
