@@ -37,6 +37,23 @@ const COMMANDS: &[&str] = &[
     "save_call_scripts",
     "plan_call",
     "coming_occasions",
+    "gifts_list",
+    "add_gift",
+    "update_gift",
+    "gift_policy",
+    "save_gift_policy",
+    "plan_gifts",
+    "preview_gifts",
+    "order_gift_plan",
+    "customer_gifts",
+    "cards_to_write",
+    "edit_card_text",
+    "mark_card_written",
+    "card_templates",
+    "save_card_template",
+    "print_card_sheet",
+    "save_card_sheet",
+    "gift_spending",
 ];
 
 fn main() {

@@ -7,6 +7,7 @@ pub mod calls_commands;
 pub mod commands;
 pub mod dispatch_commands;
 pub mod error;
+pub mod gifts_commands;
 pub mod import_commands;
 pub mod state;
 pub mod web_process;
@@ -75,6 +76,23 @@ pub fn run() {
             calls_commands::save_call_scripts,
             calls_commands::plan_call,
             calls_commands::coming_occasions,
+            gifts_commands::gifts_list,
+            gifts_commands::add_gift,
+            gifts_commands::update_gift,
+            gifts_commands::gift_policy,
+            gifts_commands::save_gift_policy,
+            gifts_commands::plan_gifts,
+            gifts_commands::preview_gifts,
+            gifts_commands::order_gift_plan,
+            gifts_commands::customer_gifts,
+            gifts_commands::cards_to_write,
+            gifts_commands::edit_card_text,
+            gifts_commands::mark_card_written,
+            gifts_commands::card_templates,
+            gifts_commands::save_card_template,
+            gifts_commands::print_card_sheet,
+            gifts_commands::save_card_sheet,
+            gifts_commands::gift_spending,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -440,3 +440,40 @@ fn a_policy_naming_a_missing_gift_is_refused() {
     );
     assert_eq!(s.store.gift_policy().unwrap().rules[0].gifts, vec![s.tea]);
 }
+
+#[test]
+fn the_month_spending_counts_planned_gifts_but_not_released_ones() {
+    let s = shop();
+    s.store.plan_gifts(now(), &tester()).unwrap();
+    let live = |raw: &Connection| -> i64 {
+        raw.query_row(
+            "SELECT sum(i.unit_cost_minor) FROM gift_plans p JOIN gift_plan_items i ON i.plan_id = p.id
+             WHERE p.status <> 'released'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let planned = live(&s.raw);
+    assert!(planned > 0, "gifts were planned");
+    let november = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let pln = courtesy_core::Currency::parse("PLN").unwrap();
+    assert_eq!(
+        s.store.gift_spending(november).unwrap(),
+        vec![courtesy_core::Money::new(planned, pln)]
+    );
+
+    let first = order_id(&s.raw, "#2001");
+    s.store.release_gift_plan(first, &tester()).unwrap();
+    let after = live(&s.raw);
+    assert!(after < planned, "releasing gives the cost back");
+    assert_eq!(
+        s.store.gift_spending(november).unwrap(),
+        vec![courtesy_core::Money::new(after, pln)]
+    );
+    let december = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert!(
+        s.store.gift_spending(december).unwrap().is_empty(),
+        "another month spent nothing"
+    );
+}

@@ -6,8 +6,7 @@ use crate::failure::Failure;
 use crate::operator::operator_name;
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
-use courtesy_core::Language;
-use courtesy_dispatch::cards_to_write_sheet;
+use courtesy_dispatch::desk_card_sheet;
 use courtesy_store::{Actor, AuditSource, Store};
 use std::path::{Path, PathBuf};
 
@@ -91,9 +90,7 @@ fn run_cards(store: &Store, args: &CardsArgs) -> Result<(), Failure> {
         println!("    {}", c.text);
     }
     if let Some(out) = &args.output {
-        let language = store.settings()?.ui_language.unwrap_or(Language::En);
-        let title = format!("Cards to write ({})", cards.len());
-        if let Some(pdf) = cards_to_write_sheet(store, &title, language)? {
+        if let Some(pdf) = desk_card_sheet(store)? {
             std::fs::write(out, pdf)
                 .map_err(|e| Failure::Usage(format!("writing {}: {e}", out.display())))?;
             println!("card sheet saved to {}", out.display());

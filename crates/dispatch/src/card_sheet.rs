@@ -1,9 +1,12 @@
 //! The card-text sheet for the person writing cards: the cards still to write,
-//! oldest order first, with the occasion in the writer's language, as one PDF.
+//! oldest order first, with the occasion in the writer's language, as one PDF,
+//! saved or sent to the desk's printer.
 
-use crate::card_words::occasion_name;
+use crate::card_words::{occasion_name, sheet_title};
 use crate::error::DispatchError;
+use crate::printing::{print_pdf, PrintedTo};
 use courtesy_core::Language;
+use courtesy_slip::PageSize;
 use courtesy_slip::{render_card_sheet, CardSheetEntry};
 use courtesy_store::{CardView, Store};
 
@@ -33,4 +36,24 @@ pub fn cards_to_write_sheet(
     }
     let entries = card_sheet_entries(&cards, language);
     Ok(Some(render_card_sheet(title, &entries)?))
+}
+
+/// The sheet of the cards to write, titled and labelled in the desk's UI
+/// language (English when none is set); `None` when there are no cards.
+pub fn desk_card_sheet(store: &Store) -> Result<Option<Vec<u8>>, DispatchError> {
+    let language = store.settings()?.ui_language.unwrap_or(Language::En);
+    let count = store.cards_to_write()?.len();
+    cards_to_write_sheet(store, &sheet_title(language, count), language)
+}
+
+/// Prints the sheet of the cards to write on `printer` (the system default when
+/// `None`); `None` when there are no cards.
+pub fn print_card_sheet(
+    store: &Store,
+    printer: Option<&str>,
+) -> Result<Option<PrintedTo>, DispatchError> {
+    let Some(pdf) = desk_card_sheet(store)? else {
+        return Ok(None);
+    };
+    print_pdf(printer, "Courtesy cards", &pdf, PageSize::A4).map(Some)
 }

@@ -57,3 +57,14 @@ pub fn handwritten(language: Language) -> &'static str {
         Language::Fi => "käsin kirjoitettu",
     }
 }
+
+/// The card sheet's title, e.g. "Cards to write (12)".
+pub fn sheet_title(language: Language, count: usize) -> String {
+    let words = match language {
+        Language::En => "Cards to write",
+        Language::Pl => "Kartki do napisania",
+        Language::Ru => "Открытки к написанию",
+        Language::Fi => "Kirjoitettavat kortit",
+    };
+    format!("{words} ({count})")
+}

@@ -14,8 +14,8 @@ mod printing;
 mod slip_data;
 
 pub use batch::{print_slips, render_slips, save_slips, RenderedSlips, SlipsPrinted};
-pub use card_sheet::{card_sheet_entries, cards_to_write_sheet};
-pub use card_words::{handwritten, occasion_name};
+pub use card_sheet::{card_sheet_entries, cards_to_write_sheet, desk_card_sheet, print_card_sheet};
+pub use card_words::{handwritten, occasion_name, sheet_title};
 pub use courtesy_slip::PageSize;
 pub use error::DispatchError;
 pub use packing::{pack_order, PackOutcome, SlipOnPacking};

@@ -20,6 +20,7 @@ mod error;
 mod gift_planning;
 mod gift_plans;
 mod gift_policy;
+mod gift_spending;
 mod gifts;
 mod import_batches;
 mod import_runs;

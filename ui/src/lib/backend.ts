@@ -12,6 +12,7 @@ import type {
   CallListItem,
   CallPolicy,
   CallScripts,
+  CardView,
   ColumnMapping,
   CustomerEdit,
   CustomerListItem,
@@ -19,9 +20,16 @@ import type {
   CustomerPage,
   CustomerProfile,
   DemoLoaded,
+  GiftInput,
+  GiftPlan,
+  GiftPlanCounts,
+  GiftPolicy,
+  GiftView,
   ImportProgress,
   ImportRun,
   MappingFields,
+  Money,
+  OrderGiftPlan,
   Packed,
   Preview,
   RowProblem,
@@ -86,6 +94,30 @@ export interface Backend {
   planCall(customerId: number, dueAt: string): Promise<number>;
   /** Customers' birthdays and name days from today to `days` days ahead. */
   comingOccasions(days: number): Promise<CustomerOccasion[]>;
+  /** The gift catalogue with stock, planned units and low-stock flags. */
+  giftsList(): Promise<GiftView[]>;
+  addGift(gift: GiftInput): Promise<GiftView>;
+  updateGift(id: number, gift: GiftInput): Promise<GiftView>;
+  giftPolicy(): Promise<GiftPolicy>;
+  /** Saves the gift rules, then plans gifts for the new orders under them. */
+  saveGiftPolicy(policy: GiftPolicy): Promise<GiftPolicy>;
+  /** What this month's gifts cost so far, per currency. */
+  giftSpending(): Promise<Money[]>;
+  /** Plans gifts for the new paid orders now. */
+  planGifts(): Promise<GiftPlanCounts>;
+  /** What an order would get under `policy` (the saved one when null), and why. Saves nothing. */
+  previewGifts(orderId: number, policy: GiftPolicy | null): Promise<GiftPlan>;
+  /** A customer's gifts, planned and past, with their cards. */
+  customerGifts(customerId: number): Promise<OrderGiftPlan[]>;
+  /** The order's gift plan (gifts and card for the parcel), if any. */
+  orderGiftPlan(orderId: number): Promise<OrderGiftPlan | null>;
+  cardsToWrite(): Promise<CardView[]>;
+  editCardText(cardId: number, text: string): Promise<CardView>;
+  markCardWritten(cardId: number): Promise<CardView>;
+  /** Saves the card-text sheet as a PDF through a save dialog; the path, or `null` when cancelled. */
+  saveCardSheet(): Promise<string | null>;
+  /** Prints the card-text sheet on `printer` (`null`: the desk's or the system default); the printer used. */
+  printCardSheet(printer: string | null): Promise<string>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -152,6 +184,21 @@ export const tauriBackend: Backend = {
   saveCallScripts: (scripts) => call("save_call_scripts", { scripts }),
   planCall: (customerId, dueAt) => call("plan_call", { customerId, dueAt }),
   comingOccasions: (days) => call("coming_occasions", { days }),
+  giftsList: () => call("gifts_list"),
+  addGift: (gift) => call("add_gift", { gift }),
+  updateGift: (id, gift) => call("update_gift", { id, gift }),
+  giftPolicy: () => call("gift_policy"),
+  saveGiftPolicy: (policy) => call("save_gift_policy", { policy }),
+  planGifts: () => call("plan_gifts"),
+  giftSpending: () => call("gift_spending"),
+  previewGifts: (orderId, policy) => call("preview_gifts", { orderId, policy }),
+  customerGifts: (customerId) => call("customer_gifts", { customerId }),
+  orderGiftPlan: (orderId) => call("order_gift_plan", { orderId }),
+  cardsToWrite: () => call("cards_to_write"),
+  editCardText: (cardId, text) => call("edit_card_text", { cardId, text }),
+  markCardWritten: (cardId) => call("mark_card_written", { cardId }),
+  saveCardSheet: () => call("save_card_sheet"),
+  printCardSheet: (printer) => call("print_card_sheet", { printer }),
 };
 
 let current: Backend = tauriBackend;

@@ -1109,3 +1109,526 @@ turns: number | null,
  * The name-day calendar (`pl`, `fi`, `ru`).
  */
 calendar: string | null, };
+
+export type NameDayCalendar = "pl" | "fi" | "ru";
+
+export type CardOccasion = "thankYou" | "welcome" | "milestone" | "bigOrder" | "loyalty" | "birthday" | "nameDay" | "referral" | "welcomeBack";
+
+export type GiftRuleKind = { "kind": "firstOrder" } | { "kind": "nthOrder", 
+/**
+ * Which order, counting the first as 1.
+ */
+n: number, 
+/**
+ * Also every multiple of `n`.
+ */
+repeat: boolean, } | { "kind": "orderTotalAtLeast", 
+/**
+ * Threshold per currency.
+ */
+thresholdsMinor: Record<string, number>, } | { "kind": "tier", 
+/**
+ * Tag or tier names, e.g. `VIP`, `loyal`.
+ */
+tiers: Array<string>, } | { "kind": "birthday", 
+/**
+ * Days ahead that still count.
+ */
+withinDays: number, } | { "kind": "nameDay", 
+/**
+ * Days ahead that still count.
+ */
+withinDays: number, 
+/**
+ * Calendars to look in; empty: the customer's country's, else their
+ * language's.
+ */
+calendars: Array<NameDayCalendar>, } | { "kind": "referral" } | { "kind": "winBack", 
+/**
+ * Days since the previous order that make a gap.
+ */
+minGapDays: number, } | { "kind": "manual" };
+
+export type GiftRule = { 
+/**
+ * The rule's id, named in the trace.
+ */
+id: number, 
+/**
+ * The owner's label for the rule.
+ */
+name: string, 
+/**
+ * A switched-off rule is skipped (and the trace says so).
+ */
+enabled: boolean, 
+/**
+ * Gift ids in order of preference; the first that passes the constraints is
+ * planned. Empty: the rule gives only its card.
+ */
+gifts: Array<number>, 
+/**
+ * The card the rule adds (also when every gift was skipped).
+ */
+card: CardOccasion | null, 
+/**
+ * When this rule gives something, the rules after it are still tried and may add
+ * their own gift; otherwise planning stops at this rule.
+ */
+alsoLaterRules: boolean, } & ({ "kind": "firstOrder" } | { "kind": "nthOrder", 
+/**
+ * Which order, counting the first as 1.
+ */
+n: number, 
+/**
+ * Also every multiple of `n`.
+ */
+repeat: boolean, } | { "kind": "orderTotalAtLeast", 
+/**
+ * Threshold per currency.
+ */
+thresholdsMinor: Record<string, number>, } | { "kind": "tier", 
+/**
+ * Tag or tier names, e.g. `VIP`, `loyal`.
+ */
+tiers: Array<string>, } | { "kind": "birthday", 
+/**
+ * Days ahead that still count.
+ */
+withinDays: number, } | { "kind": "nameDay", 
+/**
+ * Days ahead that still count.
+ */
+withinDays: number, 
+/**
+ * Calendars to look in; empty: the customer's country's, else their
+ * language's.
+ */
+calendars: Array<NameDayCalendar>, } | { "kind": "referral" } | { "kind": "winBack", 
+/**
+ * Days since the previous order that make a gap.
+ */
+minGapDays: number, } | { "kind": "manual" });
+
+export type GiftPolicy = { 
+/**
+ * The rules, highest priority first.
+ */
+rules: Array<GiftRule>, 
+/**
+ * The most the unit costs of gifts planned in one calendar month (in the shop's
+ * time zone) may add up to, per currency (ISO code → minor units). A gift whose
+ * currency has no budget is not limited.
+ */
+monthlyBudgetMinor: Record<string, number>, 
+/**
+ * A customer does not get the same gift again within this many months; 0 allows
+ * repeats.
+ */
+noRepeatMonths: number, };
+
+export type PlannedGift = { 
+/**
+ * The gift.
+ */
+giftId: number, 
+/**
+ * The rule that chose it.
+ */
+ruleId: number, 
+/**
+ * The gift's name.
+ */
+name: string, 
+/**
+ * The gift's SKU.
+ */
+sku: string | null, 
+/**
+ * Its unit cost in minor units of `currency`.
+ */
+unitCostMinor: number, 
+/**
+ * ISO currency code of the cost.
+ */
+currency: string, };
+
+export type RuleMiss = { "kind": "notFirstOrder", 
+/**
+ * Which order it is.
+ */
+orderIndex: number, } | { "kind": "notNthOrder", 
+/**
+ * Which order it is.
+ */
+orderIndex: number, 
+/**
+ * The rule's n.
+ */
+n: number, } | { "kind": "totalBelow", 
+/**
+ * The order total.
+ */
+totalMinor: number, 
+/**
+ * The threshold.
+ */
+thresholdMinor: number, 
+/**
+ * Their currency.
+ */
+currency: string, } | { "kind": "noThresholdForCurrency", 
+/**
+ * The order's currency.
+ */
+currency: string, } | { "kind": "notInTier" } | { "kind": "noBirthday" } | { "kind": "birthdayNotWithin", 
+/**
+ * The next birthday.
+ */
+next: string, 
+/**
+ * The rule's days.
+ */
+withinDays: number, } | { "kind": "noFirstName" } | { "kind": "noNameDayCalendar" } | { "kind": "nameNotInCalendar" } | { "kind": "nameDayNotWithin", 
+/**
+ * The next name day.
+ */
+next: string, 
+/**
+ * Its calendar.
+ */
+calendar: NameDayCalendar, 
+/**
+ * The rule's days.
+ */
+withinDays: number, } | { "kind": "notReferred" } | { "kind": "noPreviousOrder" } | { "kind": "gapTooShort", 
+/**
+ * Days since the previous order.
+ */
+daysSincePrevious: number, 
+/**
+ * The rule's minimum.
+ */
+minGapDays: number, } | { "kind": "notManual" };
+
+export type GiftSkip = { "kind": "unknownGift" } | { "kind": "outOfStock", 
+/**
+ * Pieces on the shelf.
+ */
+stock: number, 
+/**
+ * Pieces planned for unpacked orders.
+ */
+planned: number, } | { "kind": "overBudget", 
+/**
+ * The budget's currency.
+ */
+currency: string, 
+/**
+ * The month's budget.
+ */
+budgetMinor: number, 
+/**
+ * Spent this month so far.
+ */
+spentMinor: number, 
+/**
+ * The gift's unit cost.
+ */
+costMinor: number, } | { "kind": "givenRecently", 
+/**
+ * When.
+ */
+givenOn: string, 
+/**
+ * The policy's months.
+ */
+months: number, } | { "kind": "alreadyInPlan" };
+
+export type TraceStep = { "kind": "ruleDisabled", 
+/**
+ * The rule.
+ */
+ruleId: number, } | { "kind": "ruleNotMatched", 
+/**
+ * The rule.
+ */
+ruleId: number, 
+/**
+ * Why not.
+ */
+why: RuleMiss, } | { "kind": "ruleMatched", 
+/**
+ * The rule.
+ */
+ruleId: number, 
+/**
+ * The birthday or name day that made it apply.
+ */
+occasionOn?: string | null, 
+/**
+ * The calendar of that name day.
+ */
+calendar?: NameDayCalendar | null, } | { "kind": "giftSkipped", 
+/**
+ * The rule.
+ */
+ruleId: number, 
+/**
+ * The gift.
+ */
+giftId: number, 
+/**
+ * The constraint.
+ */
+why: GiftSkip, } | { "kind": "giftChosen", 
+/**
+ * The rule.
+ */
+ruleId: number, 
+/**
+ * The gift.
+ */
+giftId: number, } | { "kind": "cardAdded", 
+/**
+ * The rule.
+ */
+ruleId: number, 
+/**
+ * The card's occasion.
+ */
+card: CardOccasion, } | { "kind": "cardOnly", 
+/**
+ * The rule.
+ */
+ruleId: number, 
+/**
+ * The card's occasion.
+ */
+card: CardOccasion, } | { "kind": "ruleGaveNothing", 
+/**
+ * The rule.
+ */
+ruleId: number, };
+
+export type GiftPlan = { 
+/**
+ * The order planned.
+ */
+orderId: number, 
+/**
+ * The gifts to pack, in the order the rules chose them.
+ */
+gifts: Array<PlannedGift>, 
+/**
+ * The card to write, if any.
+ */
+card: CardOccasion | null, 
+/**
+ * Every decision, in order.
+ */
+trace: Array<TraceStep>, };
+
+export type GiftView = { 
+/**
+ * Its id, as rules name it.
+ */
+id: number, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its SKU, if any.
+ */
+sku: string | null, 
+/**
+ * What one costs the shop, in minor units of `currency`.
+ */
+unitCostMinor: number, 
+/**
+ * ISO currency code.
+ */
+currency: string, 
+/**
+ * Pieces on the shelf.
+ */
+stock: number, 
+/**
+ * Pieces planned for orders not packed yet.
+ */
+planned: number, 
+/**
+ * Free pieces at or below which the gift counts as low.
+ */
+lowStockAt: number, 
+/**
+ * Whether rules may still plan it.
+ */
+active: boolean, 
+/**
+ * Free pieces (stock less planned) are at or below `low_stock_at`.
+ */
+lowStock: boolean, };
+
+export type GiftInput = { 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its SKU, if any (unique among gifts).
+ */
+sku: string | null, 
+/**
+ * Unit cost in minor units.
+ */
+unitCostMinor: number, 
+/**
+ * ISO currency code.
+ */
+currency: string, 
+/**
+ * Pieces on the shelf.
+ */
+stock: number, 
+/**
+ * The low-stock level.
+ */
+lowStockAt: number, 
+/**
+ * Whether rules may plan it.
+ */
+active: boolean, };
+
+export type CardView = { 
+/**
+ * The card's id.
+ */
+id: number, 
+/**
+ * Its order.
+ */
+orderId: number, 
+/**
+ * The order's number.
+ */
+orderNumber: string, 
+/**
+ * The customer, unless erased.
+ */
+customerId: number | null, 
+/**
+ * The customer's name as the card greets them.
+ */
+customerName: string, 
+/**
+ * The language the text is in.
+ */
+language: Language, 
+/**
+ * The occasion.
+ */
+occasion: CardOccasion, 
+/**
+ * The text to write (or print).
+ */
+text: string, 
+/**
+ * Printed on the slip rather than written by hand.
+ */
+printed: boolean, 
+/**
+ * `to_write`, `written` or `dropped` (its order was cancelled).
+ */
+status: string, 
+/**
+ * When it was written (UTC).
+ */
+writtenAt: string | null, 
+/**
+ * Who wrote it.
+ */
+writtenBy: string, };
+
+export type OrderGiftPlan = { 
+/**
+ * The plan's id.
+ */
+planId: number, 
+/**
+ * The order.
+ */
+orderId: number, 
+/**
+ * The order's number.
+ */
+orderNumber: string, 
+/**
+ * The customer, unless erased.
+ */
+customerId: number | null, 
+/**
+ * `planned`, `packed` (the gifts left the shelf) or `released` (cancelled).
+ */
+status: string, 
+/**
+ * The order's date in the shop's time zone.
+ */
+givenOn: string, 
+/**
+ * The rule of the first gift, or of the card alone.
+ */
+ruleId: number | null, 
+/**
+ * The gifts, in the order the rules chose them.
+ */
+gifts: Array<PlannedGift>, 
+/**
+ * The card, if any.
+ */
+card: CardView | null, 
+/**
+ * Every decision of the planner.
+ */
+trace: Array<TraceStep>, 
+/**
+ * When it was planned (UTC).
+ */
+createdAt: string, 
+/**
+ * When its order was packed (UTC).
+ */
+packedAt: string | null, };
+
+export type CardTemplate = { 
+/**
+ * The card's language.
+ */
+language: Language, 
+/**
+ * The occasion.
+ */
+occasion: CardOccasion, 
+/**
+ * The text with merge fields.
+ */
+text: string, 
+/**
+ * Whether the text is the one shipped with Courtesy (not the owner's).
+ */
+shipped: boolean, };
+
+export type GiftPlanCounts = { 
+/**
+ * Orders planned (each gets a plan, also when nothing matched).
+ */
+orders: number, 
+/**
+ * Gifts planned.
+ */
+gifts: number, 
+/**
+ * Cards to write or print.
+ */
+cards: number, };

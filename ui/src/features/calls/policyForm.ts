@@ -1,7 +1,9 @@
 // The call policy as the settings form edits it: times as `HH:MM`, thresholds in
 // major units, and back to the stored shape.
 import type { CallPolicy } from "../../lib/bindings";
-import { currencyExponent } from "../../lib/format";
+import { minorFrom } from "../../lib/moneyInput";
+
+export { majorText, minorFrom } from "../../lib/moneyInput";
 
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
@@ -13,19 +15,6 @@ export function hhmm(time: string): string {
 /** `10:00` → `10:00:00` (the stored form). */
 export function withSeconds(time: string): string {
   return /^\d{2}:\d{2}$/.test(time) ? `${time}:00` : time;
-}
-
-/** Minor units → the amount a person types (500.00 PLN → "500"). */
-export function majorText(minor: number, currency: string): string {
-  const exp = currencyExponent(currency);
-  return String(minor / 10 ** exp);
-}
-
-/** A typed amount (comma or point) → minor units; `null` when it does not read. */
-export function minorFrom(text: string, currency: string): number | null {
-  const t = text.trim().replace(/\s/g, "").replace(",", ".");
-  if (!/^\d+(\.\d+)?$/.test(t)) return null;
-  return Math.round(Number(t) * 10 ** currencyExponent(currency));
 }
 
 /** Weekdays in calendar order, whatever order they were ticked in. */
