@@ -12,6 +12,7 @@ import type {
   CallListItem,
   CallPolicy,
   CallScripts,
+  CardTemplate,
   CardView,
   ColumnMapping,
   CustomerEdit,
@@ -114,6 +115,10 @@ export interface Backend {
   cardsToWrite(): Promise<CardView[]>;
   editCardText(cardId: number, text: string): Promise<CardView>;
   markCardWritten(cardId: number): Promise<CardView>;
+  /** Every card template, the owner's where saved, else the shipped one. */
+  cardTemplates(): Promise<CardTemplate[]>;
+  /** Saves one template (an empty text goes back to the shipped one). */
+  saveCardTemplate(template: CardTemplate): Promise<CardTemplate>;
   /** Saves the card-text sheet as a PDF through a save dialog; the path, or `null` when cancelled. */
   saveCardSheet(): Promise<string | null>;
   /** Prints the card-text sheet on `printer` (`null`: the desk's or the system default); the printer used. */
@@ -197,6 +202,8 @@ export const tauriBackend: Backend = {
   cardsToWrite: () => call("cards_to_write"),
   editCardText: (cardId, text) => call("edit_card_text", { cardId, text }),
   markCardWritten: (cardId) => call("mark_card_written", { cardId }),
+  cardTemplates: () => call("card_templates"),
+  saveCardTemplate: (template) => call("save_card_template", { template }),
   saveCardSheet: () => call("save_card_sheet"),
   printCardSheet: (printer) => call("print_card_sheet", { printer }),
 };
