@@ -146,13 +146,14 @@ fn local_day(t: DateTime<Utc>, zone: Tz) -> NaiveDate {
     t.with_timezone(&zone).date_naive()
 }
 
-/// A ledger of the active gifts, the gifts planned or given since the no-repeat
-/// window before `from` began, and the spending of the months from `from`'s on.
-/// Plans of `except_order` are left out.
+/// A ledger of the active gifts, the gifts `customers` were planned or given
+/// since the no-repeat window before `from` began, and the spending of the months
+/// from `from`'s on. Plans of `except_order` are left out.
 fn ledger(
     conn: &Connection,
     policy: &GiftPolicy,
     from: NaiveDate,
+    customers: &[i64],
     except_order: Option<i64>,
 ) -> Result<GiftLedger> {
     let gifts = plannable_gifts(conn, except_order)?;
@@ -164,10 +165,11 @@ fn ledger(
         let mut stmt = conn.prepare_cached(
             "SELECT p.customer_id, i.gift_id, p.given_on
              FROM gift_plans p JOIN gift_plan_items i ON i.plan_id = p.id
-             WHERE p.status <> 'released' AND p.given_on >= ?1
-               AND p.customer_id IS NOT NULL AND p.order_id IS NOT ?2",
+             WHERE p.customer_id IN (SELECT value FROM json_each(?3))
+               AND p.status <> 'released' AND p.given_on >= ?1 AND p.order_id IS NOT ?2",
         )?;
-        let rows = stmt.query_map(params![since.to_string(), except_order], |r| {
+        let ids = serde_json::to_string(customers).unwrap_or_else(|_| "[]".into());
+        let rows = stmt.query_map(params![since.to_string(), except_order, ids], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, i64>(1)?,
@@ -251,7 +253,10 @@ fn plan_and_store(
         .map(|c| local_day(c.facts.order.placed_at, zone))
         .min()
         .unwrap_or_else(|| local_day(now, zone));
-    let mut ledger = ledger(tx, policy, from, None)?;
+    let mut customers: Vec<i64> = list.iter().map(|c| c.facts.order.customer_id).collect();
+    customers.sort_unstable();
+    customers.dedup();
+    let mut ledger = ledger(tx, policy, from, &customers, None)?;
     let facts: Vec<GiftCandidate> = list.iter().map(|c| c.facts.clone()).collect();
     let plans = plan_gift_batch(policy, zone, &mut ledger, &facts);
 
@@ -403,7 +408,8 @@ impl Store {
                 })?;
             let zone = shop_zone(conn)?;
             let day = local_day(c.facts.order.placed_at, zone);
-            let ledger = ledger(conn, policy, day, Some(order_id))?;
+            let customer = [c.facts.order.customer_id];
+            let ledger = ledger(conn, policy, day, &customer, Some(order_id))?;
             Ok(plan_gifts(
                 policy,
                 zone,

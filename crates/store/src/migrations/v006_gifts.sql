@@ -83,7 +83,6 @@ CREATE TABLE cards (
     CHECK ((status = 'written') = (written_at IS NOT NULL))
 ) STRICT;
 CREATE UNIQUE INDEX cards_one_per_plan ON cards(plan_id);
-CREATE INDEX cards_by_order ON cards(order_id);
 CREATE INDEX cards_by_customer ON cards(customer_id);
 CREATE INDEX cards_to_write ON cards(created_at) WHERE status = 'to_write' AND printed = 0;
 
