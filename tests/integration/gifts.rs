@@ -477,3 +477,132 @@ fn the_month_spending_counts_planned_gifts_but_not_released_ones() {
         "another month spent nothing"
     );
 }
+
+/// The order's trace steps that skipped a gift, with why.
+fn skips(store: &Store, raw: &Connection, number: &str) -> Vec<courtesy_core::gifts::GiftSkip> {
+    store
+        .order_gift_plan(order_id(raw, number))
+        .unwrap()
+        .unwrap_or_else(|| panic!("{number} has a plan"))
+        .trace
+        .into_iter()
+        .filter_map(|t| match t {
+            TraceStep::GiftSkipped { why, .. } => Some(why),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn gifts_planned_in_an_earlier_run_count_against_the_months_budget() {
+    let s = shop();
+    let mut policy = s.store.gift_policy().unwrap();
+    policy.monthly_budget_minor = [("PLN".to_string(), 3_000)].into();
+    s.store.save_gift_policy(&policy, &tester()).unwrap();
+    let first = order_id(&s.raw, "#2001");
+    let one = s
+        .store
+        .plan_gifts_for_orders(Some(&[first]), now(), &tester())
+        .unwrap();
+    assert_eq!(one.gifts, 1, "tea (15.00 of 30.00) for #2001");
+    s.store.plan_gifts(now(), &tester()).unwrap();
+    let why = skips(&s.store, &s.raw, "#2002");
+    assert!(
+        matches!(
+            why.as_slice(),
+            [courtesy_core::gifts::GiftSkip::OverBudget {
+                spent_minor: 1_500,
+                budget_minor: 3_000,
+                ..
+            }]
+        ),
+        "honey (25.00) would pass the month's 30.00 after the earlier run's tea: {why:?}"
+    );
+}
+
+#[test]
+fn a_customer_does_not_get_the_same_gift_again_within_the_policys_months() {
+    let s = shop();
+    let first = order_id(&s.raw, "#2001");
+    s.store
+        .plan_gifts_for_orders(Some(&[first]), now(), &tester())
+        .unwrap();
+    s.store.mark_packed(first, &tester()).unwrap();
+    let mut policy = s.store.gift_policy().unwrap();
+    policy.rules = vec![rule(
+        9,
+        GiftRuleKind::OrderTotalAtLeast {
+            thresholds_minor: [("PLN".to_string(), 1)].into(),
+        },
+        &[s.tea],
+        CardOccasion::ThankYou,
+    )];
+    s.store.save_gift_policy(&policy, &tester()).unwrap();
+    s.store.plan_gifts(now(), &tester()).unwrap();
+    let why = skips(&s.store, &s.raw, "#2002");
+    assert!(
+        matches!(
+            why.as_slice(),
+            [courtesy_core::gifts::GiftSkip::GivenRecently { months: 6, .. }]
+        ),
+        "Anna had tea with #2001 (packed): {why:?}"
+    );
+}
+
+#[test]
+fn a_released_plan_gives_its_gift_back_and_the_order_can_be_planned_again() {
+    let s = shop();
+    s.store.plan_gifts(now(), &tester()).unwrap();
+    let id = order_id(&s.raw, "#2001");
+    let released = s
+        .store
+        .release_gift_plan(id, &tester())
+        .unwrap()
+        .expect("a planned order is released");
+    assert_eq!(released.status, "released");
+    assert_eq!(stock(&s.store, s.tea), (5, 1), "its tea is free again");
+    assert_eq!(
+        s.store.plan_gifts(now(), &tester()).unwrap().orders,
+        0,
+        "a released order is not planned again by itself"
+    );
+    let again = s
+        .store
+        .plan_gifts_for_orders(Some(&[id]), now(), &tester())
+        .unwrap();
+    assert_eq!(again.orders, 1, "but may be planned again by hand");
+    let plan = s.store.order_gift_plan(id).unwrap().expect("a plan");
+    assert_eq!(plan.status, "planned");
+    assert_eq!(stock(&s.store, s.tea), (5, 2));
+}
+
+#[test]
+fn the_owners_card_text_replaces_the_shipped_one_for_new_cards() {
+    let s = shop();
+    let own = courtesy_store::CardTemplate {
+        language: Language::Pl,
+        occasion: CardOccasion::Welcome,
+        text: "Witaj {first_name}! {gift_name} od {shop_name} do zamówienia {order_number}.".into(),
+        shipped: false,
+    };
+    let saved = s.store.save_card_template(&own, &tester()).unwrap();
+    assert!(!saved.shipped);
+    s.store.plan_gifts(now(), &tester()).unwrap();
+    let card = s
+        .store
+        .order_gift_plan(order_id(&s.raw, "#2001"))
+        .unwrap()
+        .and_then(|p| p.card)
+        .expect("a welcome card");
+    assert_eq!(
+        card.text,
+        "Witaj Anna! Tea sampler od My shop do zamówienia #2001."
+    );
+    let templates = s.store.card_templates().unwrap();
+    assert_eq!(templates.len(), 36, "nine occasions in four languages");
+    let russian = templates
+        .iter()
+        .find(|t| t.language == Language::Ru && t.occasion == CardOccasion::Welcome)
+        .expect("a Russian welcome");
+    assert!(russian.shipped && russian.text.contains("{first_name}"));
+}
