@@ -34,7 +34,7 @@ const PAD: f32 = 8.0;
 /// write — 26 Nov 2026"), on A4. Fails on an empty list.
 pub fn render_card_sheet(title: &str, entries: &[CardSheetEntry]) -> Result<Vec<u8>, SlipError> {
     if entries.is_empty() {
-        return Err(SlipError::NoSlips);
+        return Err(SlipError::NoCards);
     }
     let size = PageSize::A4;
     let (width, height) = size.size_pt();
@@ -147,7 +147,10 @@ mod tests {
 
     #[test]
     fn an_empty_sheet_is_refused() {
-        assert!(render_card_sheet("Cards", &[]).is_err());
+        assert!(matches!(
+            render_card_sheet("Cards", &[]),
+            Err(SlipError::NoCards)
+        ));
     }
 
     #[test]

@@ -8,6 +8,9 @@ pub enum SlipError {
     /// `render` was given no slips.
     #[error("there are no slips to print")]
     NoSlips,
+    /// `render_card_sheet` was given no cards.
+    #[error("there are no cards to write")]
+    NoCards,
     /// An order has no number, so it has no barcode either.
     #[error("an order has no order number")]
     EmptyOrderNumber,
@@ -61,6 +64,7 @@ impl SlipError {
     pub fn code(&self) -> &'static str {
         match self {
             SlipError::NoSlips => "slip.no_slips",
+            SlipError::NoCards => "slip.no_cards",
             SlipError::EmptyOrderNumber => "slip.empty_order_number",
             SlipError::OrderNumberNotEncodable { .. } => "slip.order_number_not_encodable",
             SlipError::OrderNumberTooLong { .. } => "slip.order_number_too_long",
