@@ -54,6 +54,7 @@ const COMMANDS: &[&str] = &[
     "print_card_sheet",
     "save_card_sheet",
     "gift_spending",
+    "plan_gift_for_order",
 ];
 
 fn main() {

@@ -199,3 +199,18 @@ pub async fn gift_spending(
     let today = chrono::Local::now().date_naive();
     state.with_store(move |s| s.gift_spending(today)).await
 }
+
+/// Plans a gift for an order chosen by hand (the "manual" rule applies to it);
+/// the order's plan afterwards.
+#[tauri::command]
+pub async fn plan_gift_for_order(
+    state: State<'_, AppState>,
+    order_id: i64,
+) -> Result<Option<OrderGiftPlan>, AppError> {
+    state
+        .with_store(move |s| {
+            s.plan_gifts_for_orders(Some(&[order_id]), chrono::Utc::now(), &staff_actor(s))?;
+            s.order_gift_plan(order_id)
+        })
+        .await
+}

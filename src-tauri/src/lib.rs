@@ -93,6 +93,7 @@ pub fn run() {
             gifts_commands::print_card_sheet,
             gifts_commands::save_card_sheet,
             gifts_commands::gift_spending,
+            gifts_commands::plan_gift_for_order,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

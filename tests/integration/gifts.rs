@@ -606,3 +606,61 @@ fn the_owners_card_text_replaces_the_shipped_one_for_new_cards() {
         .expect("a Russian welcome");
     assert!(russian.shipped && russian.text.contains("{first_name}"));
 }
+
+#[test]
+fn referral_rule_follows_the_referred_tag_and_manual_rule_only_orders_chosen_by_hand() {
+    let s = shop();
+    let policy = GiftPolicy {
+        rules: vec![
+            rule(1, GiftRuleKind::Manual, &[s.honey], CardOccasion::ThankYou),
+            rule(2, GiftRuleKind::Referral, &[s.tea], CardOccasion::Referral),
+        ],
+        ..GiftPolicy::default()
+    };
+    s.store.save_gift_policy(&policy, &tester()).unwrap();
+    let anna: i64 = s
+        .raw
+        .query_row(
+            "SELECT customer_id FROM orders WHERE number = '#2001'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    s.raw
+        .execute(
+            "INSERT INTO customer_tags (customer_id, tag) VALUES (?1, 'Referred')",
+            [anna],
+        )
+        .unwrap();
+    s.store.plan_gifts(now(), &tester()).unwrap();
+    let gifts_of = |number: &str| -> Vec<String> {
+        s.store
+            .order_gift_plan(order_id(&s.raw, number))
+            .unwrap()
+            .map(|p| p.gifts.into_iter().map(|g| g.name).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        gifts_of("#2001"),
+        ["Tea sampler"],
+        "a referred customer's order"
+    );
+    assert!(
+        gifts_of("#2003").is_empty(),
+        "not referred, not chosen by hand"
+    );
+    assert!(
+        gifts_of("#2004").is_empty(),
+        "an unpaid order is not planned by itself"
+    );
+
+    let pending = order_id(&s.raw, "#2004");
+    s.store
+        .plan_gifts_for_orders(Some(&[pending]), now(), &tester())
+        .unwrap();
+    assert_eq!(
+        gifts_of("#2004"),
+        ["Honey jar"],
+        "chosen by hand, the manual rule applies"
+    );
+}

@@ -71,6 +71,9 @@ const CHOSEN: &str = "o.id IN (SELECT value FROM json_each(?1))
     AND o.status NOT IN ('cancelled','refunded') AND o.packed_at IS NULL
     AND NOT EXISTS (SELECT 1 FROM gift_plans g WHERE g.order_id = o.id AND g.status <> 'released')";
 
+/// A customer carrying one of these tags (any case) came by a referral.
+pub const REFERRAL_TAGS: [&str; 2] = ["referred", "referral"];
+
 /// One order to plan with what its card needs.
 struct Candidate {
     facts: GiftCandidate,
@@ -98,7 +101,13 @@ fn candidate(r: &Row<'_>) -> rusqlite::Result<Candidate> {
         .get::<_, Option<String>>(11)?
         .and_then(|b| NaiveDate::parse_from_str(&b, "%Y-%m-%d").ok())
         .map(Birthday::from_date);
-    let tags: Option<String> = r.get(12)?;
+    let tags: Vec<String> = r
+        .get::<_, Option<String>>(12)?
+        .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default();
+    let referred = tags
+        .iter()
+        .any(|t| REFERRAL_TAGS.iter().any(|r| t.eq_ignore_ascii_case(r)));
     let customer_id: i64 = r.get(1)?;
     Ok(Candidate {
         facts: GiftCandidate {
@@ -110,14 +119,12 @@ fn candidate(r: &Row<'_>) -> rusqlite::Result<Candidate> {
                 currency: r.get(4)?,
                 order_index: before + 1,
                 days_since_previous,
-                referred: false,
+                referred,
                 manual: false,
             },
             customer: GiftCustomerFacts {
                 customer_id,
-                tags: tags
-                    .map(|t| t.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                tags,
                 tier: None,
                 birthday,
                 first_name: Some(first_name.clone()).filter(|n| !n.trim().is_empty()),
@@ -358,9 +365,10 @@ impl Store {
         self.plan_gifts_for_orders(None, now, actor)
     }
 
-    /// Plans gifts for `order_ids` (those not cancelled, packed or planned
-    /// already; a released plan may be made again), or with `None` for the new
-    /// paid orders as [`Store::plan_gifts`] does. One transaction.
+    /// Plans gifts for `order_ids` chosen by hand (those not cancelled, packed or
+    /// planned already; a released plan may be made again; the "manual" rule
+    /// applies to them), or with `None` for the new paid orders as
+    /// [`Store::plan_gifts`] does. One transaction.
     pub fn plan_gifts_for_orders(
         &self,
         order_ids: Option<&[i64]>,
@@ -379,7 +387,12 @@ impl Store {
                 }
                 Some(ids) => {
                     let ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-                    candidates(tx, CHOSEN, &ids)?
+                    // Orders chosen by hand: the "manual" rule applies to them.
+                    let mut chosen = candidates(tx, CHOSEN, &ids)?;
+                    for c in &mut chosen {
+                        c.facts.order.manual = true;
+                    }
+                    chosen
                 }
             };
             plan_and_store(tx, &policy, &list, now, actor)

@@ -110,6 +110,8 @@ export interface Backend {
   previewGifts(orderId: number, policy: GiftPolicy | null): Promise<GiftPlan>;
   /** A customer's gifts, planned and past, with their cards. */
   customerGifts(customerId: number): Promise<OrderGiftPlan[]>;
+  /** Plans a gift for an order chosen by hand (the "manual" rule applies); its plan afterwards. */
+  planGiftForOrder(orderId: number): Promise<OrderGiftPlan | null>;
   /** The order's gift plan (gifts and card for the parcel), if any. */
   orderGiftPlan(orderId: number): Promise<OrderGiftPlan | null>;
   cardsToWrite(): Promise<CardView[]>;
@@ -199,6 +201,7 @@ export const tauriBackend: Backend = {
   previewGifts: (orderId, policy) => call("preview_gifts", { orderId, policy }),
   customerGifts: (customerId) => call("customer_gifts", { customerId }),
   orderGiftPlan: (orderId) => call("order_gift_plan", { orderId }),
+  planGiftForOrder: (orderId) => call("plan_gift_for_order", { orderId }),
   cardsToWrite: () => call("cards_to_write"),
   editCardText: (cardId, text) => call("edit_card_text", { cardId, text }),
   markCardWritten: (cardId) => call("mark_card_written", { cardId }),
