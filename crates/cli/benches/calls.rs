@@ -16,10 +16,13 @@ mod harness;
 #[path = "search/shop.rs"]
 mod shop;
 
+#[path = "common/working_copy.rs"]
+mod working_copy;
+use working_copy::working_copy;
+
 use chrono::{DateTime, Utc};
 use courtesy_core::CallPolicy;
 use courtesy_store::{Actor, AuditSource, Store};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -46,26 +49,10 @@ fn p(samples: &[f64], pct: f64) -> f64 {
         .unwrap_or(0.0)
 }
 
-/// A fresh copy of the cached shop to write calls into.
-fn working_copy(db: &Path) -> Result<PathBuf, String> {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("courtesy-calls-bench");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
-    let copy = dir.join("shop.sqlite");
-    for suffix in ["", "-wal", "-shm"] {
-        let to = PathBuf::from(format!("{}{suffix}", copy.display()));
-        let _ = std::fs::remove_file(&to);
-        let from = PathBuf::from(format!("{}{suffix}", db.display()));
-        if suffix != "-shm" && from.exists() {
-            std::fs::copy(&from, &to).map_err(|e| format!("copying {}: {e}", from.display()))?;
-        }
-    }
-    Ok(copy)
-}
-
 fn run() -> Result<bool, String> {
     let scale = shop::scale()?;
     let (db, _built) = shop::database(scale)?;
-    let copy = working_copy(&db)?;
+    let copy = working_copy(&db, "courtesy-calls-bench")?;
     let store = Store::open(&copy).map_err(|e| e.to_string())?;
     let policy = CallPolicy::default();
     let actor = Actor::new("bench", AuditSource::Cli);

@@ -20,11 +20,14 @@ mod harness;
 #[path = "search/shop.rs"]
 mod shop;
 
+#[path = "common/working_copy.rs"]
+mod working_copy;
+use working_copy::working_copy;
+
 use chrono::{DateTime, Duration as Days, Utc};
 use courtesy_core::gifts::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind};
 use courtesy_store::{Actor, AuditSource, GiftInput, Store};
 use rusqlite::Connection;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -42,22 +45,6 @@ fn history_end() -> DateTime<Utc> {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-/// A fresh copy of the cached shop to write plans into.
-fn working_copy(db: &Path) -> Result<PathBuf, String> {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("courtesy-gifts-bench");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
-    let copy = dir.join("shop.sqlite");
-    for suffix in ["", "-wal", "-shm"] {
-        let to = PathBuf::from(format!("{}{suffix}", copy.display()));
-        let _ = std::fs::remove_file(&to);
-        let from = PathBuf::from(format!("{}{suffix}", db.display()));
-        if suffix != "-shm" && from.exists() {
-            std::fs::copy(&from, &to).map_err(|e| format!("copying {}: {e}", from.display()))?;
-        }
-    }
-    Ok(copy)
 }
 
 fn gift(name: &str, cost: i64) -> GiftInput {
@@ -214,7 +201,7 @@ const BARE_SELECTION: &str = "
 fn run() -> Result<bool, String> {
     let scale = shop::scale()?;
     let (db, _built) = shop::database(scale)?;
-    let copy = working_copy(&db)?;
+    let copy = working_copy(&db, "courtesy-gifts-bench")?;
     let store = Store::open(&copy).map_err(|e| e.to_string())?;
     let raw = Connection::open(&copy).map_err(|e| e.to_string())?;
     let actor = Actor::new("bench", AuditSource::Cli);

@@ -1,14 +1,13 @@
 //! The shop's call policy, kept as JSON under the `call_policy` setting; the
 //! default policy when none was saved (or the saved text no longer reads).
 
-use crate::audit::{record, Actor};
+use crate::audit::Actor;
 use crate::error::{Result, StoreError};
-use crate::settings::{get, put, shop_country};
+use crate::settings::{get, put_json, shop_country};
 use crate::{RefreshCounts, Store};
 use chrono::{DateTime, Utc};
 use courtesy_core::calls::{zone_for_country, CallPolicy, Tz};
 use rusqlite::Connection;
-use serde_json::json;
 
 const KEY: &str = "call_policy";
 
@@ -49,23 +48,9 @@ impl Store {
                 "a call needs at least one attempt".into(),
             ));
         }
-        let text = serde_json::to_string(policy)
-            .map_err(|e| StoreError::Invalid(format!("the call policy does not serialise: {e}")))?;
         self.write(|tx| {
-            put(tx, KEY, &text)?;
-            record(
-                tx,
-                actor,
-                "setting",
-                None,
-                "update",
-                &json!({"key": KEY, "to": policy_json(policy)}),
-            )?;
+            put_json(tx, actor, KEY, policy, "the call policy")?;
             read_call_policy(tx)
         })
     }
-}
-
-fn policy_json(policy: &CallPolicy) -> serde_json::Value {
-    serde_json::to_value(policy).unwrap_or(serde_json::Value::Null)
 }

@@ -95,7 +95,9 @@ macro_rules! candidates {
         (SELECT e164 FROM customer_phones WHERE customer_id = c.id AND e164 IS NOT NULL
             ORDER BY position LIMIT 1) AS phone,
         (SELECT granted FROM customer_consents WHERE customer_id = c.id AND channel = 'phone') AS consent,
-        (SELECT group_concat(tag, char(31)) FROM customer_tags WHERE customer_id = c.id) AS tags
+        (SELECT group_concat(tag, char(31)) FROM customer_tags WHERE customer_id = c.id) AS tags,
+        (SELECT max(a.at) FROM calls l JOIN call_attempts a ON a.call_id = l.id
+            WHERE l.customer_id = c.id) AS last_called
     FROM orders o JOIN customers c ON c.id = o.customer_id
     WHERE o.id IN (", $orders, ")")
     };
@@ -150,6 +152,7 @@ fn candidate(r: &Row<'_>) -> rusqlite::Result<CallCandidate> {
                 .get::<_, Option<String>>(13)?
                 .map(|t| t.split('\u{1f}').map(str::to_string).collect())
                 .unwrap_or_default(),
+            last_called_at: time(14)?,
         },
     })
 }

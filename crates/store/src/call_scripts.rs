@@ -2,17 +2,16 @@
 //! card: everything the call screen shows for one call, with its script filled in
 //! for the customer, in their language.
 
-use crate::audit::{record, Actor};
+use crate::audit::Actor;
 use crate::call_history::{call_view, CallView};
 use crate::customers::{profile, CustomerProfile};
 use crate::error::{Result, StoreError};
-use crate::settings::{get, put};
+use crate::settings::{get, put_json};
 use crate::Store;
 use courtesy_core::calls::{render_script, CallReason, CallScripts, ScriptKind, ScriptValues};
 use courtesy_core::Language;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use serde_json::json;
 use ts_rs::TS;
 
 const KEY: &str = "call_scripts";
@@ -120,18 +119,8 @@ impl Store {
                 }
             }
         }
-        let stored = serde_json::to_string(&own)
-            .map_err(|e| StoreError::Invalid(format!("the scripts do not serialise: {e}")))?;
         self.write(|tx| {
-            put(tx, KEY, &stored)?;
-            record(
-                tx,
-                actor,
-                "setting",
-                None,
-                "update",
-                &json!({"key": KEY, "to": serde_json::to_value(&own).unwrap_or_default()}),
-            )?;
+            put_json(tx, actor, KEY, &own, "the call scripts")?;
             Ok(read_scripts(tx)?.completed())
         })
     }

@@ -2,13 +2,12 @@
 //! months), kept as JSON under the `gift_policy` setting; no rules until the
 //! owner saves some.
 
-use crate::audit::{record, Actor};
+use crate::audit::Actor;
 use crate::error::{Result, StoreError};
-use crate::settings::{get, put};
+use crate::settings::{get, put_json};
 use crate::Store;
 use courtesy_core::gifts::{GiftPolicy, GiftRuleKind};
 use rusqlite::Connection;
-use serde_json::json;
 use std::collections::HashSet;
 
 const KEY: &str = "gift_policy";
@@ -88,20 +87,9 @@ impl Store {
     /// Saves the gift policy after checking it; the change goes to the audit log.
     /// Orders planned already keep their plans.
     pub fn save_gift_policy(&self, policy: &GiftPolicy, actor: &Actor) -> Result<GiftPolicy> {
-        let text = serde_json::to_string(policy)
-            .map_err(|e| StoreError::Invalid(format!("the gift policy does not serialise: {e}")))?;
         self.write(|tx| {
             check(tx, policy)?;
-            put(tx, KEY, &text)?;
-            let to: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-            record(
-                tx,
-                actor,
-                "setting",
-                None,
-                "update",
-                &json!({"key": KEY, "to": to}),
-            )?;
+            put_json(tx, actor, KEY, policy, "the gift policy")?;
             read_gift_policy(tx)
         })
     }

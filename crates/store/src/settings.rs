@@ -55,6 +55,29 @@ pub(crate) fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Saves a setting kept as JSON (a policy, the scripts) and notes the new value
+/// in the audit log, in the caller's transaction. `what` names it in the error
+/// when it does not serialise.
+pub(crate) fn put_json<T: Serialize>(
+    tx: &Connection,
+    actor: &Actor,
+    key: &str,
+    value: &T,
+    what: &str,
+) -> Result<()> {
+    let value = serde_json::to_value(value)
+        .map_err(|e| StoreError::Invalid(format!("{what} does not serialise: {e}")))?;
+    put(tx, key, &value.to_string())?;
+    record(
+        tx,
+        actor,
+        "setting",
+        None,
+        "update",
+        &json!({"key": key, "to": value}),
+    )
+}
+
 pub(crate) fn shop_country(conn: &Connection) -> Result<String> {
     Ok(get(conn, "shop_country")?.unwrap_or_else(|| "PL".to_string()))
 }

@@ -831,6 +831,11 @@ daysAfterDelivery: number,
  */
 assumedShippingDays: number, 
 /**
+ * A customer called (any attempt) less than this many days before a thank-you
+ * call would fall due is not called again for it; 0 turns it off.
+ */
+minDaysBetweenCalls: number, 
+/**
  * Orders whose call would have been due longer ago than this are not queued
  * (an import of old orders must not flood the queue).
  */

@@ -86,6 +86,15 @@ pub struct CallPlan {
     pub close: Vec<(i64, CloseWhy)>,
 }
 
+/// Whether the customer was called less than the policy's days before `due`
+/// (or after it): a thank-you call would come too soon after the last one.
+fn called_lately(policy: &CallPolicy, customer: &CustomerFacts, due: DateTime<Utc>) -> bool {
+    policy.min_days_between_calls > 0
+        && customer
+            .last_called_at
+            .is_some_and(|t| due - t < Duration::days(policy.min_days_between_calls.into()))
+}
+
 /// Plans one refresh. A candidate becomes a call when its customer may be called,
 /// a rule gives a reason, the order has shipped, its call is not older than the
 /// policy forgets, no call exists for the order, and the customer has no open
@@ -139,6 +148,9 @@ pub fn plan_calls(
         .filter_map(|c| {
             let reason = call_reason(policy, &c.customer, &c.order)?;
             let due = due_at(policy, &c.order)?;
+            if reason.is_thank_you() && called_lately(policy, &c.customer, due) {
+                return None;
+            }
             (due >= forget_before).then_some(NewCall {
                 customer_id: c.customer.id,
                 order_id: Some(c.order.id),

@@ -25,6 +25,9 @@ pub struct CallPolicy {
     pub days_after_delivery: u32,
     /// Days a parcel is assumed to travel when only the fulfilment time is known.
     pub assumed_shipping_days: u32,
+    /// A customer called (any attempt) less than this many days before a thank-you
+    /// call would fall due is not called again for it; 0 turns it off.
+    pub min_days_between_calls: u32,
     /// Orders whose call would have been due longer ago than this are not queued
     /// (an import of old orders must not flood the queue).
     pub forget_after_days: u32,
@@ -115,6 +118,7 @@ impl Default for CallPolicy {
             late_delivery_days: 7,
             days_after_delivery: 2,
             assumed_shipping_days: 3,
+            min_days_between_calls: 14,
             forget_after_days: 14,
             calling_hours: CallingHours::default(),
             retry: RetryRule::default(),

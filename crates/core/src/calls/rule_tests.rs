@@ -21,6 +21,7 @@ fn customer(id: i64) -> CustomerFacts {
         phone_consent: None,
         tags: vec![],
         country: Some("PL".into()),
+        last_called_at: None,
     }
 }
 
@@ -137,6 +138,47 @@ fn parcel_slower_than_seven_days_earns_a_delivery_problem_call_before_any_thank_
     );
     assert_eq!(p.create[0].reason, CallReason::DeliveryProblem);
     assert_eq!(p.create[0].due_at, utc("2026-11-25T12:00:00Z"));
+}
+
+#[test]
+fn customer_called_within_fourteen_days_of_the_due_date_gets_no_new_thank_you_call() {
+    // The order's call falls due 2026-11-25 12:00 (delivered 23 Nov + 2 days).
+    let policy = CallPolicy::default();
+    let called = |at: &str| {
+        let mut c = customer(1);
+        c.last_called_at = Some(utc(at));
+        c
+    };
+    for (rule, last_call, queued) in [
+        (
+            "called the day before the due date",
+            "2026-11-24T12:00:00Z",
+            false,
+        ),
+        ("called after the due date", "2026-11-26T08:00:00Z", false),
+        ("called 13 days before", "2026-11-12T12:00:00Z", false),
+        ("called 15 days before", "2026-11-10T12:00:00Z", true),
+    ] {
+        let p = plan(&policy, &one(called(last_call), order(10)), &[]);
+        assert_eq!(p.create.len() == 1, queued, "{rule}");
+    }
+    let never = CallPolicy {
+        min_days_between_calls: 0,
+        ..CallPolicy::default()
+    };
+    let p = plan(&never, &one(called("2026-11-24T12:00:00Z"), order(10)), &[]);
+    assert_eq!(p.create.len(), 1, "0 days turns the rule off");
+}
+
+#[test]
+fn delivery_problem_call_is_made_even_after_a_recent_call() {
+    let mut c = customer(1);
+    c.last_called_at = Some(utc("2026-11-24T12:00:00Z"));
+    let mut late = order(10);
+    late.fulfilled_at = Some(utc("2026-11-10T12:00:00Z"));
+    let p = plan(&CallPolicy::default(), &one(c, late), &[]);
+    assert_eq!(p.create.len(), 1);
+    assert_eq!(p.create[0].reason, CallReason::DeliveryProblem);
 }
 
 #[test]

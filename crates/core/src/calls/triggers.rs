@@ -20,6 +20,8 @@ pub struct CustomerFacts {
     pub tags: Vec<String>,
     /// ISO alpha-2 country.
     pub country: Option<String>,
+    /// When the customer was last called (the latest attempt on any call).
+    pub last_called_at: Option<DateTime<Utc>>,
 }
 
 /// What the rules need to know about an order.

@@ -3,7 +3,7 @@ import type { CallPolicy } from "../../lib/bindings";
 import { hhmm, majorText, minorFrom, orderedDays, withSeconds, withThresholds } from "./policyForm";
 
 const policy = (): CallPolicy => ({
-  firstOrder: true, bigOrderThresholds: { PLN: 50000 }, vipTag: "VIP", lateDeliveryDays: 7, daysAfterDelivery: 2, assumedShippingDays: 3,
+  firstOrder: true, bigOrderThresholds: { PLN: 50000 }, vipTag: "VIP", lateDeliveryDays: 7, minDaysBetweenCalls: 14, daysAfterDelivery: 2, assumedShippingDays: 3,
   forgetAfterDays: 14, callingHours: { start: "10:00:00", end: "18:00:00", days: ["Mon"] },
   retry: { afterDays: 1, maxAttempts: 3 }, requirePhoneConsent: false, serviceRecoveryAfterDays: 1,
 });
