@@ -14,14 +14,13 @@
 
 use crate::audit::{record, Actor};
 use crate::call_policy::shop_zone;
-use crate::calls::{db_time, zone_of};
 use crate::error::Result;
-use crate::time::to_db;
+use crate::time::{from_db, to_db};
 use crate::Store;
 use chrono::{DateTime, Duration, Utc};
 use courtesy_core::calls::{
-    next_offer_time, plan_calls, CallCandidate, CallPolicy, CallReason, CustomerFacts, OpenCall,
-    OrderFacts, Tz,
+    next_offer_time, plan_calls, zone_for_customer, CallCandidate, CallPolicy, CallReason,
+    CustomerFacts, OpenCall, OrderFacts, Tz,
 };
 use courtesy_core::{Language, NameCulture, OrderStatus, PersonName};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -128,7 +127,7 @@ const CANDIDATES_OF_EVERYONE: &str = candidates!(
 
 fn candidate(r: &Row<'_>) -> rusqlite::Result<CallCandidate> {
     let time = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
-        Ok(r.get::<_, Option<String>>(i)?.as_deref().and_then(db_time))
+        Ok(r.get::<_, Option<String>>(i)?.as_deref().and_then(from_db))
     };
     let status: String = r.get(2)?;
     Ok(CallCandidate {
@@ -199,7 +198,7 @@ fn scope(tx: &Connection, policy: &CallPolicy, now: DateTime<Utc>) -> Result<Sco
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let scope =
-        if last.is_none_or(|(p, at)| p != policy_json || db_time(&at).is_none_or(|at| at > now)) {
+        if last.is_none_or(|(p, at)| p != policy_json || from_db(&at).is_none_or(|at| at > now)) {
             Scope::Everyone
         } else if tx
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM call_queue_stale)")?
@@ -338,8 +337,8 @@ fn due_item(
     };
     let country: Option<String> = r.get(7)?;
     let phone: Option<String> = r.get(9)?;
-    let zone = zone_of(country.as_deref(), phone.as_deref(), fallback);
-    let due_time = db_time(&call.due_at).unwrap_or(now);
+    let zone = zone_for_customer(country.as_deref(), phone.as_deref(), fallback);
+    let due_time = from_db(&call.due_at).unwrap_or(now);
     if next_offer_time(policy, zone, due_time, now) != now {
         return Ok(None); // outside calling hours where the customer lives
     }

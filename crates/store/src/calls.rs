@@ -9,7 +9,7 @@ use crate::time::to_db;
 use crate::Store;
 use chrono::{DateTime, Utc};
 use courtesy_core::calls::{
-    after_attempt, zone_for_customer, AttemptReport, AttemptedCall, CallOutcome, CallReason, Tz,
+    after_attempt, zone_for_customer, AttemptReport, AttemptedCall, CallOutcome, CallReason,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -57,18 +57,6 @@ pub struct AttemptResult {
     /// A follow-up call was queued (service recovery or call again).
     #[ts(type = "number | null")]
     pub follow_up_call_id: Option<i64>,
-}
-
-/// Reads a stored UTC time.
-pub(crate) fn db_time(s: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
-}
-
-/// The customer's zone from their country and phone, or the shop's zone.
-pub(crate) fn zone_of(country: Option<&str>, phone: Option<&str>, shop: Tz) -> Tz {
-    zone_for_customer(country, phone, shop)
 }
 
 struct CallRow {
@@ -122,7 +110,7 @@ fn record_attempt(
         )));
     }
     let policy = read_call_policy(tx)?;
-    let zone = zone_of(
+    let zone = zone_for_customer(
         call.country.as_deref(),
         call.phone.as_deref(),
         shop_zone(tx)?,

@@ -6,13 +6,12 @@
 
 use crate::audit::{record, Actor};
 use crate::call_policy::shop_zone;
-use crate::calls::db_time;
 use crate::card_templates::{occasion_code, render_card, template_text, CardFields};
 use crate::error::{Result, StoreError};
 use crate::gift_policy::read_gift_policy;
 use crate::gifts::plannable_gifts;
 use crate::settings::{get, shop_country};
-use crate::time::to_db;
+use crate::time::{from_db, to_db};
 use crate::{Store, DEFAULT_SHOP_NAME};
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use courtesy_core::calls::Tz;
@@ -85,12 +84,12 @@ struct Candidate {
 
 fn candidate(r: &Row<'_>) -> rusqlite::Result<Candidate> {
     let placed_at: String = r.get(2)?;
-    let placed = db_time(&placed_at).unwrap_or_default();
+    let placed = from_db(&placed_at).unwrap_or_default();
     let before = u32::try_from(r.get::<_, i64>(6)?.max(0)).unwrap_or(0);
     let previous: Option<String> = r.get(7)?;
     let days_since_previous = previous
         .as_deref()
-        .and_then(db_time)
+        .and_then(from_db)
         .map(|p| u32::try_from((placed - p).num_days().max(0)).unwrap_or(u32::MAX));
     let first_name: String = r.get(8)?;
     let language = r

@@ -7,6 +7,13 @@ pub fn to_db(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// Reads a stored time back; `None` when the text is not one.
+pub(crate) fn from_db(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
 /// The current time as stored.
 pub fn now_db() -> String {
     to_db(Utc::now())
