@@ -1,6 +1,6 @@
 //! Birthdays and name days coming up: which customers celebrate in the next days,
-//! for the Today screen (a call, a card, a gift). Name days follow the calendar of
-//! the customer's language or country (Polish, Finnish, Russian Orthodox).
+//! for the Today screen (a call, a card, a gift). Name days follow the customer's
+//! calendar as the name-day gift rule does (`NameDayCalendar::of_customer`).
 
 use crate::error::Result;
 use crate::Store;
@@ -29,13 +29,6 @@ pub struct CustomerOccasion {
     pub turns: Option<u32>,
     /// The name-day calendar (`pl`, `fi`, `ru`).
     pub calendar: Option<String>,
-}
-
-/// The calendar a customer's name day follows: their language's, else their country's.
-fn calendar_of(language: Option<Language>, country: Option<&str>) -> Option<NameDayCalendar> {
-    language
-        .and_then(NameDayCalendar::for_language)
-        .or_else(|| country.and_then(NameDayCalendar::for_country))
 }
 
 struct Row {
@@ -151,7 +144,7 @@ fn coming(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (first, language, country) in names {
         let language = language.and_then(|l| Language::from_tag(&l));
-        let Some(calendar) = calendar_of(language, country.as_deref()) else {
+        let Some(calendar) = NameDayCalendar::of_customer(country.as_deref(), language) else {
             continue;
         };
         if celebrating.contains_key(&(first.clone(), calendar)) {
@@ -173,7 +166,8 @@ fn coming(
             placeholders(firsts.len())
         );
         for row in read_rows(conn, &sql, &firsts)? {
-            let Some(calendar) = calendar_of(row.language, row.country.as_deref()) else {
+            let Some(calendar) = NameDayCalendar::of_customer(row.country.as_deref(), row.language)
+            else {
                 continue;
             };
             let Some(date) = celebrating.get(&(row.first.clone(), calendar)) else {
@@ -227,15 +221,5 @@ mod tests {
         );
         assert_eq!(month_days(d("2027-02-27"), 1), ["02-27", "02-28", "02-29"]);
         assert_eq!(month_days(d("2028-02-28"), 1), ["02-28", "02-29"]);
-    }
-
-    #[test]
-    fn name_days_follow_the_language_then_the_country() {
-        assert_eq!(
-            calendar_of(Some(Language::Ru), Some("FI")),
-            Some(NameDayCalendar::Ru)
-        );
-        assert_eq!(calendar_of(None, Some("pl")), Some(NameDayCalendar::Pl));
-        assert_eq!(calendar_of(Some(Language::En), Some("GB")), None);
     }
 }

@@ -137,11 +137,7 @@ fn name_day_applies(
         .ok_or(RuleMiss::NoFirstName)?;
     let own;
     let calendars = if calendars.is_empty() {
-        own = customer
-            .country
-            .as_deref()
-            .and_then(NameDayCalendar::for_country)
-            .or_else(|| customer.language.and_then(NameDayCalendar::for_language))
+        own = NameDayCalendar::of_customer(customer.country.as_deref(), customer.language)
             .ok_or(RuleMiss::NoNameDayCalendar)?;
         std::slice::from_ref(&own)
     } else {

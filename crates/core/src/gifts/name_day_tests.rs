@@ -206,3 +206,20 @@ fn next_name_day_within_counts_days_from_the_given_date() {
         assert_eq!(got, want, "{name} from {from} within {days} days");
     }
 }
+
+#[test]
+fn a_customer_follows_their_country_calendar_then_their_language_one() {
+    use crate::Language;
+    let of = NameDayCalendar::of_customer;
+    assert_eq!(
+        of(Some("FI"), Some(Language::Ru)),
+        Some(NameDayCalendar::Fi)
+    );
+    assert_eq!(
+        of(Some("DE"), Some(Language::Ru)),
+        Some(NameDayCalendar::Ru)
+    );
+    assert_eq!(of(Some("pl"), None), Some(NameDayCalendar::Pl));
+    assert_eq!(of(Some("GB"), Some(Language::En)), None);
+    assert_eq!(of(None, None), None);
+}

@@ -54,6 +54,17 @@ impl NameDayCalendar {
         }
     }
 
+    /// The calendar a customer's name days follow: their country's, else their
+    /// language's (a Finn living in Germany keeps the Finnish almanac).
+    pub fn of_customer(
+        country: Option<&str>,
+        language: Option<Language>,
+    ) -> Option<NameDayCalendar> {
+        country
+            .and_then(NameDayCalendar::for_country)
+            .or_else(|| language.and_then(NameDayCalendar::for_language))
+    }
+
     fn source(&self) -> &'static str {
         match self {
             NameDayCalendar::Pl => include_str!("../../data/name_days/pl.csv"),
