@@ -24,10 +24,10 @@ pub fn card_sheet_entries(cards: &[CardView], language: Language) -> Vec<CardShe
         .collect()
 }
 
-/// The PDF of the cards to write, titled `title`; `None` when there are none.
+/// The PDF of the cards to write, titled and with occasions named in
+/// `language`; `None` when there are none.
 pub fn cards_to_write_sheet(
     store: &Store,
-    title: &str,
     language: Language,
 ) -> Result<Option<Vec<u8>>, DispatchError> {
     let cards = store.cards_to_write()?;
@@ -35,15 +35,17 @@ pub fn cards_to_write_sheet(
         return Ok(None);
     }
     let entries = card_sheet_entries(&cards, language);
-    Ok(Some(render_card_sheet(title, &entries)?))
+    Ok(Some(render_card_sheet(
+        &sheet_title(language, cards.len()),
+        &entries,
+    )?))
 }
 
-/// The sheet of the cards to write, titled and labelled in the desk's UI
-/// language (English when none is set); `None` when there are no cards.
+/// The sheet of the cards to write in the desk's UI language (English when
+/// none is set); `None` when there are no cards.
 pub fn desk_card_sheet(store: &Store) -> Result<Option<Vec<u8>>, DispatchError> {
     let language = store.settings()?.ui_language.unwrap_or(Language::En);
-    let count = store.cards_to_write()?.len();
-    cards_to_write_sheet(store, &sheet_title(language, count), language)
+    cards_to_write_sheet(store, language)
 }
 
 /// Prints the sheet of the cards to write on `printer` (the system default when

@@ -112,7 +112,7 @@ fn a_printed_card_shows_its_text_on_the_slip() {
 #[test]
 fn the_card_sheet_lists_the_cards_to_write_and_none_once_written() {
     let (_dir, store) = planned_shop();
-    let pdf = cards_to_write_sheet(&store, "Cards to write", Language::En)
+    let pdf = cards_to_write_sheet(&store, Language::En)
         .unwrap()
         .expect("one card to write");
     let text = text_of(&pdf);
@@ -129,7 +129,7 @@ fn the_card_sheet_lists_the_cards_to_write_and_none_once_written() {
     let card = store.cards_to_write().unwrap()[0].id;
     store.mark_card_written(card, &tester()).unwrap();
     assert!(
-        cards_to_write_sheet(&store, "Cards to write", Language::En)
+        cards_to_write_sheet(&store, Language::En)
             .unwrap()
             .is_none(),
         "no sheet when every card is written"
