@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CallPolicy } from "../../lib/bindings";
-import { hhmm, majorText, minorFrom, orderedDays, withSeconds, withThresholds } from "./policyForm";
+import { majorText, minorFrom } from "../../lib/moneyInput";
+import { hhmm, orderedDays, withSeconds, withThresholds } from "./policyForm";
 
 const policy = (): CallPolicy => ({
   firstOrder: true, bigOrderThresholds: { PLN: 50000 }, vipTag: "VIP", lateDeliveryDays: 7, minDaysBetweenCalls: 14, daysAfterDelivery: 2, assumedShippingDays: 3,

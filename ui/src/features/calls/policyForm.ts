@@ -3,8 +3,6 @@
 import type { CallPolicy } from "../../lib/bindings";
 import { minorFrom } from "../../lib/moneyInput";
 
-export { majorText, minorFrom } from "../../lib/moneyInput";
-
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
 /** `10:00:00` → `10:00`. */
