@@ -146,6 +146,14 @@ fn profile_timeline_shows_the_call_its_attempt_and_the_service_recovery_follow_u
     let calls = store.customer_profile(customer_id).unwrap().calls;
     assert_eq!(calls[0].id, follow_up, "the open follow-up comes first");
     assert_eq!(calls[0].reason, "service_recovery");
+    assert_eq!(
+        (
+            result.follow_up_reason.as_deref(),
+            result.follow_up_due_at.as_deref()
+        ),
+        (Some("service_recovery"), Some(calls[0].due_at.as_str())),
+        "the result says what was queued and when"
+    );
     assert_eq!(calls[0].status, "open");
     assert!(calls[0].attempts.is_empty());
     let made = calls

@@ -57,6 +57,10 @@ pub struct AttemptResult {
     /// A follow-up call was queued (service recovery or call again).
     #[ts(type = "number | null")]
     pub follow_up_call_id: Option<i64>,
+    /// Why the follow-up was queued (`service_recovery`, `call_again`).
+    pub follow_up_reason: Option<String>,
+    /// When the follow-up falls due (UTC, ISO 8601).
+    pub follow_up_due_at: Option<String>,
 }
 
 struct CallRow {
@@ -210,6 +214,11 @@ fn record_attempt(
         closed: effects.close,
         do_not_call_set: effects.set_do_not_call,
         follow_up_call_id,
+        follow_up_reason: effects
+            .follow_up
+            .as_ref()
+            .map(|f| f.reason.as_str().to_string()),
+        follow_up_due_at: effects.follow_up.as_ref().map(|f| to_db(f.due_at)),
     };
     record(
         tx,

@@ -1087,7 +1087,15 @@ doNotCallSet: boolean,
 /**
  * A follow-up call was queued (service recovery or call again).
  */
-followUpCallId: number | null, };
+followUpCallId: number | null, 
+/**
+ * Why the follow-up was queued (`service_recovery`, `call_again`).
+ */
+followUpReason: string | null, 
+/**
+ * When the follow-up falls due (UTC, ISO 8601).
+ */
+followUpDueAt: string | null, };
 
 export type CustomerOccasion = { 
 /**
