@@ -4,7 +4,8 @@
 use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
 use courtesy_core::calls::{CallOutcome, CallPolicy, Tz};
 use courtesy_demo::{load, Scale, DEFAULT_SEED};
-use courtesy_store::{AttemptInput, RefreshCounts, Store};
+use courtesy_import::{import_file, Flow};
+use courtesy_store::{Actor, AttemptInput, AuditSource, RefreshCounts, Store};
 use courtesy_tests::{temp_db, tester};
 use rusqlite::Connection;
 
@@ -154,6 +155,93 @@ fn an_order_delivered_after_a_refresh_is_queued_by_the_next_refresh() {
         1,
         "the newly delivered big order has its call"
     );
+}
+
+/// A Shopify export with one order of a new customer, fulfilled a week ago;
+/// `cancelled_at` fills its "Cancelled at".
+fn new_customer_export(cancelled_at: &str) -> String {
+    format!(
+        "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Currency,Total,Created at,\
+         Lineitem quantity,Lineitem name,Lineitem price,Billing Name,Billing Phone,Shipping Name,Shipping City,\
+         Shipping Country,Cancelled at\n\
+         #9001,zofia.wrona@example.pl,paid,2026-11-18 10:00:00 +0100,fulfilled,2026-11-19 09:00:00 +0100,PLN,\
+         120.00,2026-11-18 10:00:00 +0100,1,Fig candle,120.00,Zofia Wrona,+48 601 234 567,Zofia Wrona,\
+         Kraków,PL,{cancelled_at}\n"
+    )
+}
+
+fn import_export(store: &Store, dir: &std::path::Path, csv: &str) {
+    let path = dir.join("orders_export.csv");
+    std::fs::write(&path, csv).unwrap();
+    let actor = Actor::new("tester", AuditSource::Import);
+    import_file(store, &path, None, None, &actor, now(), |_| Flow::Continue).unwrap();
+}
+
+#[test]
+fn an_import_after_a_refresh_queues_its_new_customer_and_a_cancelling_reimport_closes_the_call() {
+    let (dir, store, raw) = queued();
+    let later = now() + Duration::hours(1);
+    import_export(&store, dir.path(), &new_customer_export(""));
+    // The same policy at a later time: only customers noted as changed are looked at.
+    let after_import = store
+        .refresh_call_queue(&CallPolicy::default(), later, &tester())
+        .unwrap();
+    assert_eq!(after_import.created, 1, "{after_import:?}");
+    let open_call = "SELECT count(*) FROM calls k JOIN customers c ON c.id = k.customer_id
+                     WHERE c.email = 'zofia.wrona@example.pl' AND k.reason = 'first_order' AND k.status = 'open'";
+    assert_eq!(
+        count(&raw, open_call),
+        1,
+        "the imported first order has its call"
+    );
+
+    import_export(
+        &store,
+        dir.path(),
+        &new_customer_export("2026-11-26 09:00:00 +0100"),
+    );
+    let after_cancel = store
+        .refresh_call_queue(
+            &CallPolicy::default(),
+            later + Duration::hours(1),
+            &tester(),
+        )
+        .unwrap();
+    assert_eq!(after_cancel.closed, 1, "{after_cancel:?}");
+    assert_eq!(
+        count(&raw, open_call),
+        0,
+        "the cancelled order's call is closed"
+    );
+}
+
+#[test]
+fn staff_edits_after_an_import_are_still_noted_for_the_queue() {
+    let (dir, store, raw) = queued();
+    import_export(&store, dir.path(), &new_customer_export(""));
+    let later = now() + Duration::hours(1);
+    store
+        .refresh_call_queue(&CallPolicy::default(), later, &tester())
+        .unwrap();
+    // The import wrote with the schema's triggers off; the store's next writer
+    // must have them back, or this edit would go unnoticed by the queue.
+    let id = count(
+        &raw,
+        "SELECT id FROM customers WHERE email = 'zofia.wrona@example.pl'",
+    );
+    let edit = courtesy_store::CustomerEdit {
+        do_not_call: Some(true),
+        ..Default::default()
+    };
+    store.edit_customer(id, &edit, &tester()).unwrap();
+    let after_edit = store
+        .refresh_call_queue(
+            &CallPolicy::default(),
+            later + Duration::hours(1),
+            &tester(),
+        )
+        .unwrap();
+    assert_eq!(after_edit.closed, 1, "{after_edit:?}");
 }
 
 #[test]

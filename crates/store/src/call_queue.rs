@@ -125,6 +125,17 @@ const CANDIDATES_OF_EVERYONE: &str = candidates!(
         SELECT order_id FROM calls WHERE status = 'open' AND order_id IS NOT NULL"
 );
 
+/// Notes `customers` as changed, as the schema's triggers do for every other
+/// writer: an import writes with the triggers off (see `import_batches`).
+pub(crate) fn note_changed(conn: &Connection, customers: &[i64]) -> Result<()> {
+    let mut note =
+        conn.prepare_cached("INSERT OR IGNORE INTO call_queue_stale (customer_id) VALUES (?1)")?;
+    for id in customers {
+        note.execute([id])?;
+    }
+    Ok(())
+}
+
 fn candidate(r: &Row<'_>) -> rusqlite::Result<CallCandidate> {
     let time = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
         Ok(r.get::<_, Option<String>>(i)?.as_deref().and_then(from_db))

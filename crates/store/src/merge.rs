@@ -299,36 +299,78 @@ fn merge_customer(
     Ok((id, Outcome::Updated))
 }
 
-/// Updates an existing order's status, dates and note when the newer export differs.
-fn refresh_order(conn: &Connection, id: i64, o: &NewOrder, actor: &Actor) -> Result<Outcome> {
-    let (status, paid, fulfilled, delivered, note): (String, Option<String>, Option<String>, Option<String>, String) = conn
-        .prepare_cached("SELECT status, paid_at, fulfilled_at, delivered_at, customer_note FROM orders WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+/// An order's status, dates (paid, fulfilled, delivered) and customer note:
+/// what a newer export may change.
+type OrderState = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
+/// A change to an existing order found while merging, written later by
+/// [`write_order_updates`] (the import writes them with the schema's triggers
+/// on, see `import_batches`).
+#[derive(Debug)]
+pub(crate) struct OrderUpdate {
+    id: i64,
+    old: OrderState,
+    new: OrderState,
+}
+
+/// Compares an existing order with the newer export; a difference in status,
+/// dates or note is added to `updates`. The order as an earlier record of the
+/// same batch left it counts as its current state.
+fn refresh_order(
+    conn: &Connection,
+    id: i64,
+    o: &NewOrder,
+    updates: &mut Vec<OrderUpdate>,
+) -> Result<Outcome> {
+    let old: OrderState = match updates.iter().rev().find(|u| u.id == id) {
+        Some(earlier) => earlier.new.clone(),
+        None => conn
+            .prepare_cached("SELECT status, paid_at, fulfilled_at, delivered_at, customer_note FROM orders WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?,
+    };
     let new = (
         o.status.as_str().to_string(),
-        o.paid_at.map(to_db).or(paid.clone()),
-        o.fulfilled_at.map(to_db).or(fulfilled.clone()),
-        o.delivered_at.map(to_db).or(delivered.clone()),
+        o.paid_at.map(to_db).or(old.1.clone()),
+        o.fulfilled_at.map(to_db).or(old.2.clone()),
+        o.delivered_at.map(to_db).or(old.3.clone()),
         o.customer_note.clone(),
     );
-    let old = (status, paid, fulfilled, delivered, note);
     if new == old {
         return Ok(Outcome::Unchanged);
     }
-    conn.prepare_cached(
-        "UPDATE orders SET status = ?2, paid_at = ?3, fulfilled_at = ?4, delivered_at = ?5, customer_note = ?6 WHERE id = ?1",
-    )?
-    .execute(params![id, new.0, new.1, new.2, new.3, new.4])?;
-    record(
-        conn,
-        actor,
-        "order",
-        Some(id),
-        "update",
-        &json!({"from": {"status": old.0, "paid_at": old.1, "fulfilled_at": old.2, "delivered_at": old.3, "note": old.4},
-                "to": {"status": new.0, "paid_at": new.1, "fulfilled_at": new.2, "delivered_at": new.3, "note": new.4}}),
-    )?;
+    updates.push(OrderUpdate { id, old, new });
     Ok(Outcome::Updated)
+}
+
+/// Writes the changes [`merge_item`] found in existing orders, each with its
+/// audit entry, in the order they were found.
+pub(crate) fn write_order_updates(
+    conn: &Connection,
+    updates: &[OrderUpdate],
+    actor: &Actor,
+) -> Result<()> {
+    for OrderUpdate { id, old, new } in updates {
+        conn.prepare_cached(
+            "UPDATE orders SET status = ?2, paid_at = ?3, fulfilled_at = ?4, delivered_at = ?5, customer_note = ?6 WHERE id = ?1",
+        )?
+        .execute(params![id, new.0, new.1, new.2, new.3, new.4])?;
+        record(
+            conn,
+            actor,
+            "order",
+            Some(*id),
+            "update",
+            &json!({"from": {"status": old.0, "paid_at": old.1, "fulfilled_at": old.2, "delivered_at": old.3, "note": old.4},
+                    "to": {"status": new.0, "paid_at": new.1, "fulfilled_at": new.2, "delivered_at": new.3, "note": new.4}}),
+        )?;
+    }
+    Ok(())
 }
 
 fn count(counts: &mut ImportCounts, customer: Option<Outcome>, order: Option<Outcome>) {
@@ -346,8 +388,10 @@ fn count(counts: &mut ImportCounts, customer: Option<Outcome>, order: Option<Out
     }
 }
 
-/// Merges one record inside the caller's transaction: adds to `counts`, and
-/// to `touched` the customers whose search row and figures may have changed.
+/// Merges one record inside the caller's transaction: adds to `counts`, to
+/// `touched` the customers whose search row and figures may have changed, and
+/// to `updates` the changes to existing orders, which the caller writes with
+/// [`write_order_updates`].
 pub(crate) fn merge_item(
     conn: &Connection,
     item: &ImportItem,
@@ -355,6 +399,7 @@ pub(crate) fn merge_item(
     counts: &mut ImportCounts,
     touched: &mut Vec<i64>,
     known: &mut KnownKeys,
+    updates: &mut Vec<OrderUpdate>,
 ) -> Result<()> {
     match item {
         ImportItem::Customer(c) => {
@@ -378,7 +423,7 @@ pub(crate) fn merge_item(
                     None
                 };
             if let Some((id, customer)) = existing {
-                let outcome = refresh_order(conn, id, order, actor)?;
+                let outcome = refresh_order(conn, id, order, updates)?;
                 if outcome == Outcome::Updated {
                     touched.extend(customer);
                 }
