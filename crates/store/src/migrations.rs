@@ -12,6 +12,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/v004_calls.sql"),
     include_str!("migrations/v005_call_queue.sql"),
     include_str!("migrations/v006_gifts.sql"),
+    include_str!("migrations/v007_orders_by_customer_covering.sql"),
 ];
 
 /// The schema version this build writes.
