@@ -170,6 +170,13 @@ fn new_customer_export(cancelled_at: &str) -> String {
     )
 }
 
+/// Refreshes the queue under the default policy at `at`.
+fn refresh_at(store: &Store, at: DateTime<Utc>) -> RefreshCounts {
+    store
+        .refresh_call_queue(&CallPolicy::default(), at, &tester())
+        .unwrap()
+}
+
 fn import_export(store: &Store, dir: &std::path::Path, csv: &str) {
     let path = dir.join("orders_export.csv");
     std::fs::write(&path, csv).unwrap();
@@ -183,9 +190,7 @@ fn an_import_after_a_refresh_queues_its_new_customer_and_a_cancelling_reimport_c
     let later = now() + Duration::hours(1);
     import_export(&store, dir.path(), &new_customer_export(""));
     // The same policy at a later time: only customers noted as changed are looked at.
-    let after_import = store
-        .refresh_call_queue(&CallPolicy::default(), later, &tester())
-        .unwrap();
+    let after_import = refresh_at(&store, later);
     assert_eq!(after_import.created, 1, "{after_import:?}");
     let open_call = "SELECT count(*) FROM calls k JOIN customers c ON c.id = k.customer_id
                      WHERE c.email = 'zofia.wrona@example.pl' AND k.reason = 'first_order' AND k.status = 'open'";
@@ -200,13 +205,7 @@ fn an_import_after_a_refresh_queues_its_new_customer_and_a_cancelling_reimport_c
         dir.path(),
         &new_customer_export("2026-11-26 09:00:00 +0100"),
     );
-    let after_cancel = store
-        .refresh_call_queue(
-            &CallPolicy::default(),
-            later + Duration::hours(1),
-            &tester(),
-        )
-        .unwrap();
+    let after_cancel = refresh_at(&store, later + Duration::hours(1));
     assert_eq!(after_cancel.closed, 1, "{after_cancel:?}");
     assert_eq!(
         count(&raw, open_call),
@@ -220,9 +219,7 @@ fn staff_edits_after_an_import_are_still_noted_for_the_queue() {
     let (dir, store, raw) = queued();
     import_export(&store, dir.path(), &new_customer_export(""));
     let later = now() + Duration::hours(1);
-    store
-        .refresh_call_queue(&CallPolicy::default(), later, &tester())
-        .unwrap();
+    refresh_at(&store, later);
     // The import wrote with the schema's triggers off; the store's next writer
     // must have them back, or this edit would go unnoticed by the queue.
     let id = count(
@@ -234,13 +231,7 @@ fn staff_edits_after_an_import_are_still_noted_for_the_queue() {
         ..Default::default()
     };
     store.edit_customer(id, &edit, &tester()).unwrap();
-    let after_edit = store
-        .refresh_call_queue(
-            &CallPolicy::default(),
-            later + Duration::hours(1),
-            &tester(),
-        )
-        .unwrap();
+    let after_edit = refresh_at(&store, later + Duration::hours(1));
     assert_eq!(after_edit.closed, 1, "{after_edit:?}");
 }
 
