@@ -25,10 +25,15 @@ fn demo() -> (tempfile::TempDir, Store, Connection) {
 
 fn queued() -> (tempfile::TempDir, Store, Connection) {
     let (dir, store, raw) = demo();
-    store
-        .refresh_call_queue(&CallPolicy::default(), now(), &tester())
-        .unwrap();
+    refresh_at(&store, now());
     (dir, store, raw)
+}
+
+/// Refreshes the queue under the default policy at `at`.
+fn refresh_at(store: &Store, at: DateTime<Utc>) -> RefreshCounts {
+    store
+        .refresh_call_queue(&CallPolicy::default(), at, &tester())
+        .unwrap()
 }
 
 fn count(raw: &Connection, sql: &str) -> i64 {
@@ -62,9 +67,7 @@ fn due_call_in(store: &Store, zone: &str) -> i64 {
 #[test]
 fn demo_queue_has_plausible_counts_and_no_customer_twice() {
     let (_dir, store, raw) = demo();
-    let counts = store
-        .refresh_call_queue(&CallPolicy::default(), now(), &tester())
-        .unwrap();
+    let counts = refresh_at(&store, now());
     let customers = count(&raw, "SELECT count(*) FROM customers");
     assert!(
         counts.created >= 10,
@@ -95,22 +98,10 @@ fn demo_queue_has_plausible_counts_and_no_customer_twice() {
 fn refreshing_again_creates_no_duplicates() {
     let (_dir, store, raw) = queued();
     let before = count(&raw, "SELECT count(*) FROM calls");
-    let again = store
-        .refresh_call_queue(
-            &CallPolicy::default(),
-            now() + Duration::hours(1),
-            &tester(),
-        )
-        .unwrap();
+    let again = refresh_at(&store, now() + Duration::hours(1));
     assert_eq!(again.created, 0, "{again:?}");
     assert_eq!(count(&raw, "SELECT count(*) FROM calls"), before);
-    let third = store
-        .refresh_call_queue(
-            &CallPolicy::default(),
-            now() + Duration::hours(2),
-            &tester(),
-        )
-        .unwrap();
+    let third = refresh_at(&store, now() + Duration::hours(2));
     assert_eq!(
         third,
         RefreshCounts::default(),
@@ -142,13 +133,7 @@ fn an_order_delivered_after_a_refresh_is_queued_by_the_next_refresh() {
         rusqlite::params![order, "2026-11-20T10:00:00Z", "2026-11-25T10:00:00Z"],
     )
     .unwrap();
-    let again = store
-        .refresh_call_queue(
-            &CallPolicy::default(),
-            now() + Duration::hours(1),
-            &tester(),
-        )
-        .unwrap();
+    let again = refresh_at(&store, now() + Duration::hours(1));
     assert!(again.created >= 1, "{again:?}");
     assert_eq!(
         count(&raw, &format!("SELECT count(*) FROM calls WHERE order_id = {order} AND status = 'open' AND reason = 'big_order'")),
@@ -168,13 +153,6 @@ fn new_customer_export(cancelled_at: &str) -> String {
          120.00,2026-11-18 10:00:00 +0100,1,Fig candle,120.00,Zofia Wrona,+48 601 234 567,Zofia Wrona,\
          Kraków,PL,{cancelled_at}\n"
     )
-}
-
-/// Refreshes the queue under the default policy at `at`.
-fn refresh_at(store: &Store, at: DateTime<Utc>) -> RefreshCounts {
-    store
-        .refresh_call_queue(&CallPolicy::default(), at, &tester())
-        .unwrap()
 }
 
 fn import_export(store: &Store, dir: &std::path::Path, csv: &str) {
@@ -247,13 +225,7 @@ fn a_customer_marked_do_not_call_after_a_refresh_has_their_calls_closed_by_the_n
         [customer],
     )
     .unwrap();
-    let again = store
-        .refresh_call_queue(
-            &CallPolicy::default(),
-            now() + Duration::hours(1),
-            &tester(),
-        )
-        .unwrap();
+    let again = refresh_at(&store, now() + Duration::hours(1));
     assert!(again.closed >= 1, "{again:?}");
     assert_eq!(
         count(
@@ -499,13 +471,7 @@ fn a_good_call_closes_without_follow_up_and_refresh_does_not_requeue_the_order()
     };
     let r = store.record_attempt(call, &report, &tester()).unwrap();
     assert!(r.closed && r.follow_up_call_id.is_none(), "{r:?}");
-    let again = store
-        .refresh_call_queue(
-            &CallPolicy::default(),
-            now() + Duration::hours(2),
-            &tester(),
-        )
-        .unwrap();
+    let again = refresh_at(&store, now() + Duration::hours(2));
     assert_eq!(
         count(&raw, &format!("SELECT count(*) FROM calls WHERE order_id = (SELECT order_id FROM calls WHERE id = {call})")),
         1,

@@ -7,7 +7,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use courtesy_core::gifts::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind, RuleMiss, TraceStep};
 use courtesy_core::Language;
 use courtesy_import::{import_file, Flow};
-use courtesy_store::{Actor, AuditSource, GiftInput, Store, StoreError};
+use courtesy_store::{Actor, AuditSource, GiftInput, OrderGiftPlan, Store, StoreError};
 use courtesy_tests::{temp_db, tester};
 use rusqlite::Connection;
 use std::path::Path;
@@ -117,6 +117,11 @@ fn order_id(raw: &Connection, number: &str) -> i64 {
     .unwrap_or_else(|e| panic!("order {number}: {e}"))
 }
 
+/// The gift plan of the order with `number`, if it has one.
+fn plan_of(store: &Store, raw: &Connection, number: &str) -> Option<OrderGiftPlan> {
+    store.order_gift_plan(order_id(raw, number)).unwrap()
+}
+
 fn count(raw: &Connection, sql: &str) -> i64 {
     raw.query_row(sql, [], |r| r.get(0))
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
@@ -142,11 +147,7 @@ fn new_paid_orders_get_gifts_and_cards_with_the_reasons() {
         "three paid orders planned, the unpaid one not"
     );
 
-    let first = s
-        .store
-        .order_gift_plan(order_id(&s.raw, "#2001"))
-        .unwrap()
-        .expect("#2001 has a plan");
+    let first = plan_of(&s.store, &s.raw, "#2001").expect("#2001 has a plan");
     assert_eq!(first.status, "planned");
     assert_eq!(first.gifts.len(), 1);
     assert_eq!(first.gifts[0].name, "Tea sampler");
@@ -172,11 +173,7 @@ fn new_paid_orders_get_gifts_and_cards_with_the_reasons() {
         card.text
     );
 
-    let second = s
-        .store
-        .order_gift_plan(order_id(&s.raw, "#2002"))
-        .unwrap()
-        .expect("#2002 has a plan");
+    let second = plan_of(&s.store, &s.raw, "#2002").expect("#2002 has a plan");
     assert_eq!(
         second.gifts[0].gift_id, s.honey,
         "a second order gets honey"
@@ -193,10 +190,7 @@ fn new_paid_orders_get_gifts_and_cards_with_the_reasons() {
         second.trace
     );
 
-    let russian = s
-        .store
-        .order_gift_plan(order_id(&s.raw, "#2003"))
-        .unwrap()
+    let russian = plan_of(&s.store, &s.raw, "#2003")
         .and_then(|p| p.card)
         .expect("#2003 has a card");
     assert_eq!(russian.language, Language::Ru);
@@ -206,10 +200,7 @@ fn new_paid_orders_get_gifts_and_cards_with_the_reasons() {
         russian.text
     );
     assert!(
-        s.store
-            .order_gift_plan(order_id(&s.raw, "#2004"))
-            .unwrap()
-            .is_none(),
+        plan_of(&s.store, &s.raw, "#2004").is_none(),
         "an unpaid order is not planned"
     );
     assert_eq!(stock(&s.store, s.tea), (5, 2), "planned, not yet moved");
@@ -397,11 +388,7 @@ fn the_last_gift_on_the_shelf_goes_to_one_order_only() {
         ),
     );
     assert_eq!(honey_plans, 1, "one honey jar, one order");
-    let last = s
-        .store
-        .order_gift_plan(order_id(&s.raw, "#2003"))
-        .unwrap()
-        .expect("a plan");
+    let last = plan_of(&s.store, &s.raw, "#2003").expect("a plan");
     assert!(
         last.trace.iter().any(|t| matches!(
             t,
@@ -480,9 +467,7 @@ fn the_month_spending_counts_planned_gifts_but_not_released_ones() {
 
 /// The order's trace steps that skipped a gift, with why.
 fn skips(store: &Store, raw: &Connection, number: &str) -> Vec<courtesy_core::gifts::GiftSkip> {
-    store
-        .order_gift_plan(order_id(raw, number))
-        .unwrap()
+    plan_of(store, raw, number)
         .unwrap_or_else(|| panic!("{number} has a plan"))
         .trace
         .into_iter()
@@ -588,10 +573,7 @@ fn the_owners_card_text_replaces_the_shipped_one_for_new_cards() {
     let saved = s.store.save_card_template(&own, &tester()).unwrap();
     assert!(!saved.shipped);
     s.store.plan_gifts(now(), &tester()).unwrap();
-    let card = s
-        .store
-        .order_gift_plan(order_id(&s.raw, "#2001"))
-        .unwrap()
+    let card = plan_of(&s.store, &s.raw, "#2001")
         .and_then(|p| p.card)
         .expect("a welcome card");
     assert_eq!(
@@ -634,9 +616,7 @@ fn referral_rule_follows_the_referred_tag_and_manual_rule_only_orders_chosen_by_
         .unwrap();
     s.store.plan_gifts(now(), &tester()).unwrap();
     let gifts_of = |number: &str| -> Vec<String> {
-        s.store
-            .order_gift_plan(order_id(&s.raw, number))
-            .unwrap()
+        plan_of(&s.store, &s.raw, number)
             .map(|p| p.gifts.into_iter().map(|g| g.name).collect())
             .unwrap_or_default()
     };
