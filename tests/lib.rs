@@ -21,6 +21,24 @@ pub fn tester() -> Actor {
     Actor::new("tester", AuditSource::Cli)
 }
 
+/// The text of a PDF laid out as on the page, read back with poppler's
+/// `pdftotext -layout`.
+pub fn pdf_layout_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("read-back.pdf");
+    std::fs::write(&path, pdf).expect("PDF written");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", path.to_str().expect("UTF-8 path"), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
+}
+
 /// A temporary folder and a database path inside it (kept alive by the folder).
 pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -6,20 +6,7 @@ use courtesy_core::gifts::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind};
 use courtesy_core::Language;
 use courtesy_dispatch::{cards_to_write_sheet, render_slips, PageSize};
 use courtesy_store::{GiftInput, SlipFilter, Store};
-use courtesy_tests::{small_shop_db, tester};
-use std::process::Command;
-
-fn text_of(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("slips.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-layout", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout).unwrap()
-}
+use courtesy_tests::{pdf_layout_text, small_shop_db, tester};
 
 /// The small shop with a tea sampler for every paid order over 50 zł, with a
 /// thank-you card; the paid order (#1002, Łukasz, Polish) planned.
@@ -71,7 +58,7 @@ fn planned_shop() -> (tempfile::TempDir, Store) {
 fn the_insert_block_lists_the_planned_gift_and_the_handwritten_card() {
     let (_dir, store) = planned_shop();
     let slips = render_slips(&store, &SlipFilter::default(), PageSize::A4).unwrap();
-    let text = text_of(&slips.pdf);
+    let text = pdf_layout_text(&slips.pdf);
     for needle in [
         "WŁÓŻ DO PACZKI",
         "Tea sampler",
@@ -97,7 +84,7 @@ fn a_printed_card_shows_its_text_on_the_slip() {
         .expect("the plan has a card");
     store.set_card_printed(card.id, true, &tester()).unwrap();
     let slips = render_slips(&store, &SlipFilter::default(), PageSize::A6).unwrap();
-    let text = text_of(&slips.pdf);
+    let text = pdf_layout_text(&slips.pdf);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         flat.contains("Łukasz, dziękujemy za zamówienie #1002!"),
@@ -115,7 +102,7 @@ fn the_card_sheet_lists_the_cards_to_write_and_none_once_written() {
     let pdf = cards_to_write_sheet(&store, Language::En)
         .unwrap()
         .expect("one card to write");
-    let text = text_of(&pdf);
+    let text = pdf_layout_text(&pdf);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in [
         "Cards to write",

@@ -5,24 +5,7 @@
 use courtesy_core::OrderStatus;
 use courtesy_dispatch::{render_slips, save_slips, DispatchError, PageSize};
 use courtesy_store::{SlipFilter, SlipSort};
-use courtesy_tests::{small_shop_db, tester};
-use std::process::Command;
-
-fn text_of(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("slips.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-layout", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(
-        out.status.success(),
-        "pdftotext failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use courtesy_tests::{pdf_layout_text, small_shop_db, tester};
 
 fn all_statuses() -> SlipFilter {
     SlipFilter {
@@ -41,7 +24,7 @@ fn a_batch_holds_every_order_with_its_lines_in_the_customers_language() {
     let (_dir, store) = small_shop_db();
     let slips = render_slips(&store, &all_statuses(), PageSize::A4).unwrap();
     assert_eq!(slips.order_ids.len(), 3);
-    let text = text_of(&slips.pdf);
+    let text = pdf_layout_text(&slips.pdf);
     for needle in [
         "#1001",
         "#1002",
@@ -70,11 +53,11 @@ fn saving_logs_the_slips_and_the_next_one_is_a_copy() {
     let path = dir.path().join("paid.pdf");
     let done = save_slips(&store, &paid, PageSize::A6, &path, &tester()).unwrap();
     assert_eq!((done.slips, done.copies), (1, 0));
-    let first = text_of(&std::fs::read(&path).unwrap());
+    let first = pdf_layout_text(&std::fs::read(&path).unwrap());
     assert!(first.contains("#1002"));
     let again = save_slips(&store, &paid, PageSize::A6, &path, &tester()).unwrap();
     assert_eq!((again.slips, again.copies), (1, 1));
-    let second = text_of(&std::fs::read(&path).unwrap());
+    let second = pdf_layout_text(&std::fs::read(&path).unwrap());
     let marks = |t: &str| t.matches("KOPIA").count() + t.matches("COPY").count();
     assert_eq!(marks(&first), 0, "the first slip is no copy:\n{first}");
     assert!(marks(&second) >= 1, "the reprint says COPY:\n{second}");
