@@ -299,15 +299,15 @@ fn merge_customer(
     Ok((id, Outcome::Updated))
 }
 
-/// An order's status, dates (paid, fulfilled, delivered) and customer note:
-/// what a newer export may change.
-type OrderState = (
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    String,
-);
+/// What a newer export may change in an order.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+struct OrderState {
+    status: String,
+    paid_at: Option<String>,
+    fulfilled_at: Option<String>,
+    delivered_at: Option<String>,
+    note: String,
+}
 
 /// A change to an existing order found while merging, written later by
 /// [`write_order_updates`] (the import writes them with the schema's triggers
@@ -332,15 +332,23 @@ fn refresh_order(
         Some(earlier) => earlier.new.clone(),
         None => conn
             .prepare_cached("SELECT status, paid_at, fulfilled_at, delivered_at, customer_note FROM orders WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?,
+            .query_row([id], |r| {
+                Ok(OrderState {
+                    status: r.get(0)?,
+                    paid_at: r.get(1)?,
+                    fulfilled_at: r.get(2)?,
+                    delivered_at: r.get(3)?,
+                    note: r.get(4)?,
+                })
+            })?,
     };
-    let new = (
-        o.status.as_str().to_string(),
-        o.paid_at.map(to_db).or(old.1.clone()),
-        o.fulfilled_at.map(to_db).or(old.2.clone()),
-        o.delivered_at.map(to_db).or(old.3.clone()),
-        o.customer_note.clone(),
-    );
+    let new = OrderState {
+        status: o.status.as_str().to_string(),
+        paid_at: o.paid_at.map(to_db).or(old.paid_at.clone()),
+        fulfilled_at: o.fulfilled_at.map(to_db).or(old.fulfilled_at.clone()),
+        delivered_at: o.delivered_at.map(to_db).or(old.delivered_at.clone()),
+        note: o.customer_note.clone(),
+    };
     if new == old {
         return Ok(Outcome::Unchanged);
     }
@@ -359,15 +367,14 @@ pub(crate) fn write_order_updates(
         conn.prepare_cached(
             "UPDATE orders SET status = ?2, paid_at = ?3, fulfilled_at = ?4, delivered_at = ?5, customer_note = ?6 WHERE id = ?1",
         )?
-        .execute(params![id, new.0, new.1, new.2, new.3, new.4])?;
+        .execute(params![id, new.status, new.paid_at, new.fulfilled_at, new.delivered_at, new.note])?;
         record(
             conn,
             actor,
             "order",
             Some(*id),
             "update",
-            &json!({"from": {"status": old.0, "paid_at": old.1, "fulfilled_at": old.2, "delivered_at": old.3, "note": old.4},
-                    "to": {"status": new.0, "paid_at": new.1, "fulfilled_at": new.2, "delivered_at": new.3, "note": new.4}}),
+            &json!({"from": old, "to": new}),
         )?;
     }
     Ok(())
