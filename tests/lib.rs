@@ -171,7 +171,7 @@ pub fn small_shop() -> (Vec<NewProduct>, Vec<NewCustomer>, Vec<NewOrder>) {
         let subtotal: i64 = lines.iter().map(|l| l.unit_price_minor * l.quantity).sum();
         NewOrder {
             source: "demo".into(),
-            external_id: ext.into(),
+            external_id: Some(ext.into()),
             customer_external_id: Some(cust.into()),
             number: number.into(),
             status,
@@ -184,6 +184,7 @@ pub fn small_shop() -> (Vec<NewProduct>, Vec<NewCustomer>, Vec<NewOrder>) {
             discount: Money::new(0, cur),
             tax: Money::new(0, cur),
             total: Money::new(subtotal + 1500, cur),
+            refunded: Money::new(0, cur),
             shipping_method: "InPost Paczkomat".into(),
             ship_to: PostalAddress {
                 city: "Kraków".into(),

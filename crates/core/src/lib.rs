@@ -17,6 +17,7 @@ pub mod names;
 pub mod order_status;
 pub mod phone;
 pub mod search_text;
+pub mod spreadsheet;
 
 pub use address::PostalAddress;
 pub use amount::{parse_amount, AmountError};
@@ -31,3 +32,6 @@ pub use names::{NameCulture, PersonName};
 pub use order_status::OrderStatus;
 pub use phone::{normalise_phone, Phone, PhoneError, Region};
 pub use search_text::{fold_for_search, phone_search_digits};
+pub use spreadsheet::{
+    is_rounded_number, restore_phone, restore_postal_code, spreadsheet_boolean, CellRepair,
+};

@@ -13,8 +13,8 @@ use crate::shipping;
 use crate::texts;
 use crate::weighted::by_share;
 use chrono::{DateTime, Datelike, Utc};
-use courtesy_core::Money;
 use courtesy_core::PostalAddress;
+use courtesy_core::{Money, OrderStatus};
 use courtesy_store::{NewOrder, NewOrderLine};
 use rand::Rng;
 
@@ -127,9 +127,17 @@ fn order(
     } else {
         String::new()
     };
+    let refunded = match timeline.status {
+        OrderStatus::Refunded => total,
+        // Now and then a delivered order had one line returned and paid back.
+        OrderStatus::Delivered if seq % PARTIAL_REFUND_EVERY == 7 && lines.len() > 1 => lines
+            .last()
+            .map_or(0, |l| l.unit_price_minor.saturating_mul(l.quantity)),
+        _ => 0,
+    };
     NewOrder {
         source: "demo".to_string(),
-        external_id: format!("O{:04}", seq + 1),
+        external_id: Some(format!("O{:04}", seq + 1)),
         customer_external_id: customer.external_id.clone(),
         number: format!("#{}", FIRST_NUMBER + seq),
         status: timeline.status,
@@ -142,6 +150,7 @@ fn order(
         discount: money(discount),
         tax: money(tax),
         total: money(total),
+        refunded: money(refunded),
         shipping_method: carrier.name.to_string(),
         ship_to,
         customer_note,
@@ -150,6 +159,9 @@ fn order(
         lines,
     }
 }
+
+/// One delivered order in this many (with more than one line) had a line paid back.
+const PARTIAL_REFUND_EVERY: usize = 41;
 
 /// Orders per piece of work; each piece has its own random stream, so the shop
 /// is the same however many threads share the pieces.

@@ -94,13 +94,15 @@ fn shopify_datetime(t: &str) -> Option<DateTime<Utc>> {
     )
 }
 
-/// Reads `yes`/`no`, `true`/`false`, `1`/`0` (any case); anything else,
-/// including an empty cell, is "the source does not say".
+/// Reads `yes`/`no`, `true`/`false`, `1`/`0` (any case), and `TRUE`/`FALSE`
+/// as a spreadsheet re-saving the file writes them in its language
+/// (`PRAWDA`, `ИСТИНА`, `TOSI`, …); anything else, including an empty cell,
+/// is "the source does not say".
 pub(crate) fn parse_yes_no(text: &str) -> Option<bool> {
     match text.trim().to_ascii_lowercase().as_str() {
         "yes" | "y" | "true" | "1" => Some(true),
         "no" | "n" | "false" | "0" => Some(false),
-        _ => None,
+        _ => courtesy_core::spreadsheet_boolean(text),
     }
 }
 
@@ -291,6 +293,8 @@ mod tests {
         assert_eq!(parse_yes_no("YES"), Some(true));
         assert_eq!(parse_yes_no("false"), Some(false));
         assert_eq!(parse_yes_no(""), None);
+        assert_eq!(parse_yes_no("PRAWDA"), Some(true));
+        assert_eq!(parse_yes_no("ЛОЖЬ"), Some(false));
         assert_eq!(strip_text_mark(" '02134"), "02134");
         assert_eq!(country_code("pl"), Some("PL".into()));
         assert_eq!(country_code("Poland"), None);

@@ -1,18 +1,82 @@
 //! From what a source says to what the store keeps: e-mails and phones
 //! normalised, countries and languages checked, money typed. A field that does
 //! not hold up is dropped with a problem noted; the record itself still imports.
+//!
+//! What a spreadsheet did to a phone or a postal code is undone where it is
+//! certain (see [`courtesy_core::spreadsheet`]) and noted where it is not: a
+//! phone it rounded is dropped, a postal code too short for its country kept.
 
-use crate::record::{CustomerRecord, Located, OrderRecord};
+use crate::record::{CustomerRecord, Located, OrderRecord, SourceId};
 use chrono::{DateTime, Utc};
-use courtesy_core::{normalise_email, EmailError, Language, Money, Region};
+use courtesy_core::{
+    normalise_email, restore_phone, restore_postal_code, CellRepair, EmailError, Language, Money,
+    PostalAddress, Region,
+};
 use courtesy_store::{
-    ImportItem, NewAddress, NewConsent, NewCustomer, NewOrder, NewPhone, RowProblem,
+    BatchReport, ImportItem, NewAddress, NewConsent, NewCustomer, NewOrder, NewPhone, RowProblem,
 };
 
 fn country_code(raw: Option<&str>) -> Option<String> {
     let c = raw?.trim().to_ascii_uppercase();
     let c = if c == "UK" { "GB".to_string() } else { c };
     (c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic())).then_some(c)
+}
+
+/// Notes something about a row that imported, once per row.
+fn note(problems: &mut Vec<RowProblem>, row: u64, column: &str, reason: String) {
+    let problem = RowProblem::note(row as i64, Some(column.to_string()), reason);
+    let recent = problems.iter().rev().take_while(|p| p.row == problem.row);
+    if !recent.into_iter().any(|p| p == &problem) {
+        problems.push(problem);
+    }
+}
+
+/// The phone as the customer gave it, undoing a spreadsheet's changes;
+/// `None` when the spreadsheet left too little of it.
+fn phone_text(
+    raw: &str,
+    region: Region,
+    row: u64,
+    problems: &mut Vec<RowProblem>,
+) -> Option<String> {
+    match restore_phone(raw, region) {
+        CellRepair::Intact => Some(raw.trim().to_string()),
+        CellRepair::Restored(text) => Some(text),
+        CellRepair::Rounded => {
+            let reason = format!(
+                "the phone {} was rounded by a spreadsheet (its digits are lost); imported without it",
+                raw.trim()
+            );
+            note(problems, row, "Phone", reason);
+            None
+        }
+        CellRepair::Doubtful => {
+            let reason = format!(
+                "the phone {} is not a valid number: a spreadsheet may have dropped its leading \
+                 0 or +; kept as it is",
+                raw.trim()
+            );
+            note(problems, row, "Phone", reason);
+            Some(raw.trim().to_string())
+        }
+    }
+}
+
+/// Puts back the leading zeros a spreadsheet took from the address's postal
+/// code, or notes a code too short for its country.
+fn repair_postal_code(address: &mut PostalAddress, row: u64, problems: &mut Vec<RowProblem>) {
+    match restore_postal_code(&address.country, &address.postal_code) {
+        CellRepair::Restored(code) => address.postal_code = code,
+        CellRepair::Doubtful => {
+            let reason = format!(
+                "the postal code {} is too short for {}: a spreadsheet may have dropped its \
+                 leading zeros; kept as it is",
+                address.postal_code, address.country
+            );
+            note(problems, row, "Postal code", reason);
+        }
+        CellRepair::Intact | CellRepair::Rounded => {}
+    }
 }
 
 /// The store's customer for a record, with problems for fields that were dropped.
@@ -27,11 +91,7 @@ pub fn customer(
         Some(Ok(e)) => Some(e.as_str().to_string()),
         Some(Err(EmailError::Empty)) | None => None,
         Some(Err(e)) => {
-            problems.push(RowProblem {
-                row: row as i64,
-                column: Some("Email".into()),
-                reason: format!("{e}; imported without it"),
-            });
+            note(problems, row, "Email", format!("{e}; imported without it"));
             None
         }
     };
@@ -46,7 +106,10 @@ pub fn customer(
         .unwrap_or(shop_region);
     let mut phones: Vec<NewPhone> = Vec::new();
     for raw in rec.phones.iter().filter(|p| !p.trim().is_empty()) {
-        let p = NewPhone::from_raw(raw, region, "mobile");
+        let Some(text) = phone_text(raw, region, row, problems) else {
+            continue;
+        };
+        let p = NewPhone::from_raw(&text, region, "mobile");
         let duplicate = phones.iter().any(|q| match (&q.e164, &p.e164) {
             (Some(a), Some(b)) => a == b,
             _ => q.raw == p.raw,
@@ -75,6 +138,7 @@ pub fn customer(
         .filter(|(_, a)| !a.line1.trim().is_empty() || !a.city.trim().is_empty())
         .filter_map(|(kind, mut postal)| {
             postal.country = country_code(Some(&postal.country)).or_else(|| country.clone())?;
+            repair_postal_code(&mut postal, row, problems);
             Some(NewAddress::new(
                 if kind == "billing" {
                     "billing"
@@ -118,23 +182,34 @@ pub fn customer(
     }
 }
 
-/// The store's order and buyer for a record.
+/// The store's order and buyer for a record; an id a spreadsheet rounded is
+/// counted in `report`.
 pub fn order(
     rec: OrderRecord,
     row: u64,
     shop_region: Region,
-    problems: &mut Vec<RowProblem>,
+    report: &mut BatchReport,
 ) -> ImportItem {
-    let buyer = customer(rec.buyer, row, shop_region, rec.placed_at, problems);
+    let buyer = customer(
+        rec.buyer,
+        row,
+        shop_region,
+        rec.placed_at,
+        &mut report.problems,
+    );
     let currency = rec.currency;
     let money = |minor: i64| Money::new(minor, currency);
     let mut ship_to = rec.ship_to;
     if let Some(code) = country_code(Some(&ship_to.country)) {
         ship_to.country = code;
+        repair_postal_code(&mut ship_to, row, &mut report.problems);
+    }
+    if let SourceId::Rounded(_) = rec.external_id {
+        report.rounded_ids += 1;
     }
     let order = NewOrder {
         source: rec.source,
-        external_id: rec.external_id,
+        external_id: rec.external_id.usable().map(str::to_string),
         customer_external_id: None,
         number: rec.number,
         status: rec.status,
@@ -147,6 +222,7 @@ pub fn order(
         discount: money(rec.discount_minor),
         tax: money(rec.tax_minor),
         total: money(rec.total_minor),
+        refunded: money(rec.refunded_minor),
         shipping_method: rec.shipping_method,
         ship_to,
         customer_note: rec.customer_note,
@@ -154,20 +230,24 @@ pub fn order(
         discount_codes: rec.discount_codes,
         lines: rec.lines,
     };
-    ImportItem::Order { order, buyer }
+    ImportItem::Order {
+        order,
+        buyer,
+        row: row as i64,
+    }
 }
 
-/// Converts a located record.
+/// Converts a located record, adding what it finds to `report`.
 pub fn item(
     rec: Located<crate::Record>,
     shop_region: Region,
     now: DateTime<Utc>,
-    problems: &mut Vec<RowProblem>,
+    report: &mut BatchReport,
 ) -> ImportItem {
     match rec.value {
         crate::Record::Customer(c) => {
-            ImportItem::Customer(customer(c, rec.row, shop_region, now, problems))
+            ImportItem::Customer(customer(c, rec.row, shop_region, now, &mut report.problems))
         }
-        crate::Record::Order(o) => order(o, rec.row, shop_region, problems),
+        crate::Record::Order(o) => order(o, rec.row, shop_region, report),
     }
 }

@@ -25,7 +25,9 @@ pub mod mapping;
 pub mod order_rows;
 pub mod preview;
 pub mod record;
+pub mod record_rows;
 pub mod rows;
+pub mod seen_records;
 pub mod shopify_buyer;
 pub mod shopify_customers;
 pub mod shopify_orders;
@@ -46,7 +48,9 @@ pub use mapped_customers::MappedCustomers;
 pub use mapped_orders::MappedOrders;
 pub use mapping::{header_signature, mapping_fields, ColumnMapping, MappedKind, MappingFields};
 pub use preview::{preview, problems_csv, Preview};
-pub use record::{CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError};
+pub use record::{
+    CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId,
+};
 pub use shopify_customers::ShopifyCustomers;
 pub use shopify_orders::ShopifyOrders;
 pub use sink::{feed, Flow, Progress};

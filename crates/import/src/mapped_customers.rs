@@ -7,19 +7,23 @@ use crate::cells::{country_code, non_empty, split_name, CellReader};
 use crate::mapped_csv::MappedColumns;
 use crate::mapped_words::consent;
 use crate::record::{CustomerRecord, Importer, Located, Record, RowError};
+use crate::record_rows::RecordRows;
 use crate::rows::{Row, RowReader};
 use courtesy_core::PostalAddress;
 
 /// Reads customers from a mapped CSV.
 pub struct MappedCustomers {
-    rows: RowReader,
+    rows: RecordRows,
     columns: MappedColumns,
 }
 
 impl MappedCustomers {
     /// Reads `rows` through `columns`.
     pub(crate) fn new(rows: RowReader, columns: MappedColumns) -> Self {
-        MappedCustomers { rows, columns }
+        MappedCustomers {
+            rows: RecordRows::new(rows),
+            columns,
+        }
     }
 }
 
@@ -41,6 +45,10 @@ impl Importer for MappedCustomers {
 
     fn bytes_read(&self) -> u64 {
         self.rows.bytes_read()
+    }
+
+    fn duplicates(&self) -> u64 {
+        self.rows.duplicates()
     }
 }
 

@@ -5,15 +5,19 @@
 //! Lines come from the `line_*` fields; without them an order has no lines
 //! (none is made up). A line's empty quantity is 1. An unmapped subtotal is
 //! the sum of the lines. The currency is the row's, else the mapping's. The
-//! status is free text in several languages (see [`crate::mapped_words`]).
+//! status is free text in several languages (see [`crate::mapped_words`]); a
+//! `refunded` amount is what was paid back, and only a status saying refunded
+//! makes the whole order refunded.
 
 use crate::cells::{country_code, non_empty, split_name, CellReader};
 use crate::mapped_csv::MappedColumns;
 use crate::mapped_words::{status, whole_number};
 use crate::order_rows::OrderRows;
-use crate::record::{CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError};
+use crate::record::{
+    CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId,
+};
 use crate::rows::{Row, RowReader};
-use courtesy_core::{Currency, PostalAddress};
+use courtesy_core::{Currency, OrderStatus, PostalAddress};
 
 /// The fields that make a line.
 const LINE_FIELDS: [&str; 4] = ["line_sku", "line_name", "line_quantity", "line_price"];
@@ -103,9 +107,15 @@ impl MappedOrders {
             && ship_to.city.is_empty()
             && ship_to.postal_code.is_empty());
         let number = text("order_number");
+        let status = status(&text("status"));
+        let total_minor = first.amount(c.get("total"), currency)?;
+        let refunded_minor = match first.amount(c.get("refunded"), currency)?.abs() {
+            0 if status == OrderStatus::Refunded => total_minor,
+            amount => amount,
+        };
         Ok(OrderRecord {
             source: "csv".to_string(),
-            external_id: non_empty(&text("external_id")).unwrap_or_else(|| number.clone()),
+            external_id: SourceId::from_cell(&text("external_id")),
             number,
             buyer: CustomerRecord {
                 source: "csv".to_string(),
@@ -122,7 +132,7 @@ impl MappedOrders {
                 },
                 ..CustomerRecord::default()
             },
-            status: status(&text("status")),
+            status,
             placed_at,
             paid_at: None,
             fulfilled_at: None,
@@ -132,7 +142,8 @@ impl MappedOrders {
             shipping_minor: first.amount(c.get("shipping"), currency)?,
             discount_minor: first.amount(c.get("discount"), currency)?.abs(),
             tax_minor: first.amount(c.get("tax"), currency)?,
-            total_minor: first.amount(c.get("total"), currency)?,
+            total_minor,
+            refunded_minor,
             shipping_method: text("shipping_method"),
             ship_to: if has_address {
                 ship_to
@@ -183,6 +194,10 @@ impl MappedOrders {
 }
 
 impl Importer for MappedOrders {
+    fn duplicates(&self) -> u64 {
+        self.rows.duplicates()
+    }
+
     fn next_record(&mut self) -> Option<Result<Located<Record>, RowError>> {
         let group = match self.rows.next_group()? {
             Ok(group) => group,

@@ -88,6 +88,11 @@ const STATUS_STEMS: [(OrderStatus, &[&str]); 5] = [
 /// Words that turn a status around (`not paid`, `nie wysłane`, `не оплачен`).
 const NEGATIONS: [&str; 7] = ["not", "no", "nie", "nicht", "не", "ei", "un"];
 
+/// Word beginnings that make a refund partial (`partially refunded`,
+/// `częściowo zwrócone`, `частично возвращён`, `osittain hyvitetty`,
+/// `teilweise erstattet`): the order stays a purchase.
+const PARTIAL: [&str; 5] = ["partial", "częściow", "czesciow", "частичн", "osittai"];
+
 /// Maps a status written by people or any shop system: the strongest status
 /// one of its words begins with (`Paid, shipped` is fulfilled); a negation or
 /// anything unknown is open.
@@ -100,14 +105,25 @@ pub(crate) fn status(text: &str) -> OrderStatus {
     if words.iter().any(|w| NEGATIONS.contains(w)) {
         return OrderStatus::Open;
     }
-    STATUS_STEMS
+    let partial = words
         .iter()
+        .any(|word| PARTIAL.iter().any(|stem| word.starts_with(stem)))
+        || words.contains(&"teilweise");
+    let found = STATUS_STEMS
+        .iter()
+        .filter(|(status, _)| !(partial && *status == OrderStatus::Refunded))
         .find(|(_, stems)| {
             words
                 .iter()
                 .any(|word| stems.iter().any(|stem| word.starts_with(stem)))
         })
-        .map_or(OrderStatus::Open, |(status, _)| *status)
+        .map(|(status, _)| *status);
+    match found {
+        Some(status) => status,
+        // A partial refund of an order that says nothing else was paid for.
+        None if partial => OrderStatus::Paid,
+        None => OrderStatus::Open,
+    }
 }
 
 /// Reads yes or no in the app's languages (and German); anything else,
@@ -116,7 +132,8 @@ pub(crate) fn consent(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
         "yes" | "y" | "true" | "1" | "tak" | "да" | "kyllä" | "kylla" | "ja" | "x" => Some(true),
         "no" | "n" | "false" | "0" | "nie" | "нет" | "ei" | "nein" => Some(false),
-        _ => None,
+        // TRUE and FALSE as a spreadsheet writes them in its language.
+        _ => courtesy_core::spreadsheet_boolean(text),
     }
 }
 
@@ -160,6 +177,12 @@ mod tests {
             ("zwrócone", Refunded),
             ("возврат", Refunded),
             ("hyvitetty", Refunded),
+            ("partially refunded", Paid),
+            ("Częściowo zwrócone", Paid),
+            ("частично возвращён", Paid),
+            ("osittain hyvitetty", Paid),
+            ("teilweise erstattet", Paid),
+            ("Shipped, partially refunded", Fulfilled),
             ("bezahlt", Paid),
             ("versandt", Fulfilled),
             ("storniert", Cancelled),
@@ -183,6 +206,8 @@ mod tests {
         assert_eq!(consent("nie"), Some(false));
         assert_eq!(consent("нет"), Some(false));
         assert_eq!(consent("ei"), Some(false));
+        assert_eq!(consent("PRAWDA"), Some(true));
+        assert_eq!(consent("EPÄTOSI"), Some(false));
         assert_eq!(consent("maybe"), None);
         assert_eq!(consent(""), None);
     }

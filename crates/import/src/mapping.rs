@@ -50,6 +50,7 @@ pub const ORDER_FIELDS: &[&str] = &[
     "shipping",
     "tax",
     "discount",
+    "refunded",
     "email",
     "phone",
     "first_name",

@@ -1,10 +1,18 @@
 //! The rows of an orders CSV grouped into orders: consecutive rows with the
 //! same order number are one order (one row per product line, the order's
 //! fields repeated or left blank after the first row).
+//!
+//! An order is read whole or not at all: when one of its rows cannot be read
+//! (see [`crate::rows`]) none of them is, and each is reported, the unreadable
+//! one with its reason. A row repeated within an order (two exports pasted one
+//! after the other, overlapping) is dropped, and an order repeated whole later
+//! in the file is read once; both are counted as duplicates.
 
 use crate::columns::Column;
 use crate::record::RowError;
 use crate::rows::{Row, RowReader};
+use crate::seen_records::SeenRecords;
+use std::collections::VecDeque;
 
 /// Rows read in groups of one order each.
 pub(crate) struct OrderRows {
@@ -12,6 +20,9 @@ pub(crate) struct OrderRows {
     number: Column,
     /// The row read past the end of the previous order (or its error).
     lookahead: Option<Result<Row, RowError>>,
+    seen: SeenRecords,
+    /// Errors of an order left out, still to be given.
+    pending: VecDeque<RowError>,
 }
 
 impl OrderRows {
@@ -21,6 +32,8 @@ impl OrderRows {
             rows,
             number,
             lookahead: None,
+            seen: SeenRecords::default(),
+            pending: VecDeque::new(),
         }
     }
 
@@ -29,30 +42,62 @@ impl OrderRows {
         self.rows.bytes_read()
     }
 
+    /// Rows dropped as repeats of earlier ones.
+    pub(crate) fn duplicates(&self) -> u64 {
+        self.seen.duplicates()
+    }
+
     fn next_row(&mut self) -> Option<Result<Row, RowError>> {
         self.lookahead.take().or_else(|| self.rows.next_row())
     }
 
-    /// The rows of the next order: the first row and every row right after it
-    /// with the same number. A row without a number is an error of its own.
+    /// The next order's rows, all readable and none repeated, or the error of
+    /// a row that is not imported (an order left out gives one per row);
+    /// `None` at the end of the file. An order repeated whole is passed over.
     pub(crate) fn next_group(&mut self) -> Option<Result<Vec<Row>, RowError>> {
+        loop {
+            if let Some(e) = self.pending.pop_front() {
+                return Some(Err(e));
+            }
+            let group = match self.next_rows()? {
+                Ok(group) => group,
+                Err(e) => return Some(Err(e)),
+            };
+            if group.iter().any(|row| row.fault.is_some()) {
+                self.pending = self.unreadable(&group).into();
+                continue;
+            }
+            if self.seen.first_time(&group) {
+                return Some(Ok(group));
+            }
+        }
+    }
+
+    /// The first row and every row right after it with the same number, less
+    /// rows that repeat an earlier row of the order. A row without a number is
+    /// an error of its own.
+    fn next_rows(&mut self) -> Option<Result<Vec<Row>, RowError>> {
         let first = match self.next_row()? {
             Ok(row) => row,
             Err(e) => return Some(Err(e)),
         };
         let number = self.number;
         if number.text(&first.cells).is_empty() {
-            return Some(Err(RowError {
+            return Some(Err(first.fault_error().unwrap_or_else(|| RowError {
                 row: first.number,
                 column: Some(number.name.to_string()),
-                reason: "the row has no order number".to_string(),
-            }));
+                reason: format!("the row has no order number ({})", number.name),
+            })));
         }
         let mut group = vec![first];
         while let Some(next) = self.rows.next_row() {
             match next {
                 Ok(row) if number.text(&row.cells) == number.text(&group[0].cells) => {
-                    group.push(row)
+                    if group.iter().any(|earlier| earlier.cells == row.cells) {
+                        self.seen.add_duplicates(1);
+                    } else {
+                        group.push(row);
+                    }
                 }
                 other => {
                     self.lookahead = Some(other);
@@ -61,5 +106,29 @@ impl OrderRows {
             }
         }
         Some(Ok(group))
+    }
+
+    /// The errors of an order with an unreadable row: that row's reason, and
+    /// for each of the others that it was left out with it.
+    fn unreadable(&self, group: &[Row]) -> Vec<RowError> {
+        let number = self.number.text(&group[0].cells).to_string();
+        let bad: Vec<String> = group
+            .iter()
+            .filter(|row| row.fault.is_some())
+            .map(|row| row.number.to_string())
+            .collect();
+        group
+            .iter()
+            .map(|row| {
+                row.fault_error().unwrap_or_else(|| RowError {
+                    row: row.number,
+                    column: None,
+                    reason: format!(
+                        "order {number} was not imported: its line {} could not be read",
+                        bad.join(", ")
+                    ),
+                })
+            })
+            .collect()
     }
 }

@@ -77,14 +77,48 @@ pub struct CustomerRecord {
 /// One line of an order, as the store keeps it.
 pub use courtesy_store::NewOrderLine as LineRecord;
 
+/// An order's id in the source, as the file gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceId {
+    /// The id (Shopify `Id`, WooCommerce `id`).
+    Given(String),
+    /// The file has no id for the order.
+    Missing,
+    /// A spreadsheet rounded it (`5,01253E+12`): the order is known by its
+    /// number instead.
+    Rounded(String),
+}
+
+impl SourceId {
+    /// Reads an id cell: empty is missing, scientific notation rounded.
+    pub fn from_cell(text: &str) -> SourceId {
+        let t = text.trim();
+        if t.is_empty() {
+            SourceId::Missing
+        } else if courtesy_core::is_rounded_number(t) {
+            SourceId::Rounded(t.to_string())
+        } else {
+            SourceId::Given(t.to_string())
+        }
+    }
+
+    /// The id to match the order by, when there is one to trust.
+    pub fn usable(&self) -> Option<&str> {
+        match self {
+            SourceId::Given(id) => Some(id),
+            SourceId::Missing | SourceId::Rounded(_) => None,
+        }
+    }
+}
+
 /// An order as the source has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderRecord {
     /// `shopify`, `woocommerce` or `csv`.
     pub source: String,
-    /// The order's id in the source (Shopify `Id`, WooCommerce `id`); when a
-    /// source has none, its number.
-    pub external_id: String,
+    /// The order's id in the source; without a usable one the order is known
+    /// by its number.
+    pub external_id: SourceId,
     /// Shown number, e.g. `#1001`.
     pub number: String,
     /// Who placed it; guests have no external id and maybe no e-mail.
@@ -111,6 +145,8 @@ pub struct OrderRecord {
     pub tax_minor: i64,
     /// What the customer paid.
     pub total_minor: i64,
+    /// What was paid back (partial or full refunds).
+    pub refunded_minor: i64,
     /// Shipping method.
     pub shipping_method: String,
     /// Ship-to address.
@@ -127,13 +163,21 @@ pub struct OrderRecord {
 
 /// A source of records: a file read in one pass, record by record.
 pub trait Importer {
-    /// The next record, or the error of a row that could not be read; `None` at
-    /// the end of the file. I/O and decoding failures past the first block are
-    /// row errors too, so what was read before them still imports.
+    /// The next record, or the error of a row that could not be read (a record
+    /// whose rows are not all readable is not yielded: each of its rows comes
+    /// as an error); `None` at the end of the file. I/O and decoding failures
+    /// past the first block are row errors too, so what was read before them
+    /// still imports.
     fn next_record(&mut self) -> Option<Result<Located<Record>, RowError>>;
 
     /// Bytes of the file consumed so far (for progress).
     fn bytes_read(&self) -> u64;
+
+    /// Records so far that were identical to an earlier record of the file and
+    /// were not yielded again.
+    fn duplicates(&self) -> u64 {
+        0
+    }
 
     /// The row number of the first data row: 2 in a file with a header line,
     /// 1 where rows are the items of a JSON array.

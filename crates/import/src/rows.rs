@@ -4,6 +4,12 @@
 //! Memory stays bounded whatever the file's size: the csv reader keeps one row,
 //! and a row longer than [`MAX_ROW_BYTES`] (an unclosed quote swallowing the
 //! rest of the file) ends the read with an error on that row.
+//!
+//! A row whose number of fields differs from the header's (an unquoted
+//! delimiter in hand-edited text, a download cut off mid-row) or that is not
+//! valid text comes with a fault: its cells cannot be trusted, and it is never
+//! read with guessed columns. A row that repeats the header (two exports pasted
+//! into one file) is skipped.
 
 use crate::record::RowError;
 use csv::{ByteRecord, StringRecord, Terminator};
@@ -70,8 +76,21 @@ impl<R: Read> Read for CountingReader<R> {
 pub(crate) struct Row {
     /// Line number the row starts on.
     pub(crate) number: u64,
-    /// The cells.
+    /// The cells (for a faulty row, what could be made of it).
     pub(crate) cells: StringRecord,
+    /// Why the row cannot be read, when it cannot.
+    pub(crate) fault: Option<String>,
+}
+
+impl Row {
+    /// The row's fault as an error on its line.
+    pub(crate) fn fault_error(&self) -> Option<RowError> {
+        self.fault.as_ref().map(|reason| RowError {
+            row: self.number,
+            column: None,
+            reason: reason.clone(),
+        })
+    }
 }
 
 /// The rows after the header, skipping blank ones (only delimiters and spaces,
@@ -80,6 +99,9 @@ pub(crate) struct RowReader {
     csv: csv::Reader<Box<dyn Read + Send>>,
     progress: Arc<ByteProgress>,
     encoding: &'static str,
+    delimiter: u8,
+    /// The header's cells, trimmed, once read.
+    header: Option<Arc<[String]>>,
     finished: bool,
     /// Bytes and cells of the last row: a new row's buffers start that large.
     last_size: (usize, usize),
@@ -100,6 +122,8 @@ impl RowReader {
                 .from_reader(Box::new(FinalNewline::new(text))),
             progress,
             encoding,
+            delimiter,
+            header: None,
             finished: false,
             last_size: (0, 0),
         }
@@ -110,9 +134,11 @@ impl RowReader {
         self.progress.bytes_read()
     }
 
-    /// The next non-blank row, an error for a row that is not valid text, or
-    /// `None` at the end (also after a read failure, which is reported once).
+    /// The next non-blank row (with a fault when it cannot be read), or
+    /// `None` at the end; an error when the file cannot be read on, after
+    /// which reading stops.
     pub(crate) fn next_row(&mut self) -> Option<Result<Row, RowError>> {
+        let header = self.header();
         while !self.finished {
             self.progress.start_row();
             let mut bytes = ByteRecord::with_capacity(self.last_size.0, self.last_size.1);
@@ -121,14 +147,27 @@ impl RowReader {
                 Ok(true) => {
                     self.last_size = (bytes.as_slice().len(), bytes.len());
                     let number = self.start_line(&bytes);
-                    let cells = match StringRecord::from_byte_record(bytes) {
-                        Ok(cells) => cells,
-                        Err(_) => return Some(Err(self.not_text(number))),
+                    let fields = bytes.len();
+                    let (cells, mut fault) = match StringRecord::from_byte_record(bytes) {
+                        Ok(cells) => (cells, None),
+                        Err(e) => (lossy(e.into_byte_record()), Some(self.not_text())),
                     };
                     if cells.iter().all(|cell| cell.trim().is_empty()) {
                         continue;
                     }
-                    return Some(Ok(Row { number, cells }));
+                    if fields != header.len() {
+                        if repeats_header(&cells, &header) {
+                            continue;
+                        }
+                        fault.get_or_insert_with(|| self.ragged(fields, header.len()));
+                    } else if repeats_header(&cells, &header) {
+                        continue;
+                    }
+                    return Some(Ok(Row {
+                        number,
+                        cells,
+                        fault,
+                    }));
                 }
                 Err(err) => {
                     self.finished = true;
@@ -141,6 +180,39 @@ impl RowReader {
             }
         }
         None
+    }
+
+    /// The header's cells (read once; empty when it cannot be read).
+    fn header(&mut self) -> Arc<[String]> {
+        if let Some(header) = &self.header {
+            return header.clone();
+        }
+        let cells: Arc<[String]> = self
+            .csv
+            .byte_headers()
+            .map(|h| lossy(h.clone()).iter().map(header_cell).collect())
+            .unwrap_or_default();
+        self.header = Some(cells.clone());
+        cells
+    }
+
+    /// Why a row with `fields` fields under a header of `header` cannot be read.
+    fn ragged(&self, fields: usize, header: usize) -> String {
+        let delimiter = match self.delimiter {
+            b'\t' => "tab".to_string(),
+            d => format!("'{}'", char::from(d)),
+        };
+        if fields > header {
+            format!(
+                "{fields} fields, the header has {header}: a value with a {delimiter} in it \
+                 that is not in quotes? The row was not imported"
+            )
+        } else {
+            format!(
+                "{fields} fields, the header has {header}: the row is cut short (an \
+                 unfinished download, or a line broken in two?). The row was not imported"
+            )
+        }
     }
 
     /// The line a record just read starts on: every record ends with a consumed
@@ -158,16 +230,36 @@ impl RowReader {
             .max(2)
     }
 
-    fn not_text(&self, row: u64) -> RowError {
-        RowError {
-            row,
-            column: None,
-            reason: format!(
-                "the row is not valid {} text (is part of the file in another encoding?)",
-                self.encoding
-            ),
-        }
+    fn not_text(&self) -> String {
+        format!(
+            "the row is not valid {} text (is part of the file in another encoding?)",
+            self.encoding
+        )
     }
+}
+
+/// A header cell as rows are compared with it: trimmed, without a byte-order
+/// mark (a second file pasted on keeps its own).
+fn header_cell(cell: &str) -> String {
+    cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .to_string()
+}
+
+/// Whether a row is the header again.
+fn repeats_header(cells: &StringRecord, header: &[String]) -> bool {
+    cells.len() == header.len()
+        && cells
+            .iter()
+            .zip(header)
+            .all(|(cell, name)| header_cell(cell) == *name)
+}
+
+/// The cells of a row that is not valid text, with the bad bytes replaced.
+fn lossy(bytes: ByteRecord) -> StringRecord {
+    bytes
+        .iter()
+        .map(|cell| String::from_utf8_lossy(cell))
+        .collect()
 }
 
 /// Ends the text with a newline if it does not end with one, so the last
@@ -249,14 +341,53 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_an_error_on_its_row_and_reading_goes_on() {
+    fn invalid_utf8_is_a_fault_of_its_row_and_reading_goes_on() {
         let progress = Arc::new(ByteProgress::default());
         let bytes: &'static [u8] = b"a,b\n1,\xff\n2,ok\n";
         let mut reader = RowReader::new(Box::new(bytes), b',', progress, "UTF-8");
-        let err = reader.next_row().and_then(Result::err).map(|e| e.row);
-        assert_eq!(err, Some(2));
-        let next = reader.next_row().and_then(Result::ok).map(|r| r.number);
-        assert_eq!(next, Some(3));
+        let faulty = reader.next_row().and_then(Result::ok);
+        assert_eq!(faulty.as_ref().map(|r| r.number), Some(2));
+        assert!(
+            faulty
+                .and_then(|r| r.fault)
+                .is_some_and(|f| f.contains("not valid UTF-8")),
+            "the row is faulty"
+        );
+        let next = reader.next_row().and_then(Result::ok);
+        assert_eq!(
+            next.as_ref().map(|r| (r.number, r.fault.is_none())),
+            Some((3, true))
+        );
+    }
+
+    #[test]
+    fn a_row_with_more_or_fewer_fields_than_the_header_is_faulty() {
+        let mut reader = rows("a,b,c\n1,2,3\n1,2,3,4\n1,2\n4,5,6");
+        let read: Vec<(u64, Option<String>)> = std::iter::from_fn(|| reader.next_row())
+            .filter_map(Result::ok)
+            .map(|r| (r.number, r.fault))
+            .collect();
+        assert_eq!(read.len(), 4);
+        assert_eq!((read[0].0, read[0].1.is_none()), (2, true));
+        assert!(read[1]
+            .1
+            .as_deref()
+            .is_some_and(|f| f.starts_with("4 fields, the header has 3")));
+        assert!(read[2]
+            .1
+            .as_deref()
+            .is_some_and(|f| f.starts_with("2 fields, the header has 3")));
+        assert_eq!((read[3].0, read[3].1.is_none()), (5, true));
+    }
+
+    #[test]
+    fn the_header_repeated_by_a_pasted_file_is_skipped() {
+        let mut reader = rows("a,b\n1,2\n\u{feff}a, b\n3,4\n");
+        let numbers: Vec<u64> = std::iter::from_fn(|| reader.next_row())
+            .filter_map(Result::ok)
+            .map(|r| r.number)
+            .collect();
+        assert_eq!(numbers, vec![2, 4]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use crate::cells::{country_code, non_empty, parse_yes_no, strip_text_mark, CellReader};
 use crate::columns::{column_set, Header};
 use crate::record::{CustomerRecord, Importer, Located, Record, RowError};
+use crate::record_rows::RecordRows;
 use crate::rows::{Row, RowReader};
 use courtesy_core::PostalAddress;
 
@@ -34,7 +35,7 @@ column_set! {
 
 /// Reads customers from a Shopify customers export.
 pub struct ShopifyCustomers {
-    rows: RowReader,
+    rows: RecordRows,
     columns: CustomerColumns,
 }
 
@@ -42,7 +43,7 @@ impl ShopifyCustomers {
     /// Reads the rows of a file whose header is `header`.
     pub(crate) fn new(rows: RowReader, header: &Header) -> Self {
         ShopifyCustomers {
-            rows,
+            rows: RecordRows::new(rows),
             columns: CustomerColumns::resolve(header),
         }
     }
@@ -62,6 +63,10 @@ impl Importer for ShopifyCustomers {
 
     fn bytes_read(&self) -> u64 {
         self.rows.bytes_read()
+    }
+
+    fn duplicates(&self) -> u64 {
+        self.rows.duplicates()
     }
 }
 
@@ -151,6 +156,7 @@ mod tests {
         let row = Row {
             number: 7,
             cells: StringRecord::from(vec!["", "", "", "", "vip"]),
+            fault: None,
         };
         let err = read_customer(&row, &columns).err();
         assert_eq!(err.map(|e| e.row), Some(7));

@@ -6,11 +6,18 @@
 //! Row numbers are physical lines of the file (the header is line 1), so a note
 //! with line breaks in an earlier row moves them past the spreadsheet's count.
 //! An order is located at its first row; an error names the row holding the bad
-//! cell. A bad cell anywhere in an order skips that whole order.
+//! cell. A bad cell anywhere in an order skips that whole order, and so does a
+//! row that cannot be read (see [`crate::order_rows`]).
+//!
+//! A partial refund (`partially_refunded`) leaves the order's status to its
+//! payment and fulfilment and is kept as the `Refunded Amount`; only a full
+//! refund makes the order refunded. An `Id` that a spreadsheet rounded
+//! (`5,01253E+12`) is not used: the order is known by its `Name`.
 
-use crate::cells::{non_empty, strip_text_mark, CellReader};
+use crate::cells::{strip_text_mark, CellReader};
 use crate::columns::{column_set, Column, Header};
-use crate::record::{Importer, LineRecord, Located, OrderRecord, Record, RowError};
+use crate::order_rows::OrderRows;
+use crate::record::{Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId};
 use crate::rows::{Row, RowReader};
 use crate::shopify_buyer::{buyer, BuyerColumns};
 use courtesy_core::{Currency, OrderStatus};
@@ -40,67 +47,34 @@ column_set! {
         notes: "Notes",
         note_attributes: "Note Attributes",
         cancelled_at: "Cancelled at",
+        refunded: "Refunded Amount",
     }
 }
 
 /// Reads orders from a Shopify orders export.
 pub struct ShopifyOrders {
-    rows: RowReader,
+    rows: OrderRows,
     columns: OrderColumns,
     buyer: BuyerColumns,
     decimal: char,
-    /// The row read past the end of the previous order (or its error).
-    lookahead: Option<Result<Row, RowError>>,
 }
 
 impl ShopifyOrders {
     /// Reads the rows of a file whose header is `header`; amounts use `decimal`.
     pub(crate) fn new(rows: RowReader, header: &Header, decimal: char) -> Self {
+        let columns = OrderColumns::resolve(header);
         ShopifyOrders {
-            rows,
-            columns: OrderColumns::resolve(header),
+            rows: OrderRows::new(rows, columns.name),
+            columns,
             buyer: BuyerColumns::resolve(header),
             decimal,
-            lookahead: None,
         }
-    }
-
-    fn next_row(&mut self) -> Option<Result<Row, RowError>> {
-        self.lookahead.take().or_else(|| self.rows.next_row())
-    }
-
-    /// The rows of the next order: the first row and every row right after it
-    /// with the same `Name`.
-    fn next_group(&mut self) -> Option<Result<Vec<Row>, RowError>> {
-        let first = match self.next_row()? {
-            Ok(row) => row,
-            Err(e) => return Some(Err(e)),
-        };
-        let name = self.columns.name;
-        if name.text(&first.cells).is_empty() {
-            return Some(Err(RowError {
-                row: first.number,
-                column: Some(name.name.to_string()),
-                reason: "the row has no order number (Name)".to_string(),
-            }));
-        }
-        let mut group = vec![first];
-        while let Some(next) = self.rows.next_row() {
-            match next {
-                Ok(row) if name.text(&row.cells) == name.text(&group[0].cells) => group.push(row),
-                other => {
-                    self.lookahead = Some(other);
-                    break;
-                }
-            }
-        }
-        Some(Ok(group))
     }
 }
 
 impl Importer for ShopifyOrders {
     fn next_record(&mut self) -> Option<Result<Located<Record>, RowError>> {
-        let group = match self.next_group()? {
+        let group = match self.rows.next_group()? {
             Ok(group) => group,
             Err(e) => return Some(Err(e)),
         };
@@ -114,6 +88,10 @@ impl Importer for ShopifyOrders {
 
     fn bytes_read(&self) -> u64 {
         self.rows.bytes_read()
+    }
+
+    fn duplicates(&self) -> u64 {
+        self.rows.duplicates()
     }
 }
 
@@ -144,16 +122,18 @@ fn read_order(
         .collect::<Result<Vec<_>, _>>()?;
     let number = first.text(c.name).to_string();
     let (buyer, ship_to) = buyer(&first, buyer_columns);
+    let financial = first.text(c.financial_status);
+    let total_minor = first.amount(c.total, currency)?;
+    let refunded_minor = match first.amount(c.refunded, currency)?.abs() {
+        0 if financial.trim().eq_ignore_ascii_case("refunded") => total_minor,
+        amount => amount,
+    };
     Ok(OrderRecord {
         source: "shopify".to_string(),
-        external_id: non_empty(strip_text_mark(first.text(c.id))).unwrap_or_else(|| number.clone()),
+        external_id: SourceId::from_cell(strip_text_mark(first.text(c.id))),
         number,
         buyer,
-        status: status(
-            first.text(c.financial_status),
-            first.text(c.fulfillment_status),
-            cancelled,
-        ),
+        status: status(financial, first.text(c.fulfillment_status), cancelled),
         placed_at,
         paid_at,
         fulfilled_at,
@@ -163,7 +143,8 @@ fn read_order(
         shipping_minor: first.amount(c.shipping, currency)?,
         discount_minor: first.amount(c.discount_amount, currency)?.abs(),
         tax_minor: first.amount(c.taxes, currency)?,
-        total_minor: first.amount(c.total, currency)?,
+        total_minor,
+        refunded_minor,
         shipping_method: first.text(c.shipping_method).to_string(),
         ship_to,
         customer_note: first.text(c.notes).to_string(),
@@ -211,12 +192,13 @@ fn split_variant(full: &str) -> (&str, &str) {
 }
 
 /// Maps Shopify's financial and fulfilment states to one status. Money
-/// returned wins (`refunded`), then a cancellation, then shipping; an unknown
+/// returned in full wins (`refunded`), then a cancellation, then shipping; a
+/// partial refund is paid money (its amount is kept apart); an unknown
 /// financial state reads as open.
 pub(crate) fn status(financial: &str, fulfillment: &str, cancelled: bool) -> OrderStatus {
     let financial = match financial.trim().to_ascii_lowercase().as_str() {
-        "paid" | "partially_paid" => OrderStatus::Paid,
-        "refunded" | "partially_refunded" => OrderStatus::Refunded,
+        "paid" | "partially_paid" | "partially_refunded" => OrderStatus::Paid,
+        "refunded" => OrderStatus::Refunded,
         "voided" | "expired" => OrderStatus::Cancelled,
         _ => OrderStatus::Open,
     };
@@ -261,7 +243,9 @@ mod tests {
         assert_eq!(status("partially_paid", "partial", false), Paid);
         assert_eq!(status("paid", "fulfilled", false), Fulfilled);
         assert_eq!(status("refunded", "fulfilled", false), Refunded);
-        assert_eq!(status("partially_refunded", "", true), Refunded);
+        assert_eq!(status("partially_refunded", "fulfilled", false), Fulfilled);
+        assert_eq!(status("partially_refunded", "", false), Paid);
+        assert_eq!(status("partially_refunded", "", true), Cancelled);
         assert_eq!(status("voided", "", false), Cancelled);
         assert_eq!(status("paid", "fulfilled", true), Cancelled);
         assert_eq!(status("something new", "", false), Open);

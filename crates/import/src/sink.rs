@@ -9,7 +9,8 @@ use crate::record::Importer;
 use chrono::{DateTime, Utc};
 use courtesy_core::Region;
 use courtesy_store::{
-    Actor, ImportCounts, ImportItem, ImportRun, RowProblem, RunState, Store, StoreError,
+    Actor, BatchReport, ImportCounts, ImportItem, ImportRun, RowProblem, RunState, Store,
+    StoreError,
 };
 
 /// How many records go into one transaction.
@@ -24,8 +25,10 @@ pub struct Progress {
     pub bytes: u64,
     /// New / updated / unchanged so far.
     pub counts: ImportCounts,
-    /// Rows with problems so far.
+    /// Rows reported so far.
     pub problems: u64,
+    /// Records identical to earlier ones so far.
+    pub duplicates: u64,
 }
 
 /// Whether to go on after a batch.
@@ -40,11 +43,24 @@ pub enum Flow {
 /// A batch read and converted, on its way to the writer.
 struct Batch {
     items: Vec<ImportItem>,
-    problems: Vec<RowProblem>,
+    /// Its rows reported, duplicates and rounded ids (`rows_read` is set by
+    /// the writer, which knows where the previous batch ended).
+    report: BatchReport,
     /// The last row the batch covers.
     last_row: u64,
     /// Bytes of the file read by then.
     bytes: u64,
+}
+
+impl Batch {
+    fn starting_after(last_row: u64) -> Batch {
+        Batch {
+            items: Vec::with_capacity(BATCH),
+            report: BatchReport::default(),
+            last_row,
+            bytes: 0,
+        }
+    }
 }
 
 /// Reads and converts records into batches and hands them to `send` until the
@@ -58,12 +74,8 @@ fn read_batches(
     send: std::sync::mpsc::SyncSender<Batch>,
     written: std::sync::mpsc::Receiver<Batch>,
 ) {
-    let mut batch = Batch {
-        items: Vec::with_capacity(BATCH),
-        problems: Vec::new(),
-        last_row: 0,
-        bytes: 0,
-    };
+    let mut batch = Batch::starting_after(0);
+    let mut duplicates = 0;
     loop {
         let next = importer.next_record();
         let end = next.is_none();
@@ -72,30 +84,24 @@ fn read_batches(
                 batch.last_row = batch.last_row.max(rec.row);
                 batch
                     .items
-                    .push(convert::item(rec, shop_region, now, &mut batch.problems));
+                    .push(convert::item(rec, shop_region, now, &mut batch.report));
             }
             Some(Err(e)) => {
                 batch.last_row = batch.last_row.max(e.row);
-                batch.problems.push(RowProblem {
-                    row: e.row as i64,
-                    column: e.column,
-                    reason: e.reason,
-                });
+                batch
+                    .report
+                    .problems
+                    .push(RowProblem::skipped(e.row as i64, e.column, e.reason));
             }
             None => {}
         }
-        if end || batch.items.len() >= BATCH || batch.problems.len() >= BATCH {
+        if end || batch.items.len() >= BATCH || batch.report.problems.len() >= BATCH {
             batch.bytes = importer.bytes_read();
+            let seen = importer.duplicates();
+            batch.report.duplicates = seen.saturating_sub(duplicates) as i64;
+            duplicates = seen;
             let last_row = batch.last_row;
-            let full = std::mem::replace(
-                &mut batch,
-                Batch {
-                    items: Vec::with_capacity(BATCH),
-                    problems: Vec::new(),
-                    last_row,
-                    bytes: 0,
-                },
-            );
+            let full = std::mem::replace(&mut batch, Batch::starting_after(last_row));
             if send.send(full).is_err() || end {
                 return;
             }
@@ -128,12 +134,13 @@ pub fn feed(
         let receive = receive;
         let mut progress = Progress::default();
         let mut committed_row = before_data;
-        for batch in receive.iter() {
+        for mut batch in receive.iter() {
             let last_row = batch.last_row.max(committed_row);
-            let rows = last_row.saturating_sub(committed_row) as i64;
-            let counts = run.import_batch(run_id, &batch.items, &batch.problems, rows, actor)?;
+            batch.report.rows_read = last_row.saturating_sub(committed_row) as i64;
+            let counts = run.import_batch(run_id, &batch.items, &batch.report, actor)?;
             progress.counts.add(&counts);
-            progress.problems += batch.problems.len() as u64;
+            progress.problems += batch.report.problems.len() as u64;
+            progress.duplicates += batch.report.duplicates as u64;
             progress.rows = last_row.saturating_sub(before_data);
             progress.bytes = batch.bytes;
             // Freed on the reading thread; if that has finished, here.

@@ -11,14 +11,21 @@
 //! `Order Date` is the shop's local time without an offset; like spreadsheet
 //! dates elsewhere it is taken as UTC. `Item Cost` is the price of one item.
 //! Row numbers are physical lines (the header is line 1).
+//!
+//! Refunds: `Order Refund Amount` is what was paid back; the order is refunded
+//! only when its status says so (WooCommerce has no partly refunded status).
+//! `Quantity (- Refund)` is what is left of a line after refunds: a line
+//! refunded whole (0 left) is not one of the order's lines any more.
 
 use crate::cells::{country_code, non_empty, split_name, CellReader};
 use crate::columns::{column_set, Column, Header};
 use crate::order_rows::OrderRows;
-use crate::record::{CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError};
+use crate::record::{
+    CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId,
+};
 use crate::rows::{Row, RowReader};
 use crate::woocommerce_status::status;
-use courtesy_core::{Currency, PostalAddress};
+use courtesy_core::{Currency, OrderStatus, PostalAddress};
 
 column_set! {
     /// The order and product columns of the plugin's export.
@@ -43,6 +50,7 @@ column_set! {
         quantity: "Quantity (- Refund)" | "Quantity",
         item_cost: "Item Cost",
         coupon: "Coupon Code",
+        refunded: "Order Refund Amount",
     }
 }
 
@@ -200,6 +208,10 @@ impl WooCommerceOrdersCsv {
             if cells.text(c.item_name).is_empty() && cells.text(c.quantity).is_empty() {
                 continue;
             }
+            let left_after_refunds = c.quantity.name.contains("Refund");
+            if left_after_refunds && cells.text(c.quantity).parse::<i64>() == Ok(0) {
+                continue;
+            }
             lines.push(LineRecord {
                 sku: cells.text(c.sku).to_string(),
                 name: cells.text(c.item_name).to_string(),
@@ -242,12 +254,18 @@ impl WooCommerceOrdersCsv {
                 .collect(),
             ..CustomerRecord::default()
         };
+        let status = status(first.text(c.status));
+        let total_minor = first.amount(c.total, currency)?;
+        let refunded_minor = match first.amount(c.refunded, currency)?.abs() {
+            0 if status == OrderStatus::Refunded => total_minor,
+            amount => amount,
+        };
         Ok(OrderRecord {
             source: "woocommerce".to_string(),
-            external_id: non_empty(first.text(c.id)).unwrap_or_else(|| number.clone()),
+            external_id: SourceId::from_cell(first.text(c.id)),
             number: format!("#{number}"),
             buyer,
-            status: status(first.text(c.status)),
+            status,
             placed_at,
             paid_at: first.date(c.paid_date)?,
             fulfilled_at: first.date(c.completed_date)?,
@@ -257,7 +275,8 @@ impl WooCommerceOrdersCsv {
             shipping_minor: first.amount(c.shipping, currency)?,
             discount_minor: first.amount(c.discount, currency)?.abs(),
             tax_minor: first.amount(c.tax, currency)?,
-            total_minor: first.amount(c.total, currency)?,
+            total_minor,
+            refunded_minor,
             shipping_method: first.text(c.shipping_method).to_string(),
             ship_to: shipping.or(billing).unwrap_or_default(),
             customer_note: first.text(c.customer_note).to_string(),
@@ -269,6 +288,10 @@ impl WooCommerceOrdersCsv {
 }
 
 impl Importer for WooCommerceOrdersCsv {
+    fn duplicates(&self) -> u64 {
+        self.rows.duplicates()
+    }
+
     fn next_record(&mut self) -> Option<Result<Located<Record>, RowError>> {
         let group = match self.rows.next_group()? {
             Ok(group) => group,

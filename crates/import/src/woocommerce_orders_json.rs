@@ -9,14 +9,19 @@
 //! `price` (a number: the line total after discounts, per item, without tax),
 //! or its `subtotal` per item when there is no price. The order's subtotal is
 //! the sum of its lines' `subtotal`s (before discounts), as Shopify's is.
+//!
+//! The `refunds` (each a negative `total`) add up to what was paid back; only
+//! the status `refunded` makes the whole order refunded.
 
 use crate::cells::parse_yes_no;
 use crate::json_fields::Fields;
 use crate::json_objects::JsonObjects;
-use crate::record::{CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError};
+use crate::record::{
+    CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId,
+};
 use crate::woocommerce_party::Party;
 use crate::woocommerce_status::status;
-use courtesy_core::Currency;
+use courtesy_core::{Currency, OrderStatus};
 use serde_json::{Map, Value};
 
 /// Reads orders from a saved WooCommerce orders list.
@@ -83,9 +88,19 @@ pub(crate) fn read_order(row: u64, object: &Map<String, Value>) -> Result<OrderR
         lines.push(read_line(&item, currency)?);
     }
     let party = Party::read(&f)?;
+    let status = status(&f.text("status")?);
+    let total_minor = f.amount("total", currency)?;
+    let mut refunded_minor = 0i64;
+    for (i, refund) in f.objects("refunds")? {
+        let refund = f.nested(refund, &format!("refunds[{i}]"));
+        refunded_minor = refunded_minor.saturating_add(refund.amount("total", currency)?.abs());
+    }
+    if refunded_minor == 0 && status == OrderStatus::Refunded {
+        refunded_minor = total_minor;
+    }
     Ok(OrderRecord {
         source: "woocommerce".to_string(),
-        external_id,
+        external_id: SourceId::Given(external_id),
         number: if number.starts_with('#') {
             number
         } else {
@@ -103,7 +118,7 @@ pub(crate) fn read_order(row: u64, object: &Map<String, Value>) -> Result<OrderR
             addresses: party.addresses(),
             ..CustomerRecord::default()
         },
-        status: status(&f.text("status")?),
+        status,
         placed_at,
         paid_at: f.date("date_paid_gmt")?,
         fulfilled_at: f.date("date_completed_gmt")?,
@@ -113,7 +128,8 @@ pub(crate) fn read_order(row: u64, object: &Map<String, Value>) -> Result<OrderR
         shipping_minor: f.amount("shipping_total", currency)?,
         discount_minor: f.amount("discount_total", currency)?.abs(),
         tax_minor: f.amount("total_tax", currency)?,
-        total_minor: f.amount("total", currency)?,
+        total_minor,
+        refunded_minor,
         shipping_method: joined(&f, "shipping_lines", "method_title")?,
         ship_to: party.ship_to(),
         customer_note: f.text("customer_note")?,
@@ -219,8 +235,8 @@ mod tests {
         }));
         let Ok(got) = got else { panic!("{got:?}") };
         assert_eq!(
-            (got.number.as_str(), got.external_id.as_str()),
-            ("#12", "12")
+            (got.number.as_str(), got.external_id.usable()),
+            ("#12", Some("12"))
         );
         assert_eq!(got.buyer.external_id, None, "no customer_id: a guest");
         assert_eq!(

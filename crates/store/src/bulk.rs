@@ -143,8 +143,9 @@ pub struct NewOrderLine {
 pub struct NewOrder {
     /// The system the order comes from.
     pub source: String,
-    /// Its id there.
-    pub external_id: String,
+    /// Its id there; `None` when the source has none or it cannot be trusted
+    /// (a spreadsheet rounded it): the order is then known by its number.
+    pub external_id: Option<String>,
     /// The customer's external id in the same source, if known.
     pub customer_external_id: Option<String>,
     /// Shown number, e.g. `#1001`.
@@ -169,6 +170,8 @@ pub struct NewOrder {
     pub tax: Money,
     /// What the customer paid.
     pub total: Money,
+    /// What was paid back (a partial refund leaves the status as it is).
+    pub refunded: Money,
     /// e.g. `InPost Paczkomat`.
     pub shipping_method: String,
     /// Ship-to address.
@@ -308,13 +311,21 @@ pub(crate) fn insert_customer(conn: &Connection, c: &NewCustomer) -> Result<i64>
     Ok(id)
 }
 
+/// The key an order is stored under when it has no id to trust: its number,
+/// marked so that it never equals a platform's id.
+pub(crate) fn number_key(number: &str) -> String {
+    format!("number:{number}")
+}
+
+/// Inserts the order under `key` (its id in the source, or [`number_key`]).
 pub(crate) fn insert_order(
     conn: &Connection,
     o: &NewOrder,
+    key: &str,
     customer_id: Option<i64>,
 ) -> Result<i64> {
     let currency = o.total.currency;
-    for m in [o.subtotal, o.shipping, o.discount, o.tax] {
+    for m in [o.subtotal, o.shipping, o.discount, o.tax, o.refunded] {
         if m.currency != currency {
             return Err(StoreError::Invalid(format!(
                 "order {} mixes currencies {} and {}",
@@ -331,7 +342,7 @@ pub(crate) fn insert_order(
     let mut values: Vec<&dyn ToSql> = vec![
         &customer_id,
         &o.source,
-        &o.external_id,
+        &key,
         &o.number,
         &status,
         &placed,
@@ -351,14 +362,15 @@ pub(crate) fn insert_order(
         &o.customer_note as &dyn ToSql,
         &o.gift_message,
         &o.discount_codes,
+        &o.refunded.minor,
     ]);
     conn.prepare_cached(
         "INSERT INTO orders (customer_id, source, external_id, number, status, placed_at, paid_at, fulfilled_at,
             delivered_at, currency, subtotal_minor, shipping_minor, discount_minor, tax_minor, total_minor,
             shipping_method, ship_name, ship_company, ship_line1, ship_line2, ship_postal_code, ship_city,
-            ship_region, ship_country, customer_note, gift_message, discount_codes)
+            ship_region, ship_country, customer_note, gift_message, discount_codes, refunded_minor)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-            ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+            ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
     )?
     .execute(params_from_iter(values))?;
     let id = conn.last_insert_rowid();
@@ -433,7 +445,8 @@ impl Store {
                         })
                     })
                     .transpose()?;
-                insert_order(tx, o, customer)?;
+                let key = o.external_id.clone().unwrap_or_else(|| number_key(&o.number));
+                insert_order(tx, o, &key, customer)?;
             }
             customer_stats::refresh_all(tx)?;
             search_index::rebuild(tx)?;

@@ -142,8 +142,11 @@ pub struct CustomerProfile {
     pub created_at: String,
     /// UTC.
     pub updated_at: String,
-    /// Lifetime spend per currency (purchases only).
+    /// Lifetime spend per currency (purchases only), before refunds.
     pub spent: Vec<Money>,
+    /// What was paid back on those purchases, per currency (partial refunds;
+    /// an order refunded in full is no purchase). Net spend is `spent` less this.
+    pub refunded: Vec<Money>,
     /// Orders that count as purchases.
     #[ts(type = "number")]
     pub order_count: i64,
@@ -281,6 +284,7 @@ pub(crate) fn profile(conn: &Connection, id: i64) -> Result<CustomerProfile> {
                 created_at: r.get("created_at")?,
                 updated_at: r.get("updated_at")?,
                 spent: Vec::new(),
+                refunded: Vec::new(),
                 order_count: 0,
                 orders: Vec::new(),
                 calls: Vec::new(),
@@ -359,12 +363,20 @@ pub(crate) fn profile(conn: &Connection, id: i64) -> Result<CustomerProfile> {
     p.calls = calls_of_customer(conn, id)?;
     for o in p.orders.iter().filter(|o| o.status.counts_as_purchase()) {
         p.order_count += 1;
-        match p.spent.iter_mut().find(|m| m.currency == o.total.currency) {
-            Some(m) => m.minor += o.total.minor,
-            None => p.spent.push(Money::new(o.total.minor, o.total.currency)),
+        add_money(&mut p.spent, o.total);
+        if o.refunded.minor != 0 {
+            add_money(&mut p.refunded, o.refunded);
         }
     }
     Ok(p)
+}
+
+/// Adds `m` to the sum of its currency in `sums`.
+fn add_money(sums: &mut Vec<Money>, m: Money) {
+    match sums.iter_mut().find(|s| s.currency == m.currency) {
+        Some(s) => s.minor += m.minor,
+        None => sums.push(m),
+    }
 }
 
 fn clean_tags(tags: &[String]) -> Result<Vec<String>> {

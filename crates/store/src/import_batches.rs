@@ -21,9 +21,10 @@
 
 use crate::audit::Actor;
 use crate::error::Result;
-use crate::import_runs::{add_batch, ImportCounts, RowProblem};
+use crate::import_runs::{add_batch, BatchReport, ImportCounts, RowProblem};
 use crate::known_keys::KnownKeys;
-use crate::merge::{merge_item, write_order_updates, ImportItem};
+use crate::merge::{merge_item, ImportItem};
+use crate::order_merge::write_order_updates;
 use crate::{call_queue, customer_stats, search_index, Store};
 use rusqlite::config::DbConfig;
 use rusqlite::Connection;
@@ -82,7 +83,7 @@ impl<'s> RunState<'s> {
     }
 
     /// Merges one batch of the run `run_id`: its records, the run's counts and
-    /// its row problems are written together or not at all, in the run's open
+    /// what reading it found (`report`) are written together or not at all, in the run's open
     /// transaction, which is committed when it has gathered enough work. A
     /// crash loses at most the uncommitted batches, and a re-run duplicates
     /// nothing. If the batch fails, the open transaction is rolled back (the
@@ -91,8 +92,7 @@ impl<'s> RunState<'s> {
         &mut self,
         run_id: i64,
         items: &[ImportItem],
-        problems: &[RowProblem],
-        rows_read: i64,
+        report: &BatchReport,
         actor: &Actor,
     ) -> Result<ImportCounts> {
         let open = match self.open.take() {
@@ -123,18 +123,26 @@ impl<'s> RunState<'s> {
         let open = self.open.insert(open);
         open.in_batch = true;
         let mut touched = Vec::with_capacity(items.len());
-        let written = write_records(&open.conn, items, actor, &mut touched, &mut self.known)
-            .and_then(|counts| {
-                add_batch(&open.conn, run_id, rows_read, &counts, problems)?;
-                Ok(counts)
-            })
-            .and_then(|counts| {
-                if !open.marked && !touched.is_empty() {
-                    self.mark = Some(search_index::mark_lagging(&open.conn)?);
-                    open.marked = true;
-                }
-                Ok(counts)
-            });
+        let mut conflicts = Vec::new();
+        let written = write_records(
+            &open.conn,
+            items,
+            actor,
+            &mut touched,
+            &mut self.known,
+            &mut conflicts,
+        )
+        .and_then(|counts| {
+            add_batch(&open.conn, run_id, &counts, report, &conflicts)?;
+            Ok(counts)
+        })
+        .and_then(|counts| {
+            if !open.marked && !touched.is_empty() {
+                self.mark = Some(search_index::mark_lagging(&open.conn)?);
+                open.marked = true;
+            }
+            Ok(counts)
+        });
         let counts = match written {
             Ok(counts) => counts,
             Err(e) => {
@@ -233,11 +241,21 @@ fn write_records(
     actor: &Actor,
     touched: &mut Vec<i64>,
     known: &mut KnownKeys,
+    conflicts: &mut Vec<RowProblem>,
 ) -> Result<ImportCounts> {
     let mut counts = ImportCounts::default();
     let mut updates = Vec::new();
     for item in items {
-        merge_item(conn, item, actor, &mut counts, touched, known, &mut updates)?;
+        merge_item(
+            conn,
+            item,
+            actor,
+            &mut counts,
+            touched,
+            known,
+            &mut updates,
+            conflicts,
+        )?;
     }
     call_queue::note_changed(conn, touched)?;
     if !updates.is_empty() {

@@ -35,9 +35,19 @@ pub struct ImportRun {
     pub rows_read: i64,
     /// Counts.
     pub counts: ImportCounts,
-    /// Rows that could not be imported.
+    /// Rows reported: not imported, or imported with a note.
     #[ts(type = "number")]
     pub errors: i64,
+    /// The reported rows that were not imported.
+    #[ts(type = "number")]
+    pub rows_skipped: i64,
+    /// Records identical to an earlier record of the file, imported once.
+    #[ts(type = "number")]
+    pub duplicates: i64,
+    /// Orders whose id could not be trusted (a spreadsheet rounded it, or
+    /// another order has it too), matched by shop and number instead.
+    #[ts(type = "number")]
+    pub orders_by_number: i64,
 }
 
 /// New, updated and unchanged customers and orders.
@@ -76,17 +86,57 @@ impl ImportCounts {
     }
 }
 
-/// A row that could not be imported.
+/// A row the import reports: one it did not import, or one it imported with
+/// something for a person to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RowProblem {
-    /// Row number as a spreadsheet shows it.
+    /// The line of the file the row starts on (the header is line 1), or the
+    /// item's place in a JSON list.
     #[ts(type = "number")]
     pub row: i64,
     /// The column at fault.
     pub column: Option<String>,
     /// Why.
     pub reason: String,
+    /// Whether the row was left out (else it imported, and `reason` says what
+    /// was dropped or changed).
+    pub skipped: bool,
+}
+
+impl RowProblem {
+    /// A row that was not imported.
+    pub fn skipped(row: i64, column: Option<String>, reason: String) -> Self {
+        RowProblem {
+            row,
+            column,
+            reason,
+            skipped: true,
+        }
+    }
+
+    /// A row that imported with something to check.
+    pub fn note(row: i64, column: Option<String>, reason: String) -> Self {
+        RowProblem {
+            row,
+            column,
+            reason,
+            skipped: false,
+        }
+    }
+}
+
+/// What reading one batch found besides its records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchReport {
+    /// Data rows the batch covers.
+    pub rows_read: i64,
+    /// Rows reported.
+    pub problems: Vec<RowProblem>,
+    /// Records identical to an earlier record of the file.
+    pub duplicates: i64,
+    /// Orders whose id a spreadsheet rounded.
+    pub rounded_ids: i64,
 }
 
 fn run_from_row(r: &Row<'_>) -> rusqlite::Result<ImportRun> {
@@ -109,6 +159,9 @@ fn run_from_row(r: &Row<'_>) -> rusqlite::Result<ImportRun> {
             orders_unchanged: r.get("orders_unchanged")?,
         },
         errors: r.get("errors")?,
+        rows_skipped: r.get("rows_skipped")?,
+        duplicates: r.get("duplicates")?,
+        orders_by_number: r.get("orders_by_number")?,
     })
 }
 
@@ -122,33 +175,41 @@ pub(crate) fn run(conn: &Connection, id: i64) -> Result<ImportRun> {
         })
 }
 
-/// Adds a batch's counts and problems to the run, inside the batch's transaction.
+/// Adds a batch's counts and report to the run, inside the batch's
+/// transaction; `conflicts` are the orders the merge found another order's id
+/// on (it matched them by number, and reports each).
 pub(crate) fn add_batch(
     conn: &Connection,
     run_id: i64,
-    rows_read: i64,
     counts: &ImportCounts,
-    problems: &[RowProblem],
+    report: &BatchReport,
+    conflicts: &[RowProblem],
 ) -> Result<()> {
+    let problems = || report.problems.iter().chain(conflicts);
+    let skipped = problems().filter(|p| p.skipped).count() as i64;
     let changed = conn
         .prepare_cached(
             "UPDATE import_runs SET rows_read = rows_read + ?2,
             customers_new = customers_new + ?3, customers_updated = customers_updated + ?4,
             customers_unchanged = customers_unchanged + ?5, orders_new = orders_new + ?6,
             orders_updated = orders_updated + ?7, orders_unchanged = orders_unchanged + ?8,
-            errors = errors + ?9
+            errors = errors + ?9, rows_skipped = rows_skipped + ?10,
+            duplicates = duplicates + ?11, orders_by_number = orders_by_number + ?12
          WHERE id = ?1 AND status = 'running'",
         )?
         .execute(params![
             run_id,
-            rows_read,
+            report.rows_read,
             counts.customers_new,
             counts.customers_updated,
             counts.customers_unchanged,
             counts.orders_new,
             counts.orders_updated,
             counts.orders_unchanged,
-            problems.len() as i64
+            problems().count() as i64,
+            skipped,
+            report.duplicates,
+            report.rounded_ids + conflicts.len() as i64,
         ])?;
     if changed == 0 {
         return Err(StoreError::Invalid(format!(
@@ -156,10 +217,10 @@ pub(crate) fn add_batch(
         )));
     }
     let mut insert = conn.prepare_cached(
-        "INSERT INTO import_row_errors (run_id, row, \"column\", reason) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO import_row_errors (run_id, row, \"column\", reason, skipped) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for p in problems {
-        insert.execute(params![run_id, p.row, p.column, p.reason])?;
+    for p in problems() {
+        insert.execute(params![run_id, p.row, p.column, p.reason, p.skipped])?;
     }
     Ok(())
 }
@@ -208,8 +269,8 @@ impl Store {
     /// The rows of a run that could not be imported, in file order.
     pub fn import_problems(&self, run_id: i64) -> Result<Vec<RowProblem>> {
         self.read(|c| {
-            Ok(c.prepare_cached("SELECT row, \"column\", reason FROM import_row_errors WHERE run_id = ?1 ORDER BY row")?
-                .query_map([run_id], |r| Ok(RowProblem { row: r.get(0)?, column: r.get(1)?, reason: r.get(2)? }))?
+            Ok(c.prepare_cached("SELECT row, \"column\", reason, skipped FROM import_row_errors WHERE run_id = ?1 ORDER BY row, rowid")?
+                .query_map([run_id], |r| Ok(RowProblem { row: r.get(0)?, column: r.get(1)?, reason: r.get(2)?, skipped: r.get(3)? }))?
                 .collect::<rusqlite::Result<_>>()?)
         })
     }

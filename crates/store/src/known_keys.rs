@@ -1,4 +1,4 @@
-//! The e-mails, phones (E.164) and orders (source and id) an import run knows
+//! The e-mails, phones (E.164) and orders (source and id, source and number) an import run knows
 //! the database to hold, as 64-bit hashes in memory. Most records of a first
 //! import are new, and "certainly not there" is then answered without searching
 //! an index of the database; a hash that is present only means "maybe", and the
@@ -134,10 +134,18 @@ impl KnownKeys {
         }
     }
 
-    /// Notes an order the run wrote.
-    pub(crate) fn add_order(&mut self, source: &str, external_id: &str) {
+    /// Whether an order with this source and number may exist.
+    pub(crate) fn may_have_number(&self, source: &str, number: &str) -> bool {
+        self.sets
+            .as_ref()
+            .is_none_or(|s| s.orders.contains(&hash(&[source, "number", number])))
+    }
+
+    /// Notes an order the run wrote, under its key and its number.
+    pub(crate) fn add_order(&mut self, source: &str, key: &str, number: &str) {
         if let Some(s) = &mut self.sets {
-            s.orders.insert(hash(&[source, external_id]));
+            s.orders.insert(hash(&[source, key]));
+            s.orders.insert(hash(&[source, "number", number]));
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Merging imported customers and orders with what the database has: customers
 //! are the same person by e-mail, then phone (E.164), then their id in the
-//! source; orders by source and id. What is already known is left alone, what
-//! is new is added, and every change to an existing record is audit-logged, so
-//! importing the same file twice changes nothing the second time.
+//! source; orders by source, id and number (see [`crate::order_merge`]). What
+//! is already known is left alone, what is new is added, and every change to an
+//! existing record is audit-logged, so importing the same file twice changes
+//! nothing the second time.
 
 use crate::audit::{record, Actor};
 use crate::bulk::{
@@ -10,9 +11,10 @@ use crate::bulk::{
     sort_key, NewCustomer, NewOrder,
 };
 use crate::error::Result;
-use crate::import_runs::ImportCounts;
+use crate::import_runs::{ImportCounts, RowProblem};
 use crate::known_keys::KnownKeys;
-use crate::time::{now_db, to_db};
+use crate::order_merge::{find_order, refresh_order, OrderMatch, OrderUpdate, Refreshed};
+use crate::time::now_db;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
@@ -31,6 +33,8 @@ pub enum ImportItem {
         order: NewOrder,
         /// The buyer as the order describes them.
         buyer: NewCustomer,
+        /// Where the order starts in the file, for what the merge reports.
+        row: i64,
     },
 }
 
@@ -299,87 +303,6 @@ fn merge_customer(
     Ok((id, Outcome::Updated))
 }
 
-/// What a newer export may change in an order.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-struct OrderState {
-    status: String,
-    paid_at: Option<String>,
-    fulfilled_at: Option<String>,
-    delivered_at: Option<String>,
-    note: String,
-}
-
-/// A change to an existing order found while merging, written later by
-/// [`write_order_updates`] (the import writes them with the schema's triggers
-/// on, see `import_batches`).
-#[derive(Debug)]
-pub(crate) struct OrderUpdate {
-    id: i64,
-    old: OrderState,
-    new: OrderState,
-}
-
-/// Compares an existing order with the newer export; a difference in status,
-/// dates or note is added to `updates`. The order as an earlier record of the
-/// same batch left it counts as its current state.
-fn refresh_order(
-    conn: &Connection,
-    id: i64,
-    o: &NewOrder,
-    updates: &mut Vec<OrderUpdate>,
-) -> Result<Outcome> {
-    let old: OrderState = match updates.iter().rev().find(|u| u.id == id) {
-        Some(earlier) => earlier.new.clone(),
-        None => conn
-            .prepare_cached("SELECT status, paid_at, fulfilled_at, delivered_at, customer_note FROM orders WHERE id = ?1")?
-            .query_row([id], |r| {
-                Ok(OrderState {
-                    status: r.get(0)?,
-                    paid_at: r.get(1)?,
-                    fulfilled_at: r.get(2)?,
-                    delivered_at: r.get(3)?,
-                    note: r.get(4)?,
-                })
-            })?,
-    };
-    let new = OrderState {
-        status: o.status.as_str().to_string(),
-        paid_at: o.paid_at.map(to_db).or(old.paid_at.clone()),
-        fulfilled_at: o.fulfilled_at.map(to_db).or(old.fulfilled_at.clone()),
-        delivered_at: o.delivered_at.map(to_db).or(old.delivered_at.clone()),
-        note: o.customer_note.clone(),
-    };
-    if new == old {
-        return Ok(Outcome::Unchanged);
-    }
-    updates.push(OrderUpdate { id, old, new });
-    Ok(Outcome::Updated)
-}
-
-/// Writes the changes [`merge_item`] found in existing orders, each with its
-/// audit entry, in the order they were found.
-pub(crate) fn write_order_updates(
-    conn: &Connection,
-    updates: &[OrderUpdate],
-    actor: &Actor,
-) -> Result<()> {
-    for OrderUpdate { id, old, new } in updates {
-        conn.prepare_cached(
-            "UPDATE orders SET status = ?2, paid_at = ?3, fulfilled_at = ?4, delivered_at = ?5, customer_note = ?6 WHERE id = ?1",
-        )?
-        .execute(params![id, new.status, new.paid_at, new.fulfilled_at, new.delivered_at, new.note])?;
-        record(
-            conn,
-            actor,
-            "order",
-            Some(*id),
-            "update",
-            &json!({"from": old, "to": new}),
-        )?;
-    }
-    Ok(())
-}
-
 fn count(counts: &mut ImportCounts, customer: Option<Outcome>, order: Option<Outcome>) {
     match customer {
         Some(Outcome::New) => counts.customers_new += 1,
@@ -396,9 +319,14 @@ fn count(counts: &mut ImportCounts, customer: Option<Outcome>, order: Option<Out
 }
 
 /// Merges one record inside the caller's transaction: adds to `counts`, to
-/// `touched` the customers whose search row and figures may have changed, and
-/// to `updates` the changes to existing orders, which the caller writes with
-/// [`write_order_updates`].
+/// `touched` the customers whose search row and figures may have changed, to
+/// `updates` the changes to existing orders (the caller writes them with
+/// [`crate::order_merge::write_order_updates`]) and to `conflicts` the orders
+/// found under another order's id.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the batch's running state, passed apart so each is borrowed alone"
+)]
 pub(crate) fn merge_item(
     conn: &Connection,
     item: &ImportItem,
@@ -407,6 +335,7 @@ pub(crate) fn merge_item(
     touched: &mut Vec<i64>,
     known: &mut KnownKeys,
     updates: &mut Vec<OrderUpdate>,
+    conflicts: &mut Vec<RowProblem>,
 ) -> Result<()> {
     match item {
         ImportItem::Customer(c) => {
@@ -416,31 +345,24 @@ pub(crate) fn merge_item(
             }
             count(counts, Some(outcome), None);
         }
-        ImportItem::Order { order, buyer } => {
-            let existing: Option<(i64, Option<i64>)> =
-                if known.may_have_order(&order.source, &order.external_id) {
-                    conn.prepare_cached(
-                        "SELECT id, customer_id FROM orders WHERE source = ?1 AND external_id = ?2",
-                    )?
-                    .query_row(params![order.source, order.external_id], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })
-                    .optional()?
-                } else {
-                    None
-                };
-            if let Some((id, customer)) = existing {
-                let outcome = refresh_order(conn, id, order, updates)?;
-                if outcome == Outcome::Updated {
-                    touched.extend(customer);
+        ImportItem::Order { order, buyer, row } => {
+            match find_order(conn, order, *row, known, conflicts)? {
+                OrderMatch::Existing { id, customer } => {
+                    let outcome = match refresh_order(conn, id, order, updates)? {
+                        Refreshed::Updated => {
+                            touched.extend(customer);
+                            Outcome::Updated
+                        }
+                        Refreshed::Unchanged => Outcome::Unchanged,
+                    };
+                    count(counts, None, Some(outcome));
                 }
-                count(counts, None, Some(outcome));
-            } else {
-                let (customer, outcome) = merge_customer(conn, buyer, actor, known)?;
-                insert_order(conn, order, Some(customer))?;
-                known.add_order(&order.source, &order.external_id);
-                touched.push(customer);
-                count(counts, Some(outcome), Some(Outcome::New));
+                OrderMatch::New { key } => {
+                    let (customer, outcome) = merge_customer(conn, buyer, actor, known)?;
+                    insert_order(conn, order, &key, Some(customer))?;
+                    touched.push(customer);
+                    count(counts, Some(outcome), Some(Outcome::New));
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/v005_call_queue.sql"),
     include_str!("migrations/v006_gifts.sql"),
     include_str!("migrations/v007_orders_by_customer_covering.sql"),
+    include_str!("migrations/v008_refunds_and_import_reports.sql"),
 ];
 
 /// The schema version this build writes.

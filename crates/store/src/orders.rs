@@ -46,6 +46,8 @@ pub struct OrderView {
     pub delivered_at: Option<String>,
     /// What the customer paid.
     pub total: Money,
+    /// What was paid back (all of the total when the status is refunded).
+    pub refunded: Money,
     /// Shipping charged.
     pub shipping: Money,
     /// Shipping method.
@@ -81,6 +83,7 @@ fn order_from_row(r: &Row<'_>) -> rusqlite::Result<OrderView> {
         placed_at: r.get("placed_at")?,
         delivered_at: r.get("delivered_at")?,
         total: money(r.get("total_minor")?, currency),
+        refunded: money(r.get("refunded_minor")?, currency),
         shipping: money(r.get("shipping_minor")?, currency),
         shipping_method: r.get("shipping_method")?,
         ship_to: [city, country]
@@ -98,7 +101,7 @@ fn order_from_row(r: &Row<'_>) -> rusqlite::Result<OrderView> {
 pub(crate) fn orders_of_customer(conn: &Connection, customer_id: i64) -> Result<Vec<OrderView>> {
     let mut orders = conn
         .prepare_cached(
-            "SELECT id, number, source, status, placed_at, delivered_at, currency, total_minor, shipping_minor,
+            "SELECT id, number, source, status, placed_at, delivered_at, currency, total_minor, refunded_minor, shipping_minor,
                     shipping_method, ship_city, ship_country, customer_note, gift_message
              FROM orders WHERE customer_id = ?1 ORDER BY placed_at DESC, id DESC",
         )?

@@ -203,9 +203,14 @@ createdAt: string,
  */
 updatedAt: string, 
 /**
- * Lifetime spend per currency (purchases only).
+ * Lifetime spend per currency (purchases only), before refunds.
  */
 spent: Array<Money>, 
+/**
+ * What was paid back on those purchases, per currency (partial refunds;
+ * an order refunded in full is no purchase). Net spend is `spent` less this.
+ */
+refunded: Array<Money>, 
 /**
  * Orders that count as purchases.
  */
@@ -306,6 +311,10 @@ deliveredAt: string | null,
  * What the customer paid.
  */
 total: Money, 
+/**
+ * What was paid back (all of the total when the status is refunded).
+ */
+refunded: Money, 
 /**
  * Shipping charged.
  */
@@ -469,13 +478,27 @@ rowsRead: number,
  */
 counts: ImportCounts, 
 /**
- * Rows that could not be imported.
+ * Rows reported: not imported, or imported with a note.
  */
-errors: number, };
+errors: number, 
+/**
+ * The reported rows that were not imported.
+ */
+rowsSkipped: number, 
+/**
+ * Records identical to an earlier record of the file, imported once.
+ */
+duplicates: number, 
+/**
+ * Orders whose id could not be trusted (a spreadsheet rounded it, or
+ * another order has it too), matched by shop and number instead.
+ */
+ordersByNumber: number, };
 
 export type RowProblem = { 
 /**
- * Row number as a spreadsheet shows it.
+ * The line of the file the row starts on (the header is line 1), or the
+ * item's place in a JSON list.
  */
 row: number, 
 /**
@@ -485,7 +508,12 @@ column: string | null,
 /**
  * Why.
  */
-reason: string, };
+reason: string, 
+/**
+ * Whether the row was left out (else it imported, and `reason` says what
+ * was dropped or changed).
+ */
+skipped: boolean, };
 
 export type MappedKind = "customers" | "orders";
 

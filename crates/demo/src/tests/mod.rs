@@ -86,7 +86,7 @@ fn the_demo_scale_has_at_least_2000_customers_and_6000_orders() {
         shop.products.len()
     );
     assert_eq!(shop.customers[0].external_id.as_deref(), Some("C00001"));
-    assert_eq!(shop.orders[0].external_id, "O0001");
+    assert_eq!(shop.orders[0].external_id.as_deref(), Some("O0001"));
     assert_eq!(shop.orders[0].number, "#1001");
 }
 

@@ -6,7 +6,7 @@ use crate::convert;
 use crate::sniff::fixture::{drain, open_fixture};
 use chrono::{TimeZone, Utc};
 use courtesy_core::{Currency, Money, Region};
-use courtesy_store::{Actor, AuditSource, ImportItem, RunState, Store};
+use courtesy_store::{Actor, AuditSource, BatchReport, ImportItem, RunState, Store};
 use rusqlite::Connection;
 use std::path::Path;
 
@@ -19,12 +19,20 @@ fn items(name: &str) -> Vec<ImportItem> {
     let (importer, _) = open_fixture(name).unwrap_or_else(|e| panic!("{name}: {e}"));
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
     let region = Region::parse("PL").unwrap();
-    let mut problems = Vec::new();
+    let mut report = BatchReport::default();
     drain(importer)
         .records
         .into_iter()
-        .map(|r| convert::item(r, region, now, &mut problems))
+        .map(|r| convert::item(r, region, now, &mut report))
         .collect()
+}
+
+/// A batch of `rows` data rows with nothing reported.
+fn rows_read(rows: i64) -> BatchReport {
+    BatchReport {
+        rows_read: rows,
+        ..BatchReport::default()
+    }
 }
 
 fn rows(path: &Path, sql: &str) -> Vec<String> {
@@ -75,7 +83,7 @@ fn import(path: &Path, items: &[ImportItem], die_before_settling: bool) {
         .id;
     let mut run = RunState::new(&store);
     for item in items {
-        run.import_batch(run_id, std::slice::from_ref(item), &[], 1, &actor())
+        run.import_batch(run_id, std::slice::from_ref(item), &rows_read(1), &actor())
             .unwrap();
     }
     if die_before_settling {
@@ -145,9 +153,11 @@ fn a_batch_the_store_refuses_is_undone_and_the_committed_batches_before_it_stay(
         .unwrap()
         .id;
     let mut run = RunState::new(&store);
-    let first = run.import_batch(run_id, good, &[], 2, &actor()).unwrap();
+    let first = run
+        .import_batch(run_id, good, &rows_read(2), &actor())
+        .unwrap();
     run.commit().unwrap();
-    let refused = run.import_batch(run_id, &rest[..1], &[], 1, &actor());
+    let refused = run.import_batch(run_id, &rest[..1], &rows_read(1), &actor());
     assert!(
         refused.is_err_and(|e| e.to_string().contains("mixes currencies")),
         "an order mixing currencies is refused"
@@ -196,7 +206,8 @@ fn a_customer_someone_else_adds_during_a_run_is_found_by_the_run() {
         .filter(|i| !matches!(i, ImportItem::Order { buyer, .. } if buyer.email.as_ref() == Some(&email)))
         .cloned()
         .collect();
-    run.import_batch(run_id, &others, &[], 1, &actor()).unwrap();
+    run.import_batch(run_id, &others, &rows_read(1), &actor())
+        .unwrap();
     run.commit().unwrap();
     Connection::open(&path)
         .unwrap()
@@ -207,7 +218,7 @@ fn a_customer_someone_else_adds_during_a_run_is_found_by_the_run() {
         )
         .unwrap();
     let counts = run
-        .import_batch(run_id, &items[..1], &[], 1, &actor())
+        .import_batch(run_id, &items[..1], &rows_read(1), &actor())
         .unwrap();
     run.settle().unwrap();
     assert_eq!(

@@ -6,7 +6,7 @@ use crate::sniff::fixture;
 use crate::sniff::fixture::{bytes, drain, orders, path, utc, Drained};
 use crate::{
     open, open_mapped, ColumnMapping, CustomerRecord, FileError, Format, LineRecord, MappedKind,
-    OrderRecord, Record, RowError, SourceDescription,
+    OrderRecord, Record, RowError, SourceDescription, SourceId,
 };
 use courtesy_core::{Currency, OrderStatus, PostalAddress};
 use std::io::Cursor;
@@ -61,7 +61,7 @@ fn eur() -> Currency {
 fn order(number: &str, status: OrderStatus, placed_at: &str) -> OrderRecord {
     OrderRecord {
         source: "csv".into(),
-        external_id: number.into(),
+        external_id: SourceId::Missing,
         number: number.into(),
         buyer: CustomerRecord::default(),
         status,
@@ -75,6 +75,7 @@ fn order(number: &str, status: OrderStatus, placed_at: &str) -> OrderRecord {
         discount_minor: 0,
         tax_minor: 0,
         total_minor: 0,
+        refunded_minor: 0,
         shipping_method: String::new(),
         ship_to: PostalAddress::default(),
         customer_note: String::new(),

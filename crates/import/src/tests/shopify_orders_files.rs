@@ -2,7 +2,7 @@
 //! what is sniffed, and every order exactly as it comes out.
 
 use crate::sniff::fixture::{address, currency, line, orders, read_fixture, utc};
-use crate::{CustomerRecord, Format, OrderRecord, RowError};
+use crate::{CustomerRecord, Format, OrderRecord, RowError, SourceId};
 use courtesy_core::{OrderStatus, PostalAddress};
 
 fn buyer(
@@ -33,7 +33,7 @@ fn order(
 ) -> OrderRecord {
     OrderRecord {
         source: "shopify".into(),
-        external_id: id.into(),
+        external_id: SourceId::Given(id.into()),
         number: number.into(),
         buyer: CustomerRecord::default(),
         status,
@@ -47,6 +47,7 @@ fn order(
         discount_minor: 0,
         tax_minor: 0,
         total_minor: 0,
+        refunded_minor: 0,
         shipping_method: String::new(),
         ship_to: PostalAddress::default(),
         customer_note: String::new(),
@@ -214,6 +215,7 @@ fn expected_utf8_orders() -> Vec<(u64, OrderRecord)> {
         shipping_minor: 499,
         tax_minor: 833,
         total_minor: 4999,
+        refunded_minor: 4999,
         shipping_method: "Royal Mail".into(),
         ship_to: london.clone(),
         lines: vec![

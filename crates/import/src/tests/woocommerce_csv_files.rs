@@ -4,7 +4,7 @@
 
 use crate::sniff::fixture;
 use crate::sniff::fixture::{address, currency, drain, orders, read_fixture, utc};
-use crate::{open, CustomerRecord, Format, LineRecord, OrderRecord, RowError};
+use crate::{open, CustomerRecord, Format, LineRecord, OrderRecord, RowError, SourceId};
 use courtesy_core::{OrderStatus, PostalAddress};
 use std::io::Cursor;
 
@@ -38,7 +38,7 @@ fn buyer(
 fn order(number: &str, status: OrderStatus, placed_at: &str, code: &str) -> OrderRecord {
     OrderRecord {
         source: "woocommerce".into(),
-        external_id: number.into(),
+        external_id: SourceId::Missing,
         number: format!("#{number}"),
         buyer: CustomerRecord::default(),
         status,
@@ -52,6 +52,7 @@ fn order(number: &str, status: OrderStatus, placed_at: &str, code: &str) -> Orde
         discount_minor: 0,
         tax_minor: 0,
         total_minor: 0,
+        refunded_minor: 0,
         shipping_method: String::new(),
         ship_to: PostalAddress::default(),
         customer_note: String::new(),

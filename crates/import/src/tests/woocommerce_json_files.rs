@@ -5,7 +5,7 @@
 use crate::sniff::fixture::{
     address, bytes, currency, drain, line, orders, path, read_fixture, utc,
 };
-use crate::{open, CustomerRecord, FileError, Format, OrderRecord, Record, RowError};
+use crate::{open, CustomerRecord, FileError, Format, OrderRecord, Record, RowError, SourceId};
 use courtesy_core::{OrderStatus, PostalAddress};
 use std::io::Cursor;
 
@@ -38,7 +38,7 @@ fn person(
 fn order(id: &str, status: OrderStatus, placed_at: &str, code: &str) -> OrderRecord {
     OrderRecord {
         source: "woocommerce".into(),
-        external_id: id.into(),
+        external_id: SourceId::Given(id.into()),
         number: format!("#{id}"),
         buyer: CustomerRecord::default(),
         status,
@@ -52,6 +52,7 @@ fn order(id: &str, status: OrderStatus, placed_at: &str, code: &str) -> OrderRec
         discount_minor: 0,
         tax_minor: 0,
         total_minor: 0,
+        refunded_minor: 0,
         shipping_method: String::new(),
         ship_to: PostalAddress::default(),
         customer_note: String::new(),
@@ -178,6 +179,7 @@ fn expected_orders() -> Vec<(u64, OrderRecord)> {
         shipping_minor: 990,
         tax_minor: 588,
         total_minor: 4028,
+        refunded_minor: 4028,
         shipping_method: "Posti".into(),
         ship_to: helsinki.clone(),
         lines: vec![line("CAND-PS", "Pine candle", "", 1, 2450)],
