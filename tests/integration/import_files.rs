@@ -1,45 +1,13 @@
 //! Importing shop exports into a real database file: exact results, nothing
 //! duplicated on re-import, foreign files refused with nothing written.
 
+use crate::import_fixtures::{fixture, import, importer, rows};
 use chrono::{TimeZone, Utc};
-use courtesy_import::{import_file, Flow, ImportError};
-use courtesy_store::{Actor, AuditSource, ImportRun, Store};
+use courtesy_import::{import_file, Flow};
+use courtesy_store::Store;
 use courtesy_tests::temp_db;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/import")
-        .join(name)
-}
-
-fn importer() -> Actor {
-    Actor::new("tester", AuditSource::Import)
-}
-
-fn import(store: &Store, name: &str) -> Result<ImportRun, ImportError> {
-    let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
-    import_file(store, &fixture(name), None, None, &importer(), now, |_| {
-        Flow::Continue
-    })
-}
-
-fn rows(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
-    let mut stmt = conn.prepare(sql).unwrap();
-    let n = stmt.column_count();
-    stmt.query_map([], |r| {
-        (0..n)
-            .map(|i| {
-                r.get::<_, rusqlite::types::Value>(i)
-                    .map(|v| format!("{v:?}"))
-            })
-            .collect()
-    })
-    .unwrap()
-    .collect::<Result<_, _>>()
-    .unwrap()
-}
 
 /// Everything a person sees, without the bookkeeping of runs.
 fn content(conn: &Connection) -> Vec<Vec<String>> {
