@@ -40,7 +40,11 @@ impl MappedOrders {
         currency: Option<Currency>,
     ) -> Self {
         MappedOrders {
-            rows: OrderRows::new(rows, columns.get("order_number")),
+            rows: OrderRows::new(
+                rows,
+                columns.get("order_number"),
+                LINE_FIELDS.iter().map(|f| columns.get(f)).collect(),
+            ),
             columns,
             decimal,
             currency,

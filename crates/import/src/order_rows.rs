@@ -4,8 +4,9 @@
 //!
 //! An order is read whole or not at all: when one of its rows cannot be read
 //! (see [`crate::rows`]) none of them is, and each is reported, the unreadable
-//! one with its reason. A row repeated within an order (two exports pasted one
-//! after the other, overlapping) is dropped, and an order repeated whole later
+//! one with its reason. A row that repeats a line of its order (two exports
+//! pasted one after the other, overlapping at that order, maybe exported before
+//! and after its totals changed) is dropped, and an order repeated whole later
 //! in the file is read once; both are counted as duplicates.
 
 use crate::columns::Column;
@@ -18,6 +19,9 @@ use std::collections::VecDeque;
 pub(crate) struct OrderRows {
     rows: RowReader,
     number: Column,
+    /// The cells that say what a row's line is; rows that agree on them are
+    /// one line.
+    line: Vec<Column>,
     /// The row read past the end of the previous order (or its error).
     lookahead: Option<Result<Row, RowError>>,
     seen: SeenRecords,
@@ -26,11 +30,13 @@ pub(crate) struct OrderRows {
 }
 
 impl OrderRows {
-    /// Groups `rows` by the order number in `number`.
-    pub(crate) fn new(rows: RowReader, number: Column) -> Self {
+    /// Groups `rows` by the order number in `number`; `line` are the columns
+    /// that make a row's line (none: the whole row).
+    pub(crate) fn new(rows: RowReader, number: Column, line: Vec<Column>) -> Self {
         OrderRows {
             rows,
             number,
+            line,
             lookahead: None,
             seen: SeenRecords::default(),
             pending: VecDeque::new(),
@@ -74,7 +80,7 @@ impl OrderRows {
     }
 
     /// The first row and every row right after it with the same number, less
-    /// rows that repeat an earlier row of the order. A row without a number is
+    /// rows that repeat an earlier line of the order. A row without a number is
     /// an error of its own.
     fn next_rows(&mut self) -> Option<Result<Vec<Row>, RowError>> {
         let first = match self.next_row()? {
@@ -93,7 +99,7 @@ impl OrderRows {
         while let Some(next) = self.rows.next_row() {
             match next {
                 Ok(row) if number.text(&row.cells) == number.text(&group[0].cells) => {
-                    if group.iter().any(|earlier| earlier.cells == row.cells) {
+                    if group.iter().any(|earlier| self.same_line(earlier, &row)) {
                         self.seen.add_duplicates(1);
                     } else {
                         group.push(row);
@@ -106,6 +112,17 @@ impl OrderRows {
             }
         }
         Some(Ok(group))
+    }
+
+    /// Whether two rows of an order are the same line.
+    fn same_line(&self, a: &Row, b: &Row) -> bool {
+        let no_line = self.line.iter().all(|column| !column.is_present());
+        if no_line || a.fault.is_some() || b.fault.is_some() {
+            return a.cells == b.cells;
+        }
+        self.line
+            .iter()
+            .all(|column| column.text(&a.cells) == column.text(&b.cells))
     }
 
     /// The errors of an order with an unreadable row: that row's reason, and

@@ -64,7 +64,16 @@ impl ShopifyOrders {
     pub(crate) fn new(rows: RowReader, header: &Header, decimal: char) -> Self {
         let columns = OrderColumns::resolve(header);
         ShopifyOrders {
-            rows: OrderRows::new(rows, columns.name),
+            rows: OrderRows::new(
+                rows,
+                columns.name,
+                vec![
+                    columns.quantity,
+                    columns.line_name,
+                    columns.line_price,
+                    columns.line_sku,
+                ],
+            ),
             columns,
             buyer: BuyerColumns::resolve(header),
             decimal,

@@ -47,6 +47,7 @@ column_set! {
         tax: "Order Total Tax Amount",
         sku: "SKU",
         item_name: "Item Name",
+        item_no: "Item #",
         quantity: "Quantity (- Refund)" | "Quantity",
         item_cost: "Item Cost",
         coupon: "Coupon Code",
@@ -176,7 +177,17 @@ impl WooCommerceOrdersCsv {
     pub(crate) fn new(rows: RowReader, header: &Header, decimal: char) -> Self {
         let columns = OrderColumns::resolve(header);
         WooCommerceOrdersCsv {
-            rows: OrderRows::new(rows, columns.number),
+            rows: OrderRows::new(
+                rows,
+                columns.number,
+                vec![
+                    columns.item_no,
+                    columns.sku,
+                    columns.item_name,
+                    columns.quantity,
+                    columns.item_cost,
+                ],
+            ),
             columns,
             billing: PartyColumns::resolve(header, &BILLING),
             shipping: PartyColumns::resolve(header, &SHIPPING),
