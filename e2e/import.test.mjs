@@ -112,3 +112,55 @@ test("a file that is not an export is refused with a clear message", async () =>
     await browser.deleteSession();
   }
 });
+
+test("an Excel copy with rounded ids is announced before import and summed up after, and a partial refund shows on the profile", async () => {
+  const db = path.join(tempDir(), "shop.sqlite");
+  const browser = await launch(db, ["--import", path.join(fixtures, "shopify-orders-2024-excel-pl.csv")]);
+  try {
+    const notice = await browser.$('[data-testid="import-notice"]');
+    await notice.waitForDisplayed({ timeout: 20000 });
+    assert.match(await notice.getText(), /Id column holds numbers a spreadsheet rounded \(like 5,01253E\+12\)/);
+    await screenshot(browser, "import-rounded-ids.png");
+    await (await browser.$('[data-testid="start-import"]')).click();
+    const byNumber = await browser.$('[data-testid="summary-by-number"]');
+    await byNumber.waitForDisplayed({ timeout: 30000 });
+    assert.match(await byNumber.getText(), /48 orders were matched by order number/);
+    assert.deepEqual(sql(db, "SELECT count(*), sum(refunded_minor > 0) FROM orders"), [["48", "18"]]);
+    await (await browser.$('[data-testid="nav-customers"]')).click();
+    const search = await browser.$('[data-testid="customer-search"]');
+    await search.waitForDisplayed({ timeout: 10000 });
+    await search.setValue("m.zolkiewska@example.pl");
+    const hit = await browser.$('[data-testid="customer-name"]');
+    await hit.waitForDisplayed({ timeout: 10000 });
+    await hit.click();
+    const net = await browser.$('[data-testid="profile-net"]');
+    await net.waitForDisplayed({ timeout: 10000 });
+    assert.match(await net.getText(), /after .*240[.,]00.* refunded/, await net.getText());
+    const refunds = await browser.execute(() => [...document.querySelectorAll('[data-testid="order-refunded"]')].map((e) => e.textContent.trim()));
+    assert.ok(refunds.length >= 1, "the partly refunded orders say what was paid back");
+    await screenshot(browser, "profile-refund.png");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("rows with a field too many or too few are listed by line as not imported", async () => {
+  const db = path.join(tempDir(), "shop.sqlite");
+  const browser = await launch(db, ["--import", path.join(fixtures, "shopify-orders-ragged.csv")]);
+  try {
+    await (await browser.$('[data-testid="start-import"]')).waitForDisplayed({ timeout: 20000 });
+    await (await browser.$('[data-testid="start-import"]')).click();
+    const problems = await browser.$('[data-testid="summary-problems"]');
+    await problems.waitForDisplayed({ timeout: 30000 });
+    assert.match(await problems.getText(), /7 rows reported: 7 not imported, 0 imported with a note/);
+    const rows = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="problem-row"]')].map((tr) => [...tr.children].map((td) => td.textContent.trim())),
+    );
+    assert.deepEqual(rows.map((r) => r[0]), ["3", "4", "5", "6", "7", "10", "11"]);
+    assert.match(rows[1][2], /^80 fields, the header has 79/);
+    assert.equal(rows[1][3], "No");
+    await screenshot(browser, "import-ragged.png");
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -32,6 +32,7 @@ pub fn typescript() -> String {
         courtesy_import::ColumnMapping::decl(&cfg),
         courtesy_import::MappingFields::decl(&cfg),
         courtesy_import::Preview::decl(&cfg),
+        courtesy_import::FileNotice::decl(&cfg),
         crate::import_commands::ImportProgress::decl(&cfg),
         courtesy_store::SlipOrder::decl(&cfg),
         courtesy_store::SlipSort::decl(&cfg),

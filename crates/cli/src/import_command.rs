@@ -1,12 +1,18 @@
 //! `courtesy import FILE`: imports an export with a progress bar and prints what
-//! came of it — new, updated, unchanged, and the rows that could not be read.
+//! came of it — new, updated, unchanged, orders known by their number, rows
+//! found twice, and the first rows reported, by line (all of them:
+//! `courtesy problems`).
 
 use crate::failure::Failure;
 use crate::operator::operator_name;
+use crate::problems_command::problem_line;
 use courtesy_import::{import_file, Flow, Format};
 use courtesy_store::{Actor, AuditSource, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
+
+/// Reported rows printed after an import.
+const SHOWN: usize = 10;
 
 /// Options of `courtesy import`.
 #[derive(Debug, clap::Args)]
@@ -102,19 +108,36 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
             gifts.gifts, gifts.orders, gifts.cards
         );
     }
+    if run.orders_by_number > 0 {
+        println!(
+            "  {} orders had an id that a spreadsheet rounded (like 5,01253E+12) or that another \
+             order has too: they are known by their order number instead.",
+            run.orders_by_number
+        );
+    }
+    if run.duplicates > 0 {
+        println!(
+            "  {} rows repeated earlier rows of the file (pasted exports?) and were imported once.",
+            run.duplicates
+        );
+    }
     if run.errors > 0 {
-        println!("  {} rows with problems:", run.errors);
-        for p in store.import_problems(run.id)?.iter().take(20) {
-            let column = p
-                .column
-                .as_deref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default();
-            println!("    row {}{column}: {}", p.row, p.reason);
+        println!(
+            "  {} rows reported: {} not imported, {} imported with a note.",
+            run.errors,
+            run.rows_skipped,
+            run.errors - run.rows_skipped
+        );
+        for p in store.import_problems(run.id)?.iter().take(SHOWN) {
+            println!("    {}", problem_line(&run, p));
         }
-        if run.errors > 20 {
-            println!("    … and {} more", run.errors - 20);
+        if run.errors > SHOWN as i64 {
+            println!("    … and {} more.", run.errors - SHOWN as i64);
         }
+        println!(
+            "  All of them: courtesy problems {} (add -o FILE to save them as CSV).",
+            run.id
+        );
     }
     Ok(())
 }

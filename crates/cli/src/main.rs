@@ -9,6 +9,7 @@ mod gifts_command;
 mod import_command;
 mod info_command;
 mod operator;
+mod problems_command;
 mod slips_command;
 
 use clap::{Parser, Subcommand};
@@ -36,6 +37,8 @@ enum Command {
     Info,
     /// Import a Shopify or WooCommerce export; re-importing changes nothing.
     Import(import_command::ImportArgs),
+    /// The rows an import reported, by line (the newest import without a run id).
+    Problems(problems_command::ProblemsArgs),
     /// Packing slips for a choice of orders: save one PDF (-o) or print (--print).
     Slips(slips_command::SlipsArgs),
     /// List this computer's printers (the default marked with *).
@@ -63,6 +66,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Demo(args) => demo_command::run(&path, &args),
         Command::Info => info_command::run(&path),
         Command::Import(args) => import_command::run(&path, &args),
+        Command::Problems(args) => problems_command::run(&path, &args),
         Command::Slips(args) => slips_command::run(&path, &args),
         Command::Printers => slips_command::list_printers(),
         Command::Calls(args) => calls_command::run(&path, &args),

@@ -11,6 +11,7 @@ pub mod cells;
 pub mod columns;
 pub mod convert;
 pub mod file_error;
+pub mod file_notices;
 pub mod format;
 pub mod import_file;
 pub mod json_array;
@@ -41,6 +42,7 @@ pub mod woocommerce_party;
 pub mod woocommerce_status;
 
 pub use file_error::FileError;
+pub use file_notices::FileNotice;
 pub use format::Format;
 pub use import_file::{format_slug, import_file, preview_remembered, ImportError};
 pub use mapped_csv::open_mapped;

@@ -3,6 +3,7 @@
 //! too, with its columns, so a person can map them.
 
 use crate::file_error::FileError;
+use crate::file_notices::{notices, FileNotice};
 use crate::format::Format;
 use crate::import_file::{format_slug, ImportError};
 use crate::mapped_csv::open_mapped;
@@ -44,6 +45,9 @@ pub struct Preview {
     pub mapping: Option<ColumnMapping>,
     /// The header's signature, under which a mapping is remembered.
     pub signature: String,
+    /// What the start of the file shows that the person should know (ids a
+    /// spreadsheet rounded, ids several orders share).
+    pub notices: Vec<FileNotice>,
 }
 
 fn head_of(path: &Path) -> Result<(Vec<u8>, u64), ImportError> {
@@ -129,9 +133,14 @@ pub fn preview(
             rows: Vec::new(),
             needs_mapping: false,
             mapping: None,
+            notices: Vec::new(),
         }),
         Ok((_, d)) => {
             let delimiter = u8::try_from(d.delimiter).unwrap_or(b',');
+            // Every row of the sniffed block is looked at; a few are shown.
+            let mut sampled = sample(&text, complete, delimiter, usize::MAX);
+            let notices = notices(d.format, mapping, &d.columns, &sampled);
+            sampled.truncate(rows);
             Ok(Preview {
                 file_name,
                 size,
@@ -142,9 +151,10 @@ pub fn preview(
                 decimal: d.decimal.to_string(),
                 signature: header_signature(&d.columns),
                 columns: d.columns,
-                rows: sample(&text, complete, delimiter, rows),
+                rows: sampled,
                 needs_mapping: false,
                 mapping: mapping.cloned(),
+                notices,
             })
         }
         Err(FileError::UnknownFormat { columns }) => {
@@ -162,21 +172,24 @@ pub fn preview(
                 rows: sample(&text, complete, delimiter, rows),
                 needs_mapping: true,
                 mapping: None,
+                notices: Vec::new(),
             })
         }
         Err(e) => Err(e.into()),
     }
 }
 
-/// The problems of a run as CSV (row, column, reason), for the person to fix them.
+/// The rows a run reported as CSV (row, column, reason, imported: `no` for a
+/// row left out, `yes` for one imported with a note), for the person to fix them.
 pub fn problems_csv(problems: &[courtesy_store::RowProblem]) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["row", "column", "reason"])?;
+    w.write_record(["row", "column", "reason", "imported"])?;
     for p in problems {
         w.write_record([
             p.row.to_string().as_str(),
             p.column.as_deref().unwrap_or(""),
             &p.reason,
+            if p.skipped { "no" } else { "yes" },
         ])?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))

@@ -204,13 +204,13 @@ impl RowReader {
         };
         if fields > header {
             format!(
-                "{fields} fields, the header has {header}: a value with a {delimiter} in it \
-                 that is not in quotes? The row was not imported"
+                "{fields} fields, the header has {header} (a {delimiter} inside a value that \
+                 is not in quotes?); not imported"
             )
         } else {
             format!(
-                "{fields} fields, the header has {header}: the row is cut short (an \
-                 unfinished download, or a line broken in two?). The row was not imported"
+                "{fields} fields, the header has {header} (the row is cut short: an \
+                 unfinished download, or a line broken in two?); not imported"
             )
         }
     }

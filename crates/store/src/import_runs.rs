@@ -266,7 +266,18 @@ impl Store {
         self.read(|c| run(c, run_id))
     }
 
-    /// The rows of a run that could not be imported, in file order.
+    /// The newest import run, if any.
+    pub fn latest_import_run(&self) -> Result<Option<ImportRun>> {
+        self.read(|c| {
+            Ok(
+                c.prepare_cached("SELECT * FROM import_runs ORDER BY id DESC LIMIT 1")?
+                    .query_row([], run_from_row)
+                    .optional()?,
+            )
+        })
+    }
+
+    /// The rows a run reported (not imported, or imported with a note), in file order.
     pub fn import_problems(&self, run_id: i64) -> Result<Vec<RowProblem>> {
         self.read(|c| {
             Ok(c.prepare_cached("SELECT row, \"column\", reason, skipped FROM import_row_errors WHERE run_id = ?1 ORDER BY row, rowid")?

@@ -593,7 +593,30 @@ mapping: ColumnMapping | null,
 /**
  * The header's signature, under which a mapping is remembered.
  */
-signature: string, };
+signature: string, 
+/**
+ * What the start of the file shows that the person should know (ids a
+ * spreadsheet rounded, ids several orders share).
+ */
+notices: Array<FileNotice>, };
+
+export type FileNotice = { "kind": "roundedIds", 
+/**
+ * The id column's header.
+ */
+column: string, 
+/**
+ * One rounded id, as the file has it.
+ */
+example: string, } | { "kind": "sharedIds", 
+/**
+ * The id column's header.
+ */
+column: string, 
+/**
+ * One id that several orders have.
+ */
+example: string, };
 
 export type ImportProgress = { 
 /**

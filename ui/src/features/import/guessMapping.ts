@@ -28,6 +28,7 @@ const HINTS: Record<string, string[]> = {
   shipping: ["shipping", "versand", "wysyłka", "доставка", "toimitus"],
   tax: ["tax", "vat", "mwst", "podatek", "ндс", "alv"],
   discount: ["discount", "rabatt", "rabat", "скидка", "alennus"],
+  refunded: ["refunded", "refunded amount", "refund", "erstattet", "zwrot", "kwota zwrotu", "возврат", "сумма возврата", "hyvitys", "hyvitetty"],
   ship_address1: ["shipping address", "lieferadresse", "adres dostawy"],
   ship_postal_code: ["shipping zip", "shipping postcode"],
   ship_city: ["shipping city"],
