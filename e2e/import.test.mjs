@@ -135,7 +135,7 @@ test("an Excel copy with rounded ids is announced before import and summed up af
     await hit.click();
     const net = await browser.$('[data-testid="profile-net"]');
     await net.waitForDisplayed({ timeout: 10000 });
-    assert.match(await net.getText(), /after .*240[.,]00.* refunded/, await net.getText());
+    assert.match(await net.getText(), /after .*240[.,]00.* refunded/i, await net.getText());
     const refunds = await browser.execute(() => [...document.querySelectorAll('[data-testid="order-refunded"]')].map((e) => e.textContent.trim()));
     assert.ok(refunds.length >= 1, "the partly refunded orders say what was paid back");
     await screenshot(browser, "profile-refund.png");

@@ -549,8 +549,15 @@ def generate(lines, out, seed):
             # Lines
             line_cells = []
             subtotal = 0
+            # Shopify makes one line of a variant added to the cart twice: the
+            # items of an order differ.
+            picked = set()
             for _ in range(n_lines):
-                name, sku, pln = ITEMS[below(r, len(ITEMS))]
+                item = below(r, len(ITEMS))
+                while item in picked:
+                    item = below(r, len(ITEMS))
+                picked.add(item)
+                name, sku, pln = ITEMS[item]
                 price = int(round(pln / rate)) if rate != 1.0 else pln
                 if rate != 1.0:
                     price = (price // 10) * 10 + 9  # x.x9

@@ -280,3 +280,57 @@ fn ragged_rows_and_a_cut_off_download_leave_their_orders_out_and_are_reported_by
         ragged.run
     );
 }
+
+#[test]
+fn what_excel_lost_is_noted_on_its_row_and_two_orders_with_one_id_stay_two() {
+    let lost = imported("shopify-orders-excel-lost-digits.csv");
+    assert_eq!(
+        (lost.run.counts.orders_new, lost.run.orders_by_number),
+        (2, 1),
+        "#3011's id (rounded to #3004's) is not trusted: {:?}",
+        lost.run
+    );
+    assert_eq!(lost.run.rows_skipped, 0, "everything imported");
+    let notes = lost.query("SELECT row, \"column\", reason FROM import_row_errors ORDER BY row, rowid");
+    let text = |i: usize| notes[i].join(" ");
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(
+        text(0).starts_with("Integer(2) Text(\"Phone\")")
+            && text(0).contains("the phone 3,58401E+11 was rounded by a spreadsheet"),
+        "{}",
+        text(0)
+    );
+    assert!(
+        text(1).starts_with("Integer(4)") && text(1).contains("the phone 3,58451E+11 was rounded"),
+        "{}",
+        text(1)
+    );
+    assert!(
+        text(2).starts_with("Integer(4)")
+            && text(2).contains(
+                "order #3011 has the id 5012534567890120, which order #3004 has too; it was imported as an order of its own"
+            ),
+        "{}",
+        text(2)
+    );
+    assert_eq!(
+        lost.query("SELECT count(*) FROM customer_phones"),
+        vec![vec!["Integer(0)".to_string()]],
+        "no phone made of the rounded digits"
+    );
+    assert_eq!(
+        lost.query("SELECT DISTINCT postal_code FROM customer_addresses ORDER BY 1"),
+        vec![
+            vec!["Text(\"00100\")".to_string()],
+            vec!["Text(\"00530\")".to_string()]
+        ],
+        "Helsinki's postal codes have their zeros back"
+    );
+    let store = Store::open(&lost.path).unwrap();
+    let again = import(&store, "shopify-orders-excel-lost-digits.csv").unwrap();
+    assert_eq!(
+        (again.counts.orders_new, again.counts.orders_unchanged, again.orders_by_number),
+        (0, 2, 1),
+        "{again:?}"
+    );
+}
