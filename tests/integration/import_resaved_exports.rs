@@ -291,7 +291,8 @@ fn what_excel_lost_is_noted_on_its_row_and_two_orders_with_one_id_stay_two() {
         lost.run
     );
     assert_eq!(lost.run.rows_skipped, 0, "everything imported");
-    let notes = lost.query("SELECT row, \"column\", reason FROM import_row_errors ORDER BY row, rowid");
+    let notes =
+        lost.query("SELECT row, \"column\", reason FROM import_row_errors ORDER BY row, rowid");
     let text = |i: usize| notes[i].join(" ");
     assert_eq!(notes.len(), 3, "{notes:?}");
     assert!(
@@ -329,7 +330,11 @@ fn what_excel_lost_is_noted_on_its_row_and_two_orders_with_one_id_stay_two() {
     let store = Store::open(&lost.path).unwrap();
     let again = import(&store, "shopify-orders-excel-lost-digits.csv").unwrap();
     assert_eq!(
-        (again.counts.orders_new, again.counts.orders_unchanged, again.orders_by_number),
+        (
+            again.counts.orders_new,
+            again.counts.orders_unchanged,
+            again.orders_by_number
+        ),
         (0, 2, 1),
         "{again:?}"
     );

@@ -155,13 +155,11 @@ impl RowReader {
                     if cells.iter().all(|cell| cell.trim().is_empty()) {
                         continue;
                     }
-                    if fields != header.len() {
-                        if repeats_header(&cells, &header) {
-                            continue;
-                        }
-                        fault.get_or_insert_with(|| self.ragged(fields, header.len()));
-                    } else if repeats_header(&cells, &header) {
+                    if repeats_header(&cells, &header) {
                         continue;
+                    }
+                    if fields != header.len() {
+                        fault.get_or_insert_with(|| self.ragged(fields, header.len()));
                     }
                     return Some(Ok(Row {
                         number,
@@ -190,7 +188,12 @@ impl RowReader {
         let cells: Arc<[String]> = self
             .csv
             .byte_headers()
-            .map(|h| lossy(h.clone()).iter().map(header_cell).collect())
+            .map(|h| {
+                lossy(h.clone())
+                    .iter()
+                    .map(|cell| header_cell(cell).to_string())
+                    .collect()
+            })
             .unwrap_or_default();
         self.header = Some(cells.clone());
         cells
@@ -240,9 +243,8 @@ impl RowReader {
 
 /// A header cell as rows are compared with it: trimmed, without a byte-order
 /// mark (a second file pasted on keeps its own).
-fn header_cell(cell: &str) -> String {
+fn header_cell(cell: &str) -> &str {
     cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .to_string()
 }
 
 /// Whether a row is the header again.
@@ -251,7 +253,7 @@ fn repeats_header(cells: &StringRecord, header: &[String]) -> bool {
         && cells
             .iter()
             .zip(header)
-            .all(|(cell, name)| header_cell(cell) == *name)
+            .all(|(cell, name)| header_cell(cell) == name)
 }
 
 /// The cells of a row that is not valid text, with the bad bytes replaced.

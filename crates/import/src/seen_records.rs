@@ -5,32 +5,12 @@
 
 use crate::rows::Row;
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
-
-/// The keys are hashes already: the set takes them as they are.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The records of a file read so far, and how many came again.
 #[derive(Default)]
 pub(crate) struct SeenRecords {
-    hashes: HashSet<u64, BuildHasherDefault<Prehashed>>,
+    hashes: HashSet<u64>,
     duplicates: u64,
 }
 
