@@ -339,3 +339,35 @@ fn what_excel_lost_is_noted_on_its_row_and_two_orders_with_one_id_stay_two() {
         "{again:?}"
     );
 }
+
+#[test]
+fn an_api_list_saved_in_pages_and_joined_imports_a_repeated_order_once() {
+    // Two pages of `GET /orders` whose windows overlapped, joined into one list.
+    let text = std::fs::read_to_string(crate::import_fixtures::fixture("woocommerce-orders.json"))
+        .unwrap();
+    let orders: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let joined: Vec<&serde_json::Value> = orders.iter().chain(&orders[2..]).collect();
+    let (dir, path) = temp_db();
+    let file = dir.path().join("orders-pages-1-2.json");
+    std::fs::write(&file, serde_json::to_string(&joined).unwrap()).unwrap();
+    let store = Store::open(&path).unwrap();
+    let run = courtesy_import::import_file(
+        &store,
+        &file,
+        None,
+        None,
+        &crate::import_fixtures::importer(),
+        chrono::Utc::now(),
+        |_| courtesy_import::Flow::Continue,
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            run.counts.orders_new,
+            run.counts.orders_unchanged,
+            run.duplicates
+        ),
+        (4, 0, 2),
+        "the last two orders came twice: {run:?}"
+    );
+}

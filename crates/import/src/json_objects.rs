@@ -1,10 +1,12 @@
 //! The objects of a WooCommerce list, as the importers take them: the first
 //! one (already read to tell the format) handed back first, an item that is
-//! not an object reported as a row error with the list going on, and a broken
-//! list reported once as the last row error.
+//! not an object reported as a row error with the list going on, an object
+//! identical to an earlier one (two saved pages joined) counted and passed
+//! over, and a broken list reported once as the last row error.
 
 use crate::json_array::JsonArray;
 use crate::record::RowError;
+use crate::seen_records::SeenRecords;
 use serde_json::{Map, Value};
 
 /// An object of a list with its 1-based place in it.
@@ -16,6 +18,7 @@ pub(crate) type NumberedObject = (u64, Map<String, Value>);
 pub(crate) struct JsonObjects {
     array: JsonArray,
     first: Option<(u64, Value)>,
+    seen: SeenRecords,
 }
 
 impl JsonObjects {
@@ -24,7 +27,13 @@ impl JsonObjects {
         JsonObjects {
             array,
             first: Some(first),
+            seen: SeenRecords::default(),
         }
+    }
+
+    /// Objects passed over as repeats of earlier ones.
+    pub(crate) fn duplicates(&self) -> u64 {
+        self.seen.duplicates()
     }
 
     /// Bytes of the file consumed so far.
@@ -32,8 +41,17 @@ impl JsonObjects {
         self.array.bytes_read()
     }
 
-    /// The next object with its 1-based place in the list.
+    /// The next object not seen before, with its 1-based place in the list.
     pub(crate) fn next_object(&mut self) -> Option<Result<NumberedObject, RowError>> {
+        loop {
+            match self.next_item()? {
+                Ok((_, object)) if !self.seen.first_time_object(&object) => continue,
+                other => return Some(other),
+            }
+        }
+    }
+
+    fn next_item(&mut self) -> Option<Result<NumberedObject, RowError>> {
         let (index, value) = match self.first.take() {
             Some(first) => first,
             None => match self.array.next_element()? {

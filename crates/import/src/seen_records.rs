@@ -1,7 +1,8 @@
 //! Records identical to an earlier record of the same file: two overlapping
 //! exports pasted into one file repeat some of them byte for byte. Each
-//! record's rows are remembered as a 64-bit hash (a million-line file keeps a
-//! few megabytes), and a record seen before is counted, not read again.
+//! record (its rows, or a JSON object) is remembered as a 64-bit hash (a
+//! million-line file keeps a few megabytes), and a record seen before is
+//! counted, not read again.
 
 use crate::rows::Row;
 use std::collections::HashSet;
@@ -22,6 +23,23 @@ impl SeenRecords {
             return true;
         }
         self.duplicates += rows.len() as u64;
+        false
+    }
+
+    /// Whether a JSON object is new to the file (it is remembered then); a
+    /// repeat is counted as one duplicate.
+    pub(crate) fn first_time_object(
+        &mut self,
+        object: &serde_json::Map<String, serde_json::Value>,
+    ) -> bool {
+        let mut h = DefaultHasher::new();
+        serde_json::Value::Object(object.clone())
+            .to_string()
+            .hash(&mut h);
+        if self.hashes.insert(h.finish()) {
+            return true;
+        }
+        self.duplicates += 1;
         false
     }
 

@@ -50,6 +50,10 @@ impl Importer for WooCommerceOrdersJson {
         self.objects.bytes_read()
     }
 
+    fn duplicates(&self) -> u64 {
+        self.objects.duplicates()
+    }
+
     fn first_data_row(&self) -> u64 {
         1
     }
