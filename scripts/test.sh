@@ -7,7 +7,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 FEATURES=(--features courtesy-app/custom-protocol)
-step() { printf '\n== %s\n' "$*"; }
+# Each step's heading says how long the one before it took, so growth shows.
+STEP_STARTED=$SECONDS
+STEP_NAME=""
+step() {
+  if [ -n "$STEP_NAME" ]; then
+    printf '   (%s: %d s)\n' "$STEP_NAME" $((SECONDS - STEP_STARTED))
+  fi
+  STEP_NAME="$*" STEP_STARTED=$SECONDS
+  printf '\n== %s\n' "$*"
+}
+trap 'step "end: $SECONDS s in all"' EXIT
 
 step "dependencies"
 bash scripts/install-deps.sh
