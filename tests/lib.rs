@@ -16,9 +16,9 @@ pub fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         .expect("valid fixture date")
 }
 
-/// The actor the tests write as.
+/// The actor the tests write as, writing now.
 pub fn tester() -> Actor {
-    Actor::new("tester", AuditSource::Cli)
+    Actor::new("tester", AuditSource::Cli, Utc::now())
 }
 
 /// The text of a PDF laid out as on the page, read back with poppler's

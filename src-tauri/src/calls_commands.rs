@@ -2,7 +2,7 @@
 //! card, recording an attempt, and the owner's policy and scripts.
 
 use crate::error::AppError;
-use crate::state::{desk_actor, staff_actor, AppState};
+use crate::state::AppState;
 use courtesy_core::calls::{CallPolicy, CallScripts};
 use courtesy_store::{AttemptInput, AttemptResult, CallCard, CallListItem, CustomerOccasion};
 use tauri::State;
@@ -14,20 +14,14 @@ pub async fn calls_today(
     limit: u32,
 ) -> Result<Vec<CallListItem>, AppError> {
     state
-        .with_store(move |s| {
-            let now = chrono::Utc::now();
-            s.refresh_calls(now, &desk_actor())?;
-            s.calls_due(now, limit as usize)
-        })
+        .with_desk(move |d| d.calls_today(limit as usize))
         .await
 }
 
 /// The call screen's card: call, customer and script.
 #[tauri::command]
 pub async fn call_card(state: State<'_, AppState>, call_id: i64) -> Result<CallCard, AppError> {
-    state
-        .with_store(move |s| s.call_card(call_id, &staff_actor(s).name))
-        .await
+    state.with_desk(move |d| d.call_card(call_id)).await
 }
 
 /// Records one attempt on a call and applies the policy.
@@ -38,7 +32,7 @@ pub async fn record_call(
     attempt: AttemptInput,
 ) -> Result<AttemptResult, AppError> {
     state
-        .with_store(move |s| s.record_attempt(call_id, &attempt, &staff_actor(s)))
+        .with_desk(move |d| d.record_call(call_id, &attempt))
         .await
 }
 
@@ -54,13 +48,7 @@ pub async fn save_call_policy(
     state: State<'_, AppState>,
     policy: CallPolicy,
 ) -> Result<CallPolicy, AppError> {
-    state
-        .with_store(move |s| {
-            let saved = s.save_call_policy(&policy, &desk_actor())?;
-            s.refresh_calls(chrono::Utc::now(), &desk_actor())?;
-            Ok::<_, courtesy_store::StoreError>(saved)
-        })
-        .await
+    state.with_desk(move |d| d.save_call_policy(&policy)).await
 }
 
 /// The call scripts, every kind and language filled in.
@@ -76,7 +64,7 @@ pub async fn save_call_scripts(
     scripts: CallScripts,
 ) -> Result<CallScripts, AppError> {
     state
-        .with_store(move |s| s.save_call_scripts(&scripts, &desk_actor()))
+        .with_desk(move |d| d.save_call_scripts(&scripts))
         .await
 }
 
@@ -91,9 +79,7 @@ pub async fn plan_call(
         .map_err(|e| AppError::new("invalid", format!("'{due_at}' is not a time: {e}")))?
         .with_timezone(&chrono::Utc);
     state
-        .with_store(move |s| {
-            s.plan_manual_call(customer_id, due, chrono::Utc::now(), &staff_actor(s))
-        })
+        .with_desk(move |d| d.plan_call(customer_id, due))
         .await
 }
 
@@ -103,8 +89,5 @@ pub async fn coming_occasions(
     state: State<'_, AppState>,
     days: u32,
 ) -> Result<Vec<CustomerOccasion>, AppError> {
-    let today = chrono::Local::now().date_naive();
-    state
-        .with_store(move |s| s.coming_occasions(today, days.min(60), 200))
-        .await
+    state.with_desk(move |d| d.coming_occasions(days)).await
 }

@@ -1,7 +1,9 @@
-//! Tauri commands: each parses its arguments, calls one store function, maps the error.
+//! Tauri commands of the customers and settings screens: each parses its
+//! arguments, calls one desk workflow or one store read, maps the error.
 
 use crate::error::AppError;
-use crate::state::{desk_actor, AppState};
+use crate::state::AppState;
+use courtesy_desk::DemoLoaded;
 use courtesy_store::{CustomerEdit, CustomerListItem, CustomerPage, CustomerProfile, Settings};
 use serde::Serialize;
 use tauri::State;
@@ -18,18 +20,6 @@ pub struct AppInfo {
     /// Customers in it.
     #[ts(type = "number")]
     pub customer_count: i64,
-}
-
-/// What loading the demo shop wrote.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DemoLoaded {
-    /// Customers created.
-    #[ts(type = "number")]
-    pub customers: i64,
-    /// Orders created.
-    #[ts(type = "number")]
-    pub orders: i64,
 }
 
 /// App version, database path and size; fails with the open error if the database could not open.
@@ -84,9 +74,7 @@ pub async fn edit_customer(
     id: i64,
     edit: CustomerEdit,
 ) -> Result<CustomerProfile, AppError> {
-    state
-        .with_store(move |s| s.edit_customer(id, &edit, &desk_actor()))
-        .await
+    state.with_desk(move |d| d.edit_customer(id, &edit)).await
 }
 
 /// The settings.
@@ -101,24 +89,19 @@ pub async fn save_settings(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<Settings, AppError> {
-    state
-        .with_store(move |s| s.save_settings(&settings, &desk_actor()))
-        .await
+    state.with_desk(move |d| d.save_settings(&settings)).await
 }
 
 /// Fills an empty database with the demo shop.
 #[tauri::command]
 pub async fn load_demo_shop(state: State<'_, AppState>) -> Result<DemoLoaded, AppError> {
     state
-        .with_store(|s| {
-            let (seed, scale) = (courtesy_demo::DEFAULT_SEED, courtesy_demo::Scale::DEMO);
-            let now = chrono::Utc::now();
-            let counts = courtesy_demo::load(s, now, seed, scale, &desk_actor())?;
-            s.refresh_calls(now, &desk_actor())?;
-            Ok::<_, courtesy_store::StoreError>(DemoLoaded {
-                customers: counts.customers as i64,
-                orders: counts.orders as i64,
-            })
+        .with_desk(|d| {
+            d.load_demo(
+                courtesy_demo::DEFAULT_SEED,
+                courtesy_demo::Scale::DEMO,
+                None,
+            )
         })
         .await
 }

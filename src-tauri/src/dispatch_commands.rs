@@ -2,12 +2,10 @@
 //! desk's settings, calls `courtesy-dispatch` or the store, maps the error.
 
 use crate::error::AppError;
-use crate::state::{desk_actor, staff_actor, AppState};
-use courtesy_dispatch::{
-    pack_order, print_slips, save_slips, system_printers, PageSize, SlipOnPacking, SlipsPrinted,
-    SystemPrinter,
-};
-use courtesy_store::{ScanResult, SlipFilter, SlipOrder, Store};
+use crate::state::AppState;
+use courtesy_desk::Packed;
+use courtesy_dispatch::{system_printers, PageSize, SlipsPrinted, SystemPrinter};
+use courtesy_store::{ScanResult, SlipFilter, SlipOrder};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -29,18 +27,13 @@ pub struct SlipsDone {
     pub file: Option<String>,
 }
 
-/// An order packed at the desk, and what became of its slip.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Packed {
-    /// The order as it is now.
-    pub order: SlipOrder,
-    /// `alreadyPrinted`, `printed` or `notPrinted`.
-    pub slip: String,
-    /// The printer it went to, when printed now.
-    pub printer: Option<String>,
-    /// Why it was not printed.
-    pub reason: Option<String>,
+/// The slip size the UI asked for, if it asked.
+fn slip_size(code: Option<String>) -> Result<Option<PageSize>, AppError> {
+    code.map(|c| {
+        c.parse::<PageSize>()
+            .map_err(|_| AppError::new("invalid", format!("'{c}' is not a slip size")))
+    })
+    .transpose()
 }
 
 fn done(d: SlipsPrinted, file: Option<String>) -> SlipsDone {
@@ -50,16 +43,6 @@ fn done(d: SlipsPrinted, file: Option<String>) -> SlipsDone {
         printer: d.printer,
         file,
     }
-}
-
-/// The page size to use: the one asked for, else the desk's setting.
-fn page_size(store: &Store, asked: Option<String>) -> Result<PageSize, AppError> {
-    let code = match asked {
-        Some(code) => code,
-        None => store.settings()?.slip_size,
-    };
-    code.parse::<PageSize>()
-        .map_err(|_| AppError::new("invalid", format!("'{code}' is not a slip size")))
 }
 
 /// The printers this computer offers, the default first.
@@ -93,15 +76,11 @@ pub async fn print_slip_batch(
     size: Option<String>,
     printer: Option<String>,
 ) -> Result<SlipsDone, AppError> {
+    let size = slip_size(size)?;
     state
-        .with_store(move |s| {
-            let size = page_size(s, size)?;
-            let printer = printer.or(s.settings()?.desk_printer);
-            print_slips(s, &filter, size, printer.as_deref(), &desk_actor())
-                .map(|d| done(d, None))
-                .map_err(AppError::from)
-        })
+        .with_desk(move |d| d.print_slips(&filter, size, printer.as_deref()))
         .await
+        .map(|printed| done(printed, None))
 }
 
 /// Saves a batch as one PDF where the person chooses; null when cancelled.
@@ -112,24 +91,25 @@ pub async fn save_slip_batch(
     filter: SlipFilter,
     size: Option<String>,
 ) -> Result<Option<SlipsDone>, AppError> {
-    let store = state.store.clone()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let size = page_size(&store, size)?;
-        let Some(target) = app
-            .dialog()
+    let size = slip_size(size)?;
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
             .file()
             .set_file_name("packing-slips.pdf")
             .add_filter("PDF", &["pdf"])
             .blocking_save_file()
             .and_then(|f| f.into_path().ok())
-        else {
-            return Ok(None);
-        };
-        let d = save_slips(&store, &filter, size, &target, &desk_actor())?;
-        Ok(Some(done(d, Some(target.display().to_string()))))
     })
     .await
-    .map_err(|e| AppError::new("app.task_failed", e.to_string()))?
+    .map_err(|e| AppError::new("app.task_failed", e.to_string()))?;
+    let Some(target) = chosen else {
+        return Ok(None);
+    };
+    let file = target.display().to_string();
+    state
+        .with_desk(move |d| d.save_slips(&filter, size, &target))
+        .await
+        .map(|printed| Some(done(printed, Some(file))))
 }
 
 /// What a scanned or typed code is at the dispatch desk.
@@ -138,30 +118,13 @@ pub async fn dispatch_scan(
     state: State<'_, AppState>,
     code: String,
 ) -> Result<ScanResult, AppError> {
-    state.with_store(move |s| s.scan(&code)).await
+    state.with_desk(move |d| d.scan(&code)).await
 }
 
 /// Marks an order packed; prints its slip on the desk's printer if it has none.
 #[tauri::command]
 pub async fn dispatch_pack(state: State<'_, AppState>, order_id: i64) -> Result<Packed, AppError> {
-    state
-        .with_store(move |s| {
-            let size = page_size(s, None)?;
-            let printer = s.settings()?.desk_printer;
-            let out = pack_order(s, order_id, size, printer.as_deref(), &staff_actor(s))?;
-            let (slip, printer, reason) = match out.slip {
-                SlipOnPacking::AlreadyPrinted => ("alreadyPrinted", None, None),
-                SlipOnPacking::Printed { printer } => ("printed", Some(printer), None),
-                SlipOnPacking::NotPrinted { reason } => ("notPrinted", None, Some(reason)),
-            };
-            Ok::<_, AppError>(Packed {
-                order: out.order,
-                slip: slip.to_string(),
-                printer,
-                reason,
-            })
-        })
-        .await
+    state.with_desk(move |d| d.pack(order_id)).await
 }
 
 /// Lets the person pick a PNG or JPEG as the shop's logo; false when cancelled.
@@ -170,8 +133,7 @@ pub async fn choose_shop_logo(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<bool, AppError> {
-    let store = state.store.clone()?;
-    tauri::async_runtime::spawn_blocking(move || {
+    let bytes = tauri::async_runtime::spawn_blocking(move || {
         let Some(path) = app
             .dialog()
             .file()
@@ -179,21 +141,25 @@ pub async fn choose_shop_logo(
             .blocking_pick_file()
             .and_then(|f| f.into_path().ok())
         else {
-            return Ok(false);
+            return Ok(None);
         };
-        let bytes = std::fs::read(&path)
-            .map_err(|e| AppError::new("settings.io", format!("{}: {e}", path.display())))?;
-        store.set_shop_logo(&bytes, &desk_actor())?;
-        Ok(true)
+        std::fs::read(&path)
+            .map(Some)
+            .map_err(|e| AppError::new("settings.io", format!("{}: {e}", path.display())))
     })
     .await
-    .map_err(|e| AppError::new("app.task_failed", e.to_string()))?
+    .map_err(|e| AppError::new("app.task_failed", e.to_string()))??;
+    let Some(bytes) = bytes else {
+        return Ok(false);
+    };
+    state.with_desk(move |d| d.set_shop_logo(&bytes)).await?;
+    Ok(true)
 }
 
 /// Removes the shop's logo.
 #[tauri::command]
 pub async fn clear_shop_logo(state: State<'_, AppState>) -> Result<(), AppError> {
-    state.with_store(|s| s.clear_shop_logo(&desk_actor())).await
+    state.with_desk(|d| d.clear_shop_logo()).await
 }
 
 /// Whether the shop has a logo, and its size in bytes.

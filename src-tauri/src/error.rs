@@ -33,3 +33,9 @@ impl From<courtesy_dispatch::DispatchError> for AppError {
         AppError::new(e.code(), e.to_string())
     }
 }
+
+impl From<courtesy_desk::DeskError> for AppError {
+    fn from(e: courtesy_desk::DeskError) -> Self {
+        AppError::new(e.code(), e.to_string())
+    }
+}

@@ -3,7 +3,7 @@
 //! their templates, and the plans shown on orders and profiles.
 
 use crate::error::AppError;
-use crate::state::{staff_actor, AppState};
+use crate::state::AppState;
 use courtesy_core::gifts::{GiftPlan, GiftPolicy};
 use courtesy_store::{CardTemplate, CardView, GiftInput, GiftPlanCounts, GiftView, OrderGiftPlan};
 use tauri::{AppHandle, State};
@@ -18,9 +18,7 @@ pub async fn gifts_list(state: State<'_, AppState>) -> Result<Vec<GiftView>, App
 /// Adds a gift to the catalogue.
 #[tauri::command]
 pub async fn add_gift(state: State<'_, AppState>, gift: GiftInput) -> Result<GiftView, AppError> {
-    state
-        .with_store(move |s| s.add_gift(&gift, &staff_actor(s)))
-        .await
+    state.with_desk(move |d| d.add_gift(&gift)).await
 }
 
 /// Changes a gift.
@@ -30,9 +28,7 @@ pub async fn update_gift(
     id: i64,
     gift: GiftInput,
 ) -> Result<GiftView, AppError> {
-    state
-        .with_store(move |s| s.update_gift(id, &gift, &staff_actor(s)))
-        .await
+    state.with_desk(move |d| d.update_gift(id, &gift)).await
 }
 
 /// The gift rules, budgets and no-repeat months.
@@ -47,22 +43,13 @@ pub async fn save_gift_policy(
     state: State<'_, AppState>,
     policy: GiftPolicy,
 ) -> Result<GiftPolicy, AppError> {
-    state
-        .with_store(move |s| {
-            let actor = staff_actor(s);
-            let saved = s.save_gift_policy(&policy, &actor)?;
-            s.plan_gifts(chrono::Utc::now(), &actor)?;
-            Ok::<_, courtesy_store::StoreError>(saved)
-        })
-        .await
+    state.with_desk(move |d| d.save_gift_policy(&policy)).await
 }
 
 /// Plans gifts for the new paid orders now.
 #[tauri::command]
 pub async fn plan_gifts(state: State<'_, AppState>) -> Result<GiftPlanCounts, AppError> {
-    state
-        .with_store(|s| s.plan_gifts(chrono::Utc::now(), &staff_actor(s)))
-        .await
+    state.with_desk(|d| d.plan_gifts()).await
 }
 
 /// What an order would get under `policy` (the saved one when null), and why.
@@ -111,7 +98,7 @@ pub async fn edit_card_text(
     text: String,
 ) -> Result<CardView, AppError> {
     state
-        .with_store(move |s| s.edit_card_text(card_id, &text, &staff_actor(s)))
+        .with_desk(move |d| d.edit_card_text(card_id, &text))
         .await
 }
 
@@ -121,9 +108,7 @@ pub async fn mark_card_written(
     state: State<'_, AppState>,
     card_id: i64,
 ) -> Result<CardView, AppError> {
-    state
-        .with_store(move |s| s.mark_card_written(card_id, &staff_actor(s)))
-        .await
+    state.with_desk(move |d| d.mark_card_written(card_id)).await
 }
 
 /// Every card template, the owner's where saved.
@@ -139,7 +124,7 @@ pub async fn save_card_template(
     template: CardTemplate,
 ) -> Result<CardTemplate, AppError> {
     state
-        .with_store(move |s| s.save_card_template(&template, &staff_actor(s)))
+        .with_desk(move |d| d.save_card_template(&template))
         .await
 }
 
@@ -151,13 +136,7 @@ pub async fn print_card_sheet(
     printer: Option<String>,
 ) -> Result<String, AppError> {
     state
-        .with_store(move |s| {
-            let printer = printer.or(s.settings()?.desk_printer);
-            match courtesy_dispatch::print_card_sheet(s, printer.as_deref())? {
-                Some(done) => Ok(done.printer),
-                None => Err(AppError::new("cards.none", "there are no cards to write")),
-            }
-        })
+        .with_desk(move |d| d.print_card_sheet(printer.as_deref()))
         .await
 }
 
@@ -168,11 +147,8 @@ pub async fn save_card_sheet(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, AppError> {
-    let store = state.store.clone()?;
+    let pdf = state.with_desk(|d| d.card_sheet()).await?;
     tauri::async_runtime::spawn_blocking(move || {
-        let Some(pdf) = courtesy_dispatch::desk_card_sheet(&store)? else {
-            return Err(AppError::new("cards.none", "there are no cards to write"));
-        };
         let Some(path) = app
             .dialog()
             .file()
@@ -196,8 +172,7 @@ pub async fn save_card_sheet(
 pub async fn gift_spending(
     state: State<'_, AppState>,
 ) -> Result<Vec<courtesy_core::Money>, AppError> {
-    let today = chrono::Local::now().date_naive();
-    state.with_store(move |s| s.gift_spending(today)).await
+    state.with_desk(|d| d.gift_spending()).await
 }
 
 /// Plans a gift for an order chosen by hand (the "manual" rule applies to it);
@@ -208,9 +183,6 @@ pub async fn plan_gift_for_order(
     order_id: i64,
 ) -> Result<Option<OrderGiftPlan>, AppError> {
     state
-        .with_store(move |s| {
-            s.plan_gifts_for_orders(Some(&[order_id]), chrono::Utc::now(), &staff_actor(s))?;
-            s.order_gift_plan(order_id)
-        })
+        .with_desk(move |d| d.plan_gift_for_order(order_id))
         .await
 }

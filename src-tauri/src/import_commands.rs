@@ -2,10 +2,10 @@
 //! import it with progress over a channel, cancel, and save the problem rows.
 
 use crate::error::AppError;
-use crate::state::{desk_actor, AppState};
+use crate::state::AppState;
 use courtesy_import::{
-    import_file, mapping_fields, preview, preview_remembered, problems_csv, ColumnMapping, Flow,
-    ImportError, MappingFields, Preview,
+    mapping_fields, preview, preview_remembered, problems_csv, ColumnMapping, Flow, ImportError,
+    MappingFields, Preview,
 };
 use courtesy_store::{ImportCounts, ImportRun, RowProblem};
 use serde::Serialize;
@@ -100,21 +100,14 @@ pub async fn run_import(
     mapping: Option<ColumnMapping>,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportRun, AppError> {
-    let store = state.store.clone()?;
     let cancel = state.cancel_import.clone();
     cancel.store(false, Ordering::SeqCst);
-    tauri::async_runtime::spawn_blocking(move || {
-        let path = PathBuf::from(path);
-        let total_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        let started = Instant::now();
-        let run = import_file(
-            &store,
-            &path,
-            None,
-            mapping.as_ref(),
-            &desk_actor(),
-            chrono::Utc::now(),
-            |p| {
+    let path = PathBuf::from(path);
+    let total_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let started = Instant::now();
+    state
+        .with_desk(move |d| {
+            d.import(&path, None, mapping.as_ref(), |p| {
                 let _ = on_progress.send(ImportProgress {
                     rows: p.rows,
                     bytes: p.bytes,
@@ -128,17 +121,10 @@ pub async fn run_import(
                 } else {
                     Flow::Continue
                 }
-            },
-        )
-        .map_err(AppError::from)?;
-        // New and updated orders may earn calls or close them.
-        store.refresh_calls(chrono::Utc::now(), &desk_actor())?;
-        // New paid orders get their gifts and cards planned.
-        store.plan_gifts(chrono::Utc::now(), &desk_actor())?;
-        Ok(run)
-    })
-    .await
-    .map_err(|e| AppError::new("app.task_failed", e.to_string()))?
+            })
+        })
+        .await
+        .map(|done| done.run)
 }
 
 /// Asks the running import to stop after its current batch.

@@ -1,7 +1,9 @@
 //! What the app holds while it runs: the open store, or why it could not open.
 
 use crate::error::AppError;
-use courtesy_store::{Actor, AuditSource, Store};
+use courtesy_core::Clock;
+use courtesy_desk::{Desk, DeskError, SystemClock};
+use courtesy_store::{AuditSource, Store};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -16,6 +18,8 @@ pub struct AppState {
     pub startup_import: Option<PathBuf>,
     /// Set to stop the running import after its current batch.
     pub cancel_import: Arc<AtomicBool>,
+    /// Where the time comes from.
+    pub clock: Arc<dyn Clock>,
 }
 
 impl AppState {
@@ -27,7 +31,19 @@ impl AppState {
             db_path,
             startup_import,
             cancel_import: Arc::new(AtomicBool::new(false)),
+            clock: Arc::new(SystemClock),
         }
+    }
+
+    /// Runs one workflow of the desk off the UI thread, for the person at the app.
+    pub async fn with_desk<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Desk<'_>) -> Result<T, DeskError> + Send + 'static,
+    {
+        let clock = self.clock.clone();
+        self.with_store(move |store| f(&Desk::new(store, clock.as_ref(), AuditSource::Ui)))
+            .await
     }
 
     /// Runs `f` on the store off the UI thread.
@@ -51,30 +67,13 @@ pub fn refresh_calls_in_background(state: &AppState) {
     let Ok(store) = state.store.clone() else {
         return;
     };
+    let clock = state.clock.clone();
     std::thread::spawn(move || {
-        if let Err(e) = store.refresh_calls(chrono::Utc::now(), &desk_actor()) {
+        let desk = Desk::new(&store, clock.as_ref(), AuditSource::Ui);
+        if let Err(e) = desk.refresh_calls() {
             eprintln!("the call queue was not refreshed: {e}");
         }
     });
-}
-
-/// The person at the desk as the settings name them (calls record who made
-/// them, scripts say it), else as the system does.
-pub fn staff_actor(store: &Store) -> Actor {
-    match store.settings() {
-        Ok(s) if !s.staff_name.trim().is_empty() => {
-            Actor::new(s.staff_name.trim(), AuditSource::Ui)
-        }
-        _ => desk_actor(),
-    }
-}
-
-/// The person at the desk, as the audit log names them.
-pub fn desk_actor() -> Actor {
-    let name = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "desk".to_string());
-    Actor::new(name, AuditSource::Ui)
 }
 
 /// The value of `--NAME VALUE` / `--NAME=VALUE` on the command line, if given.

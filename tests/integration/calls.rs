@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
 use courtesy_core::calls::{CallOutcome, CallPolicy, Tz};
+use courtesy_core::FixedClock;
 use courtesy_demo::{load, Scale, DEFAULT_SEED};
 use courtesy_import::{import_file, Flow};
 use courtesy_store::{Actor, AttemptInput, AuditSource, RefreshCounts, Store};
@@ -158,8 +159,11 @@ fn new_customer_export(cancelled_at: &str) -> String {
 fn import_export(store: &Store, dir: &std::path::Path, csv: &str) {
     let path = dir.join("orders_export.csv");
     std::fs::write(&path, csv).unwrap();
-    let actor = Actor::new("tester", AuditSource::Import);
-    import_file(store, &path, None, None, &actor, now(), |_| Flow::Continue).unwrap();
+    let actor = Actor::new("tester", AuditSource::Import, now());
+    import_file(store, &path, None, None, &actor, &FixedClock(now()), |_| {
+        Flow::Continue
+    })
+    .unwrap();
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use courtesy_core::gifts::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind, RuleMiss, TraceStep};
-use courtesy_core::Language;
+use courtesy_core::{FixedClock, Language};
 use courtesy_import::{import_file, Flow};
 use courtesy_store::{Actor, AuditSource, GiftInput, OrderGiftPlan, Store, StoreError};
 use courtesy_tests::{temp_db, tester};
@@ -36,9 +36,11 @@ fn orders_csv(status_2003: &str) -> String {
 fn import(store: &Store, dir: &Path, name: &str, csv: &str) {
     let path = dir.join(name);
     std::fs::write(&path, csv).unwrap();
-    let actor = Actor::new("tester", AuditSource::Import);
-    import_file(store, &path, None, None, &actor, now(), |_| Flow::Continue)
-        .unwrap_or_else(|e| panic!("importing {name}: {e}"));
+    let actor = Actor::new("tester", AuditSource::Import, now());
+    import_file(store, &path, None, None, &actor, &FixedClock(now()), |_| {
+        Flow::Continue
+    })
+    .unwrap_or_else(|e| panic!("importing {name}: {e}"));
 }
 
 fn rule(id: i64, kind: GiftRuleKind, gifts: &[i64], card: CardOccasion) -> GiftRule {

@@ -3,6 +3,7 @@
 
 use crate::import_fixtures::{fixture, import, importer, rows};
 use chrono::{TimeZone, Utc};
+use courtesy_core::FixedClock;
 use courtesy_import::{import_file, Flow};
 use courtesy_store::Store;
 use courtesy_tests::temp_db;
@@ -312,9 +313,15 @@ fn a_newer_export_updates_status_and_dates_and_logs_the_change() {
     let file = dir.path().join("orders-later.csv");
     std::fs::write(&file, newer).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
-    let run = import_file(&store, &file, None, None, &importer(), now, |_| {
-        Flow::Continue
-    })
+    let run = import_file(
+        &store,
+        &file,
+        None,
+        None,
+        &importer().at(now),
+        &FixedClock(now),
+        |_| Flow::Continue,
+    )
     .unwrap();
     assert_eq!(
         (
@@ -439,8 +446,8 @@ fn a_csv_of_another_shop_system_imports_through_a_mapping_that_is_remembered() {
         &fixture("mapped-orders.csv"),
         None,
         Some(&mapping),
-        &importer(),
-        now,
+        &importer().at(now),
+        &FixedClock(now),
         |_| Flow::Continue,
     )
     .unwrap();
@@ -488,9 +495,15 @@ fn a_cancelled_import_keeps_its_committed_batches_and_a_rerun_completes_without_
     let store = Store::open(&path).unwrap();
     let file = many_orders(dir.path(), 1_000);
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
-    let cancelled = import_file(&store, &file, None, None, &importer(), now, |_| {
-        Flow::Cancel
-    })
+    let cancelled = import_file(
+        &store,
+        &file,
+        None,
+        None,
+        &importer().at(now),
+        &FixedClock(now),
+        |_| Flow::Cancel,
+    )
     .unwrap();
     assert_eq!(cancelled.status, "cancelled");
     let c = Connection::open(&path).unwrap();
@@ -504,9 +517,15 @@ fn a_cancelled_import_keeps_its_committed_batches_and_a_rerun_completes_without_
         kept, cancelled.counts.orders_new,
         "the run's counts match what was committed"
     );
-    let rerun = import_file(&store, &file, None, None, &importer(), now, |_| {
-        Flow::Continue
-    })
+    let rerun = import_file(
+        &store,
+        &file,
+        None,
+        None,
+        &importer().at(now),
+        &FixedClock(now),
+        |_| Flow::Continue,
+    )
     .unwrap();
     assert_eq!(rerun.status, "finished");
     assert_eq!(count("SELECT count(*) FROM orders"), 5_000);

@@ -2,6 +2,7 @@
 //! database file, and reading tables back as text.
 
 use chrono::{TimeZone, Utc};
+use courtesy_core::FixedClock;
 use courtesy_import::{import_file, Flow, ImportError};
 use courtesy_store::{Actor, AuditSource, ImportRun, Store};
 use rusqlite::Connection;
@@ -16,15 +17,21 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// The person importing.
 pub fn importer() -> Actor {
-    Actor::new("tester", AuditSource::Import)
+    Actor::new("tester", AuditSource::Import, Utc::now())
 }
 
 /// Imports a fixture file at a fixed time.
 pub fn import(store: &Store, name: &str) -> Result<ImportRun, ImportError> {
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
-    import_file(store, &fixture(name), None, None, &importer(), now, |_| {
-        Flow::Continue
-    })
+    import_file(
+        store,
+        &fixture(name),
+        None,
+        None,
+        &importer().at(now),
+        &FixedClock(now),
+        |_| Flow::Continue,
+    )
 }
 
 /// The rows of a query, each value as its debug text (`Text("…")`, `Integer(…)`, `Null`).

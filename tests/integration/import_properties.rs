@@ -7,6 +7,7 @@
 
 use crate::import_fixtures::importer;
 use chrono::{TimeZone, Utc};
+use courtesy_core::FixedClock;
 use courtesy_import::{import_file, Flow};
 use courtesy_store::Store;
 use courtesy_tests::temp_db;
@@ -229,7 +230,7 @@ proptest! {
         std::fs::write(&csv, &bytes).unwrap();
         let store = Store::open(&path).unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
-        let run = import_file(&store, &csv, None, None, &importer(), now, |_| Flow::Continue)
+        let run = import_file(&store, &csv, None, None, &importer().at(now), &FixedClock(now), |_| Flow::Continue)
             .unwrap_or_else(|e| panic!("{e}\n{text}"));
         let raw = Connection::open(&path).unwrap();
         let numbers: BTreeSet<String> = raw

@@ -6,7 +6,7 @@
 use crate::import_fixtures::{fixture, import, importer};
 use chrono::{DateTime, TimeZone, Utc};
 use courtesy_core::gifts::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind};
-use courtesy_core::{Money, OrderStatus};
+use courtesy_core::{FixedClock, Money, OrderStatus};
 use courtesy_import::{import_file, Flow};
 use courtesy_store::{GiftInput, Store};
 use courtesy_tests::{temp_db, tester};
@@ -180,9 +180,15 @@ fn a_partial_refund_in_a_newer_export_keeps_the_orders_gift_plan() {
     let older_path = dir.path().join("orders-before-the-refund.csv");
     std::fs::write(&older_path, older).unwrap();
     let now = at(2024, 8, 10, 10);
-    import_file(&store, &older_path, None, None, &importer(), now, |_| {
-        Flow::Continue
-    })
+    import_file(
+        &store,
+        &older_path,
+        None,
+        None,
+        &importer().at(now),
+        &FixedClock(now),
+        |_| Flow::Continue,
+    )
     .unwrap();
     let raw = Connection::open(&path).unwrap();
     assert_eq!(order(&raw, "#3008").0, "paid");
@@ -197,8 +203,8 @@ fn a_partial_refund_in_a_newer_export_keeps_the_orders_gift_plan() {
         &fixture("shopify-orders-2024.csv"),
         None,
         None,
-        &importer(),
-        now,
+        &importer().at(now),
+        &FixedClock(now),
         |_| Flow::Continue,
     )
     .unwrap();

@@ -357,7 +357,7 @@ fn an_api_list_saved_in_pages_and_joined_imports_a_repeated_order_once() {
         None,
         None,
         &crate::import_fixtures::importer(),
-        chrono::Utc::now(),
+        &courtesy_core::FixedClock(chrono::Utc::now()),
         |_| courtesy_import::Flow::Continue,
     )
     .unwrap();

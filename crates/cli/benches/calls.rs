@@ -55,7 +55,7 @@ fn run() -> Result<bool, String> {
     let copy = working_copy(&db, "courtesy-calls-bench")?;
     let store = Store::open(&copy).map_err(|e| e.to_string())?;
     let policy = CallPolicy::default();
-    let actor = Actor::new("bench", AuditSource::Cli);
+    let actor = Actor::new("bench", AuditSource::Cli, now());
     let err = |e: courtesy_store::StoreError| e.to_string();
 
     let started = Instant::now();

@@ -204,7 +204,7 @@ fn run() -> Result<bool, String> {
     let copy = working_copy(&db, "courtesy-gifts-bench")?;
     let store = Store::open(&copy).map_err(|e| e.to_string())?;
     let raw = Connection::open(&copy).map_err(|e| e.to_string())?;
-    let actor = Actor::new("bench", AuditSource::Cli);
+    let actor = Actor::new("bench", AuditSource::Cli, history_end());
     let err = |e: courtesy_store::StoreError| e.to_string();
     let now = history_end();
 

@@ -1,11 +1,11 @@
 //! `courtesy calls today`: refreshes the call queue under the shop's policy and
 //! prints the calls to make now, inside each customer's calling hours.
 
+use crate::clock_option::clock;
 use crate::failure::Failure;
-use crate::operator::operator_name;
-use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
-use courtesy_store::{Actor, AuditSource, CallListItem, Store};
+use courtesy_desk::Desk;
+use courtesy_store::{AuditSource, CallListItem, Store};
 use std::path::Path;
 
 /// `courtesy calls ...`
@@ -39,12 +39,7 @@ pub fn run(path: &Path, args: &CallsArgs) -> Result<(), Failure> {
 }
 
 fn run_today(path: &Path, args: &TodayArgs) -> Result<(), Failure> {
-    let now = match &args.at {
-        Some(text) => DateTime::parse_from_rfc3339(text)
-            .map_err(|e| Failure::Usage(format!("--at {text:?} is not an RFC 3339 time: {e}")))?
-            .with_timezone(&Utc),
-        None => Utc::now(),
-    };
+    let clock = clock(args.at.as_deref())?;
     if !path.exists() {
         return Err(Failure::Usage(format!(
             "there is no database at {} (create one with `courtesy demo` or by starting the app)",
@@ -52,9 +47,8 @@ fn run_today(path: &Path, args: &TodayArgs) -> Result<(), Failure> {
         )));
     }
     let store = Store::open(path)?;
-    let actor = Actor::new(operator_name(), AuditSource::Cli);
-    let counts = store.refresh_call_queue(&store.call_policy()?, now, &actor)?;
-    let due = store.calls_due(now, args.limit)?;
+    let desk = Desk::new(&store, clock.as_ref(), AuditSource::Cli);
+    let (counts, due) = desk.calls_at(desk.now(), args.limit)?;
     println!(
         "queue refreshed: {} orders looked at, {} calls queued, {} closed",
         counts.orders_seen, counts.created, counts.closed

@@ -1,11 +1,11 @@
 //! `courtesy demo`: fills an empty database with the demo shop.
 
 use crate::failure::Failure;
-use crate::operator::operator_name;
 use chrono::{DateTime, Utc};
 use clap::builder::TypedValueParser;
-use courtesy_demo::{generate, Scale, DEFAULT_SEED};
-use courtesy_store::{Actor, AuditSource, Store};
+use courtesy_demo::{Scale, DEFAULT_SEED};
+use courtesy_desk::{Desk, SystemClock};
+use courtesy_store::{AuditSource, Store};
 use std::path::Path;
 use std::time::Instant;
 
@@ -36,7 +36,6 @@ fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|e| format!("'{text}' is not an RFC 3339 time such as 2026-11-26T08:00:00Z: {e}"))
 }
 
-/// The person running the command, for the audit log.
 /// Generates the demo shop and writes it into the database at `path`, which must
 /// have no customers yet.
 pub fn run(path: &Path, args: &DemoArgs) -> Result<(), Failure> {
@@ -60,21 +59,18 @@ pub fn run(path: &Path, args: &DemoArgs) -> Result<(), Failure> {
         orders: args.orders,
     };
     let started = Instant::now();
-    let shop = generate(args.now.unwrap_or_else(Utc::now), args.seed, scale);
-    let generated = started.elapsed();
-    let actor = Actor::new(operator_name(), AuditSource::Cli);
-    let counts = store.load_shop(&shop.products, &shop.customers, &shop.orders, &actor)?;
-    let written = started.elapsed() - generated;
+    let desk = Desk::new(&store, &SystemClock, AuditSource::Cli);
+    let loaded = desk.load_demo(args.seed, scale, args.now)?;
     println!(
-        "Demo shop (seed {}) written to {}: {} products, {} customers, {} orders \
-         (generated in {:.1} s, written in {:.1} s).",
+        "Demo shop (seed {}) written to {}: {} products, {} customers, {} orders, \
+         {} calls queued (in {:.1} s).",
         args.seed,
         store.path().display(),
-        counts.products,
-        counts.customers,
-        counts.orders,
-        generated.as_secs_f64(),
-        written.as_secs_f64()
+        loaded.products,
+        loaded.customers,
+        loaded.orders,
+        loaded.calls,
+        started.elapsed().as_secs_f64()
     );
     Ok(())
 }

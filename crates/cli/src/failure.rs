@@ -14,6 +14,8 @@ pub enum Failure {
     Import(courtesy_import::ImportError),
     /// Slips could not be made, printed or saved.
     Dispatch(courtesy_dispatch::DispatchError),
+    /// Another workflow of the desk failed.
+    Desk(courtesy_desk::DeskError),
 }
 
 impl fmt::Display for Failure {
@@ -23,6 +25,7 @@ impl fmt::Display for Failure {
             Failure::Store(e) => write!(f, "{e}"),
             Failure::Import(e) => write!(f, "{e} [{}]", e.code()),
             Failure::Dispatch(e) => write!(f, "{e} [{}]", e.code()),
+            Failure::Desk(e) => write!(f, "{e} [{}]", e.code()),
         }
     }
 }
@@ -42,5 +45,16 @@ impl From<courtesy_import::ImportError> for Failure {
 impl From<courtesy_dispatch::DispatchError> for Failure {
     fn from(e: courtesy_dispatch::DispatchError) -> Self {
         Failure::Dispatch(e)
+    }
+}
+
+impl From<courtesy_desk::DeskError> for Failure {
+    fn from(e: courtesy_desk::DeskError) -> Self {
+        match e {
+            courtesy_desk::DeskError::Store(e) => Failure::Store(e),
+            courtesy_desk::DeskError::Import(e) => Failure::Import(e),
+            courtesy_desk::DeskError::Dispatch(e) => Failure::Dispatch(e),
+            other => Failure::Desk(other),
+        }
     }
 }

@@ -2,12 +2,11 @@
 //! shop's gift policy; `courtesy gifts cards` lists the cards to write and, with
 //! `-o`, saves the card-text sheet as a PDF.
 
+use crate::clock_option::clock;
 use crate::failure::Failure;
-use crate::operator::operator_name;
-use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
-use courtesy_dispatch::desk_card_sheet;
-use courtesy_store::{Actor, AuditSource, Store};
+use courtesy_desk::{Desk, DeskError};
+use courtesy_store::{AuditSource, Store};
 use std::path::{Path, PathBuf};
 
 /// `courtesy gifts ...`
@@ -48,25 +47,24 @@ pub fn run(path: &Path, args: &GiftsArgs) -> Result<(), Failure> {
         )));
     }
     let store = Store::open(path)?;
+    let at = match &args.command {
+        GiftsCommand::Plan(plan) => plan.at.as_deref(),
+        GiftsCommand::Cards(_) => None,
+    };
+    let clock = clock(at)?;
+    let desk = Desk::new(&store, clock.as_ref(), AuditSource::Cli);
     match &args.command {
-        GiftsCommand::Plan(plan) => run_plan(&store, plan),
-        GiftsCommand::Cards(cards) => run_cards(&store, cards),
+        GiftsCommand::Plan(_) => run_plan(&desk),
+        GiftsCommand::Cards(cards) => run_cards(&desk, cards),
     }
 }
 
-fn run_plan(store: &Store, args: &PlanArgs) -> Result<(), Failure> {
-    let now = match &args.at {
-        Some(text) => DateTime::parse_from_rfc3339(text)
-            .map_err(|e| Failure::Usage(format!("--at {text:?} is not an RFC 3339 time: {e}")))?
-            .with_timezone(&Utc),
-        None => Utc::now(),
-    };
-    if store.gift_policy()?.rules.is_empty() {
+fn run_plan(desk: &Desk<'_>) -> Result<(), Failure> {
+    if desk.store().gift_policy()?.rules.is_empty() {
         println!("the gift policy has no rules yet: nothing to plan");
         return Ok(());
     }
-    let actor = Actor::new(operator_name(), AuditSource::Cli);
-    let counts = store.plan_gifts(now, &actor)?;
+    let counts = desk.plan_gifts()?;
     println!(
         "{} orders planned: {} gifts, {} cards",
         counts.orders, counts.gifts, counts.cards
@@ -74,8 +72,8 @@ fn run_plan(store: &Store, args: &PlanArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn run_cards(store: &Store, args: &CardsArgs) -> Result<(), Failure> {
-    let cards = store.cards_to_write()?;
+fn run_cards(desk: &Desk<'_>, args: &CardsArgs) -> Result<(), Failure> {
+    let cards = desk.store().cards_to_write()?;
     if cards.is_empty() {
         println!("no cards to write");
         return Ok(());
@@ -90,10 +88,14 @@ fn run_cards(store: &Store, args: &CardsArgs) -> Result<(), Failure> {
         println!("    {}", c.text);
     }
     if let Some(out) = &args.output {
-        if let Some(pdf) = desk_card_sheet(store)? {
-            std::fs::write(out, pdf)
-                .map_err(|e| Failure::Usage(format!("writing {}: {e}", out.display())))?;
-            println!("card sheet saved to {}", out.display());
+        match desk.card_sheet() {
+            Ok(pdf) => {
+                std::fs::write(out, pdf)
+                    .map_err(|e| Failure::Usage(format!("writing {}: {e}", out.display())))?;
+                println!("card sheet saved to {}", out.display());
+            }
+            Err(DeskError::NoCards) => {}
+            Err(e) => return Err(e.into()),
         }
     }
     Ok(())

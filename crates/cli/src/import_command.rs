@@ -4,10 +4,10 @@
 //! `courtesy problems`).
 
 use crate::failure::Failure;
-use crate::operator::operator_name;
 use crate::problems_command::problem_line;
-use courtesy_import::{import_file, Flow, Format};
-use courtesy_store::{Actor, AuditSource, Store};
+use courtesy_desk::{Desk, SystemClock};
+use courtesy_import::{Flow, Format};
+use courtesy_store::{AuditSource, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 
@@ -59,26 +59,15 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let started = std::time::Instant::now();
-    let actor = Actor::new(operator_name(), AuditSource::Import);
-    let run = import_file(
-        &store,
-        &args.file,
-        args.format,
-        None,
-        &actor,
-        chrono::Utc::now(),
-        |p| {
-            bar.set_position(p.bytes);
-            let rate = p.rows as f64 / started.elapsed().as_secs_f64().max(0.001);
-            bar.set_message(format!("{} rows, {rate:.0} rows/s", p.rows));
-            Flow::Continue
-        },
-    )?;
+    let desk = Desk::new(&store, &SystemClock, AuditSource::Cli);
+    let done = desk.import(&args.file, args.format, None, |p| {
+        bar.set_position(p.bytes);
+        let rate = p.rows as f64 / started.elapsed().as_secs_f64().max(0.001);
+        bar.set_message(format!("{} rows, {rate:.0} rows/s", p.rows));
+        Flow::Continue
+    })?;
     bar.finish_and_clear();
-    // New and updated orders may earn thank-you calls or close open ones.
-    let calls = store.refresh_calls(chrono::Utc::now(), &actor)?;
-    // New paid orders get their gifts and cards planned.
-    let gifts = store.plan_gifts(chrono::Utc::now(), &actor)?;
+    let (run, calls, gifts) = (done.run, done.calls, done.gifts);
     let c = run.counts;
     println!(
         "Imported {} ({}, {}) in {:.1} s: {} rows.",

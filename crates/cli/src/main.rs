@@ -3,12 +3,12 @@
 //! Every failure prints `error: <message>` on stderr and exits with status 1.
 
 mod calls_command;
+mod clock_option;
 mod demo_command;
 mod failure;
 mod gifts_command;
 mod import_command;
 mod info_command;
-mod operator;
 mod problems_command;
 mod slips_command;
 

@@ -3,11 +3,11 @@
 //! `courtesy printers`, the printers this computer offers.
 
 use crate::failure::Failure;
-use crate::operator::operator_name;
 use chrono::NaiveDate;
 use courtesy_core::OrderStatus;
-use courtesy_dispatch::{print_slips, save_slips, system_printers, PageSize, SlipsPrinted};
-use courtesy_store::{Actor, AuditSource, ScanResult, SlipFilter, SlipSort, Store};
+use courtesy_desk::{Desk, SystemClock};
+use courtesy_dispatch::{system_printers, PageSize, SlipsPrinted};
+use courtesy_store::{AuditSource, ScanResult, SlipFilter, SlipSort, Store};
 use std::path::{Path, PathBuf};
 
 /// Options of `courtesy slips`.
@@ -95,10 +95,7 @@ pub fn run(path: &Path, args: &SlipsArgs) -> Result<(), Failure> {
         ));
     }
     let store = Store::open(path)?;
-    let size = match args.size {
-        Some(size) => size,
-        None => store.settings()?.slip_size.parse().unwrap_or(PageSize::A4),
-    };
+    let desk = Desk::new(&store, &SystemClock, AuditSource::Cli);
     let filter = SlipFilter {
         statuses: args.status.clone(),
         unprinted: args.unprinted,
@@ -109,12 +106,11 @@ pub fn run(path: &Path, args: &SlipsArgs) -> Result<(), Failure> {
         order_ids: order_ids(&store, &args.orders)?,
         sort: args.sort,
     };
-    let actor = Actor::new(operator_name(), AuditSource::Cli);
     let done: SlipsPrinted = match (&args.output, &args.print) {
-        (Some(file), _) => save_slips(&store, &filter, size, file, &actor)?,
+        (Some(file), _) => desk.save_slips(&filter, args.size, file)?,
         (None, Some(printer)) => {
             let printer = Some(printer.as_str()).filter(|p| !p.is_empty());
-            print_slips(&store, &filter, size, printer, &actor)?
+            desk.print_slips(&filter, args.size, printer)?
         }
         (None, None) => unreachable!("checked above"),
     };

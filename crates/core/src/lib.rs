@@ -7,6 +7,7 @@
 pub mod address;
 pub mod amount;
 pub mod calls;
+pub mod clock;
 pub mod email;
 pub mod gifts;
 pub mod language;
@@ -22,6 +23,7 @@ pub mod spreadsheet;
 pub use address::PostalAddress;
 pub use amount::{parse_amount, AmountError};
 pub use calls::{CallOutcome, CallPolicy, CallReason};
+pub use clock::{Clock, FixedClock};
 pub use email::{normalise_email, Email, EmailError};
 pub use gifts::{GiftPlan, GiftPolicy, GiftRule};
 pub use language::Language;

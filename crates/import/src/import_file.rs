@@ -9,7 +9,7 @@ use crate::preview::{preview, Preview};
 use crate::record::Importer;
 use crate::sink::{feed, Flow, Progress};
 use crate::sniff::{open, SourceDescription};
-use chrono::{DateTime, Utc};
+use courtesy_core::Clock;
 use courtesy_store::{Actor, ImportRun, Store, StoreError};
 use sha2::{Digest, Sha256};
 use std::fs::File;
@@ -119,16 +119,17 @@ pub fn preview_remembered(store: &Store, path: &Path, rows: usize) -> Result<Pre
     }
 }
 
-/// Imports the file at `path` into `store`: a file that is not a supported
-/// export (and has no mapping) is refused whole before anything is written;
-/// otherwise every record is merged batch by batch and the recorded run is returned.
+/// Imports the file at `path` into `store` as `actor` (its time is the run's
+/// start; `clock` says when it ends): a file that is not a supported export
+/// (and has no mapping) is refused whole before anything is written; otherwise
+/// every record is merged batch by batch and the recorded run is returned.
 pub fn import_file(
     store: &Store,
     path: &Path,
     hint: Option<Format>,
     mapping: Option<&ColumnMapping>,
     actor: &Actor,
-    now: DateTime<Utc>,
+    clock: &dyn Clock,
     on_progress: impl FnMut(&Progress) -> Flow,
 ) -> Result<ImportRun, ImportError> {
     let sha = file_sha256(path)?;
@@ -150,8 +151,8 @@ pub fn import_file(
         run.id,
         importer.as_mut(),
         region,
-        now,
         actor,
+        clock,
         on_progress,
     )?)
 }

@@ -7,7 +7,7 @@
 use crate::convert;
 use crate::record::Importer;
 use chrono::{DateTime, Utc};
-use courtesy_core::Region;
+use courtesy_core::{Clock, Region};
 use courtesy_store::{
     Actor, BatchReport, ImportCounts, ImportItem, ImportRun, RowProblem, RunState, Store,
     StoreError,
@@ -111,18 +111,20 @@ fn read_batches(
 }
 
 /// Feeds everything `importer` yields into the run `run_id`, then marks the run
-/// finished (or cancelled). Reading and converting run on one thread while the
-/// store writes the previous batch on another. A store error stops the run,
+/// finished (or cancelled) at the clock's time. Records are written as by
+/// `actor` (at the run's start). Reading and converting run on one thread while
+/// the store writes the previous batch on another. A store error stops the run,
 /// marks it failed and is returned; batches committed before it stay.
 pub fn feed(
     store: &Store,
     run_id: i64,
     importer: &mut (dyn Importer + Send),
     shop_region: Region,
-    now: DateTime<Utc>,
     actor: &Actor,
+    clock: &dyn Clock,
     mut on_progress: impl FnMut(&Progress) -> Flow,
 ) -> Result<ImportRun, StoreError> {
+    let now = actor.at;
     // Rows before the first data row (the header) are not counted as read.
     let before_data = importer.first_data_row().saturating_sub(1);
     let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
@@ -157,9 +159,9 @@ pub fn feed(
     // figures, whatever stopped the run.
     let settled = run.settle();
     match outcome.and_then(|status| settled.map(|()| status)) {
-        Ok(status) => store.finish_import(run_id, status),
+        Ok(status) => store.finish_import(run_id, status, clock.now()),
         Err(e) => {
-            let _ = store.finish_import(run_id, "failed");
+            let _ = store.finish_import(run_id, "failed", clock.now());
             Err(e)
         }
     }

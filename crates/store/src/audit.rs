@@ -1,7 +1,8 @@
 //! The audit log: who changed what, when, and through which door.
 
 use crate::error::Result;
-use crate::time::now_db;
+use crate::time::to_db;
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 
 /// Where a write came from.
@@ -28,22 +29,31 @@ impl AuditSource {
     }
 }
 
-/// Who is writing: a staff member's name (or the OS user) and the door they used.
+/// Who is writing, through which door, and when: every write takes one, and
+/// the store stamps what it writes with `at` (it never reads the clock).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     /// A person or process name.
     pub name: String,
     /// The door.
     pub source: AuditSource,
+    /// The moment of the write.
+    pub at: DateTime<Utc>,
 }
 
 impl Actor {
-    /// An actor with a name and a source.
-    pub fn new(name: impl Into<String>, source: AuditSource) -> Self {
+    /// An actor with a name and a source, writing at `at`.
+    pub fn new(name: impl Into<String>, source: AuditSource, at: DateTime<Utc>) -> Self {
         Actor {
             name: name.into(),
             source,
+            at,
         }
+    }
+
+    /// The same person writing at another moment.
+    pub fn at(&self, at: DateTime<Utc>) -> Actor {
+        Actor { at, ..self.clone() }
     }
 }
 
@@ -62,7 +72,7 @@ pub(crate) fn record(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
-        now_db(),
+        to_db(actor.at),
         actor.name,
         actor.source.as_str(),
         entity,

@@ -4,7 +4,7 @@
 
 use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
-use crate::time::now_db;
+use crate::time::to_db;
 use crate::Store;
 use courtesy_core::gifts::CardOccasion;
 use courtesy_core::{fill_merge_fields, Language};
@@ -210,7 +210,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4)
                      ON CONFLICT (language, occasion) DO UPDATE
                      SET text = excluded.text, updated_at = excluded.updated_at",
-                    params![language.code(), code, text, now_db()],
+                    params![language.code(), code, text, to_db(actor.at)],
                 )?;
             }
             record(

@@ -5,7 +5,7 @@
 use crate::audit::{record, Actor};
 use crate::card_templates::occasion_from_code;
 use crate::error::{Result, StoreError};
-use crate::time::now_db;
+use crate::time::to_db;
 use crate::Store;
 use courtesy_core::gifts::CardOccasion;
 use courtesy_core::{Language, NameCulture, PersonName};
@@ -170,7 +170,7 @@ impl Store {
             if card.status == "written" {
                 return Ok(card);
             }
-            let at = now_db();
+            let at = to_db(actor.at);
             tx.prepare_cached(
                 "UPDATE cards SET status = 'written', written_at = ?2, written_by = ?3 WHERE id = ?1",
             )?

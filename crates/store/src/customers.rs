@@ -4,7 +4,7 @@ use crate::audit::{record, Actor};
 use crate::call_history::{calls_of_customer, CallView};
 use crate::error::{Result, StoreError};
 use crate::orders::{orders_of_customer, OrderView};
-use crate::time::now_db;
+use crate::time::to_db;
 use crate::Store;
 use courtesy_core::{Language, Money, NameCulture, PersonName, PostalAddress};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -453,7 +453,7 @@ impl Store {
         }
         self.write(|tx| {
             let before = profile(tx, id)?;
-            let now = now_db();
+            let now = to_db(actor.at);
             let mut changed = false;
             if let Some(notes) = edit.notes.as_ref().filter(|n| **n != before.notes) {
                 tx.execute("UPDATE customers SET notes = ?1 WHERE id = ?2", params![notes, id])?;

@@ -6,7 +6,7 @@
 use crate::audit::{record, Actor};
 use crate::cards::{plan_card, CardView};
 use crate::error::Result;
-use crate::time::now_db;
+use crate::time::to_db;
 use crate::Store;
 use courtesy_core::gifts::{PlannedGift, TraceStep};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -194,7 +194,7 @@ impl Store {
             tx.prepare_cached(
                 "UPDATE gift_plans SET status = 'released', released_at = ?2 WHERE id = ?1",
             )?
-            .execute(params![plan_id, now_db()])?;
+            .execute(params![plan_id, to_db(actor.at)])?;
             record(
                 tx,
                 actor,

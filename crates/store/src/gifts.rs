@@ -4,7 +4,7 @@
 
 use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
-use crate::time::now_db;
+use crate::time::to_db;
 use crate::Store;
 use courtesy_core::gifts::Gift;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -186,7 +186,7 @@ impl Store {
     /// Adds a gift to the catalogue.
     pub fn add_gift(&self, input: &GiftInput, actor: &Actor) -> Result<GiftView> {
         let g = checked(input)?;
-        let at = now_db();
+        let at = to_db(actor.at);
         self.write(|tx| {
             tx.prepare_cached(
                 "INSERT INTO gifts (name, sku, unit_cost_minor, currency, stock, low_stock_at,
@@ -228,7 +228,7 @@ impl Store {
                 g.stock,
                 g.low_stock_at,
                 g.active,
-                now_db()
+                to_db(actor.at)
             ])
             .map_err(|e| sku_taken(e, &g.sku))?;
             record(
@@ -248,7 +248,7 @@ impl Store {
         self.write(|tx| {
             let before = gift_by_id(tx, id)?;
             tx.prepare_cached("UPDATE gifts SET stock = ?2, updated_at = ?3 WHERE id = ?1")?
-                .execute(params![id, stock, now_db()])?;
+                .execute(params![id, stock, to_db(actor.at)])?;
             record(
                 tx,
                 actor,

@@ -3,8 +3,9 @@
 
 use crate::audit::Actor;
 use crate::error::{Result, StoreError};
-use crate::time::now_db;
+use crate::time::to_db;
 use crate::Store;
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
@@ -239,14 +240,14 @@ impl Store {
             tx.execute(
                 "INSERT INTO import_runs (file_name, file_sha256, format, encoding, actor, started_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![file_name, sha256, format, encoding, actor.name, now_db()],
+                params![file_name, sha256, format, encoding, actor.name, to_db(actor.at)],
             )?;
             run(tx, tx.last_insert_rowid())
         })
     }
 
-    /// Marks a run finished, cancelled or failed.
-    pub fn finish_import(&self, run_id: i64, status: &str) -> Result<ImportRun> {
+    /// Marks a run finished, cancelled or failed at `at`.
+    pub fn finish_import(&self, run_id: i64, status: &str, at: DateTime<Utc>) -> Result<ImportRun> {
         if !matches!(status, "finished" | "cancelled" | "failed") {
             return Err(StoreError::Invalid(format!(
                 "'{status}' is not a final import status"
@@ -255,7 +256,7 @@ impl Store {
         self.write(|tx| {
             tx.execute(
                 "UPDATE import_runs SET status = ?2, finished_at = ?3 WHERE id = ?1",
-                params![run_id, status, now_db()],
+                params![run_id, status, to_db(at)],
             )?;
             run(tx, run_id)
         })

@@ -4,7 +4,7 @@
 
 use crate::audit::{record, Actor};
 use crate::error::Result;
-use crate::time::now_db;
+use crate::time::to_db;
 use crate::Store;
 use rusqlite::{params, OptionalExtension};
 use serde_json::json;
@@ -33,7 +33,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO csv_mappings (signature, mapping, updated_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at",
-                params![signature, mapping_json, now_db()],
+                params![signature, mapping_json, to_db(actor.at)],
             )?;
             record(tx, actor, "csv_mapping", None, "save", &json!({"signature": signature, "from": old, "to": mapping_json}))?;
             Ok(())

@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::import_runs::{ImportCounts, RowProblem};
 use crate::known_keys::KnownKeys;
 use crate::order_merge::{find_order, refresh_order, OrderMatch, OrderUpdate, Refreshed};
-use crate::time::now_db;
+use crate::time::to_db;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
@@ -291,7 +291,7 @@ fn merge_customer(
         return Ok((id, Outcome::Unchanged));
     }
     conn.prepare_cached("UPDATE customers SET updated_at = ?2 WHERE id = ?1")?
-        .execute(params![id, now_db()])?;
+        .execute(params![id, to_db(actor.at)])?;
     record(
         conn,
         actor,

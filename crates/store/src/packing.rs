@@ -6,7 +6,7 @@ use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
 use crate::gift_plans::pack_plan;
 use crate::slips::{load_slip_orders, SlipOrder};
-use crate::time::now_db;
+use crate::time::to_db;
 use crate::Store;
 use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
@@ -114,7 +114,7 @@ impl Store {
     /// Marks an order packed by `actor`. A cancelled or refunded order, or one
     /// packed already, is refused and left as it was.
     pub fn mark_packed(&self, order_id: i64, actor: &Actor) -> Result<SlipOrder> {
-        let at = now_db();
+        let at = to_db(actor.at);
         self.write(|tx| {
             let row: Option<(String, Option<String>, String)> = tx
                 .prepare_cached("SELECT status, packed_at, packed_by FROM orders WHERE id = ?1")?

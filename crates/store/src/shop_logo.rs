@@ -3,7 +3,7 @@
 
 use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
-use crate::time::now_db;
+use crate::time::to_db;
 use crate::Store;
 use rusqlite::OptionalExtension;
 use serde_json::json;
@@ -51,7 +51,7 @@ impl Store {
                 "INSERT INTO shop_logo (id, mime, bytes, updated_at) VALUES (1, ?1, ?2, ?3)
                  ON CONFLICT (id) DO UPDATE SET mime = excluded.mime, bytes = excluded.bytes,
                    updated_at = excluded.updated_at",
-                rusqlite::params![mime, bytes, now_db()],
+                rusqlite::params![mime, bytes, to_db(actor.at)],
             )?;
             record(
                 tx,

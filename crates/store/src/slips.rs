@@ -6,7 +6,7 @@ use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
 use crate::orders::order_lines;
 use crate::settings::shop_country;
-use crate::time::now_db;
+use crate::time::to_db;
 use crate::{OrderLineView, Store};
 use chrono::NaiveDate;
 use courtesy_core::{Currency, Language, Money, OrderStatus, PostalAddress};
@@ -320,7 +320,7 @@ impl Store {
             }
             SlipDestination::File => ("file", "", ""),
         };
-        let at = now_db();
+        let at = to_db(actor.at);
         self.write(|tx| {
             let mut next = tx.prepare_cached(
                 "SELECT coalesce(max(copy_number) + 1, 0) FROM slip_prints WHERE order_id = ?1",

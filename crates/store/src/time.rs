@@ -13,8 +13,3 @@ pub(crate) fn from_db(s: &str) -> Option<DateTime<Utc>> {
         .ok()
         .map(|t| t.with_timezone(&Utc))
 }
-
-/// The current time as stored.
-pub fn now_db() -> String {
-    to_db(Utc::now())
-}

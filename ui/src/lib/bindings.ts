@@ -402,13 +402,21 @@ customerCount: number, };
 
 export type DemoLoaded = { 
 /**
+ * Products of the catalogue.
+ */
+products: number, 
+/**
  * Customers created.
  */
 customers: number, 
 /**
  * Orders created.
  */
-orders: number, };
+orders: number, 
+/**
+ * Calls queued for them.
+ */
+calls: number, };
 
 export type ImportCounts = { 
 /**
@@ -842,17 +850,19 @@ export type Packed = {
  */
 order: SlipOrder, 
 /**
- * `alreadyPrinted`, `printed` or `notPrinted`.
+ * What happened to its slip.
  */
-slip: string, 
+slip: SlipOutcome, 
 /**
- * The printer it went to, when printed now.
+ * Where it was printed.
  */
 printer: string | null, 
 /**
  * Why it was not printed.
  */
 reason: string | null, };
+
+export type SlipOutcome = "alreadyPrinted" | "printed" | "notPrinted";
 
 export type CallPolicy = { 
 /**

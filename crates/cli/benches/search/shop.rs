@@ -90,7 +90,7 @@ pub fn database(scale: Scale) -> Result<(PathBuf, Option<Duration>), String> {
                 &shop.products,
                 &shop.customers,
                 &shop.orders,
-                &Actor::new("bench", AuditSource::Cli),
+                &Actor::new("bench", AuditSource::Cli, history_end()),
             )
             .map_err(|e| e.to_string())?;
     }

@@ -95,7 +95,7 @@ fn the_demo_shop_loads_into_a_real_database() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let store = Store::open(&dir.path().join("demo.sqlite")).expect("a new database");
     let shop = demo();
-    let actor = Actor::new("test", AuditSource::Cli);
+    let actor = Actor::new("test", AuditSource::Cli, chrono::Utc::now());
     let counts = store
         .load_shop(&shop.products, &shop.customers, &shop.orders, &actor)
         .expect("the demo shop loads");

@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use std::path::Path;
 
 fn actor() -> Actor {
-    Actor::new("tester", AuditSource::Import)
+    Actor::new("tester", AuditSource::Import, Utc::now())
 }
 
 /// The fixture's records, converted as the sink converts them.
@@ -91,7 +91,7 @@ fn import(path: &Path, items: &[ImportItem], die_before_settling: bool) {
         std::mem::forget(run);
     } else {
         run.settle().unwrap();
-        store.finish_import(run_id, "finished").unwrap();
+        store.finish_import(run_id, "finished", Utc::now()).unwrap();
     }
 }
 

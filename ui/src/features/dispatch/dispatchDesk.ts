@@ -1,7 +1,7 @@
 // The dispatch desk's rules, free of the screen: what a scanned code means for
 // the order on the desk, ticking lines unit by unit, when packing is refused or
 // needs a confirmation, and which banner a scan or a pack answer raises.
-import type { AppError, OrderLineView, OrderStatus, Packed, ScanResult, SlipOrder } from "../../lib/bindings";
+import type { AppError, OrderLineView, OrderStatus, Packed, ScanResult, SlipOrder, SlipOutcome } from "../../lib/bindings";
 
 /** The code a packer scans (from a card on the desk) to say the parcel is packed. */
 export const PACK_CODE = "PACKED";
@@ -29,7 +29,6 @@ export type Banner =
   | { kind: "leftUnpacked"; number: string }
   | { kind: "packed"; number: string; slip: SlipOutcome; printer: string | null; reason: string | null };
 
-export type SlipOutcome = "printed" | "alreadyPrinted" | "notPrinted";
 export type Tone = "error" | "warn" | "ok";
 
 /** The desk: the order in front of the packer, its lines and the last message. */
@@ -165,13 +164,11 @@ export function applyScan(state: DeskState, result: ScanResult): DeskState {
 
 /** The order is packed: the desk shows it done, with what happened to its slip. */
 export function applyPacked(state: DeskState, packed: Packed): DeskState {
-  const slip: SlipOutcome =
-    packed.slip === "printed" || packed.slip === "alreadyPrinted" ? packed.slip : "notPrinted";
   return {
     ...state,
     order: packed.order,
     packed: true,
-    banner: { kind: "packed", number: packed.order.number, slip, printer: packed.printer, reason: packed.reason },
+    banner: { kind: "packed", number: packed.order.number, slip: packed.slip, printer: packed.printer, reason: packed.reason },
   };
 }
 

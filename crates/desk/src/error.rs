@@ -1,0 +1,34 @@
+//! Why a workflow failed: the store, the import, the printer, or the request.
+
+use courtesy_dispatch::DispatchError;
+use courtesy_import::ImportError;
+use courtesy_store::StoreError;
+
+/// A workflow's failure, with a stable code for the boundary.
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    /// The database refused or failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// An import could not run.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// Slips or cards could not be made, printed or saved.
+    #[error(transparent)]
+    Dispatch(#[from] DispatchError),
+    /// There are no cards to write, so no sheet to print.
+    #[error("there are no cards to write")]
+    NoCards,
+}
+
+impl DeskError {
+    /// A stable code, e.g. `cards.none`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DeskError::Store(e) => e.code(),
+            DeskError::Import(e) => e.code(),
+            DeskError::Dispatch(e) => e.code(),
+            DeskError::NoCards => "cards.none",
+        }
+    }
+}
