@@ -35,12 +35,13 @@ impl SlipSettings {
     }
 }
 
-/// The UTC day an ISO 8601 time falls on; today's for an unreadable time.
+/// The UTC day an ISO 8601 time falls on (the store writes every time so); the
+/// first day of the Unix epoch for a text that is none, which no order has.
 fn day_of(placed_at: &str) -> NaiveDate {
     DateTime::parse_from_rfc3339(placed_at)
         .map(|t| t.with_timezone(&Utc).date_naive())
         .or_else(|_| NaiveDate::parse_from_str(placed_at.get(..10).unwrap_or(""), "%Y-%m-%d"))
-        .unwrap_or_else(|_| Utc::now().date_naive())
+        .unwrap_or_default()
 }
 
 /// What goes into the parcel: the planned gifts (name, SKU), the card (its

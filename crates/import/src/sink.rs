@@ -13,8 +13,12 @@ use courtesy_store::{
     StoreError,
 };
 
-/// How many records go into one transaction.
+/// How many records go into one batch.
 pub const BATCH: usize = 2_000;
+
+/// How long the batches of one transaction gather before it commits: the
+/// longest another writer (a person at the desk) waits for an import.
+const COMMIT_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Where an import stands, after each batch.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -136,10 +140,15 @@ pub fn feed(
         let receive = receive;
         let mut progress = Progress::default();
         let mut committed_row = before_data;
+        let mut transaction_since = std::time::Instant::now();
         for mut batch in receive.iter() {
             let last_row = batch.last_row.max(committed_row);
             batch.report.rows_read = last_row.saturating_sub(committed_row) as i64;
             let counts = run.import_batch(run_id, &batch.items, &batch.report, actor)?;
+            if transaction_since.elapsed() >= COMMIT_AFTER {
+                run.commit()?;
+                transaction_since = std::time::Instant::now();
+            }
             progress.counts.add(&counts);
             progress.problems += batch.report.problems.len() as u64;
             progress.duplicates += batch.report.duplicates as u64;

@@ -1,5 +1,6 @@
 //! Writing the batches of an import run. Several batches share one transaction,
-//! committed after about two seconds of work: a small transaction per batch
+//! committed when the caller says (the import commits after about two seconds
+//! of work) or after [`COMMIT_RECORDS`] records: a small transaction per batch
 //! would write the same scattered index pages to the log again and again (and a
 //! savepoint per batch would copy them to a statement journal). A batch that
 //! fails rolls back the transaction it is in; batches committed before stay.
@@ -29,11 +30,6 @@ use crate::{call_queue, customer_stats, search_index, Store};
 use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 use std::sync::{MutexGuard, PoisonError};
-use std::time::{Duration, Instant};
-
-/// How long one transaction gathers batches before it commits: the longest
-/// another writer waits for an import.
-const COMMIT_AFTER: Duration = Duration::from_secs(2);
 
 /// Records after which a transaction commits, however little time passed.
 const COMMIT_RECORDS: usize = 50_000;
@@ -62,7 +58,6 @@ pub struct RunState<'s> {
 /// The writer, inside a transaction some batches of the run have written to.
 struct OpenTransaction<'s> {
     conn: MutexGuard<'s, Connection>,
-    since: Instant,
     records: usize,
     /// Whether the mark was raised in this transaction.
     marked: bool,
@@ -107,7 +102,6 @@ impl<'s> RunState<'s> {
                 // From here on, dropping it turns the triggers back on.
                 let open = OpenTransaction {
                     conn,
-                    since: Instant::now(),
                     records: 0,
                     marked: false,
                     in_batch: false,
@@ -153,7 +147,7 @@ impl<'s> RunState<'s> {
         open.in_batch = false;
         open.records += items.len();
         self.touched.append(&mut touched);
-        if open.records >= COMMIT_RECORDS || open.since.elapsed() >= COMMIT_AFTER {
+        if open.records >= COMMIT_RECORDS {
             self.commit()?;
         }
         Ok(counts)
