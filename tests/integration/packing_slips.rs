@@ -1,7 +1,7 @@
 //! The store's side of slips and the dispatch desk: which orders a batch takes,
 //! the print log with copy numbers, scanning codes, and packing.
 
-use courtesy_core::{Language, OrderStatus};
+use courtesy_core::{Language, OrderStatus, PageSize};
 use courtesy_store::{ScanResult, SlipDestination, SlipFilter, SlipSort, StoreError};
 use courtesy_tests::{small_shop_db, tester};
 
@@ -123,7 +123,7 @@ fn printing_logs_each_slip_and_reprints_count_up_as_copies() {
     };
     assert_eq!(
         store
-            .record_slip_prints(&[id], &to, "a6", &tester())
+            .record_slip_prints(&[id], &to, PageSize::A6, &tester())
             .unwrap(),
         [0]
     );
@@ -141,7 +141,7 @@ fn printing_logs_each_slip_and_reprints_count_up_as_copies() {
     );
     assert_eq!(
         store
-            .record_slip_prints(&[id], &SlipDestination::File, "a4", &tester())
+            .record_slip_prints(&[id], &SlipDestination::File, PageSize::A4, &tester())
             .unwrap(),
         [1]
     );
@@ -158,12 +158,12 @@ fn printing_logs_each_slip_and_reprints_count_up_as_copies() {
     );
     assert_eq!(log[1].actor, "tester");
 
+    assert!(
+        "a5".parse::<PageSize>().is_err(),
+        "a size that is none is refused before anything is logged"
+    );
     let err = store
-        .record_slip_prints(&[id], &SlipDestination::File, "a5", &tester())
-        .unwrap_err();
-    assert_eq!(err.code(), "invalid");
-    let err = store
-        .record_slip_prints(&[id, 999], &SlipDestination::File, "a4", &tester())
+        .record_slip_prints(&[id, 999], &SlipDestination::File, PageSize::A4, &tester())
         .unwrap_err();
     assert!(
         matches!(err, StoreError::NotFound { id: 999, .. }),
@@ -232,22 +232,23 @@ fn slip_settings_and_the_logo_are_kept_and_checked() {
     let (_dir, store) = small_shop_db();
     let mut s = store.settings().unwrap();
     assert_eq!(
-        (s.slip_size.as_str(), s.slip_prices, s.desk_printer.clone()),
-        ("a4", true, None)
+        (s.slip_size, s.slip_prices, s.desk_printer.clone()),
+        (PageSize::A4, true, None)
     );
-    s.slip_size = "label4x6".into();
+    s.slip_size = PageSize::Label4x6;
     s.slip_prices = false;
     s.desk_printer = Some(" Zebra ".into());
     s.shop_address = "ul. Prosta 1\n\n  00-001 Warszawa ".into();
     let saved = store.save_settings(&s, &tester()).unwrap();
-    assert_eq!(saved.slip_size, "label4x6");
+    assert_eq!(saved.slip_size, PageSize::Label4x6);
     assert!(!saved.slip_prices);
     assert_eq!(saved.desk_printer.as_deref(), Some("Zebra"));
     assert_eq!(saved.shop_address, "ul. Prosta 1\n00-001 Warszawa");
-    s.slip_size = "a5".into();
-    assert_eq!(
-        store.save_settings(&s, &tester()).unwrap_err().code(),
-        "invalid"
+    let mut json = serde_json::to_value(&s).unwrap();
+    json["slipSize"] = "a5".into();
+    assert!(
+        serde_json::from_value::<courtesy_store::Settings>(json).is_err(),
+        "settings with a size that is none are refused where they come in"
     );
 
     assert_eq!(store.shop_logo().unwrap(), None);

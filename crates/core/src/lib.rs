@@ -16,6 +16,7 @@ pub mod money;
 pub mod money_format;
 pub mod names;
 pub mod order_status;
+pub mod page_size;
 pub mod phone;
 pub mod search_text;
 pub mod spreadsheet;
@@ -32,6 +33,7 @@ pub use money::{Currency, CurrencyError, Money};
 pub use money_format::format_money;
 pub use names::{NameCulture, PersonName};
 pub use order_status::OrderStatus;
+pub use page_size::{PageSize, UnknownPageSize};
 pub use phone::{normalise_phone, Phone, PhoneError, Region};
 pub use search_text::{fold_for_search, phone_search_digits};
 pub use spreadsheet::{

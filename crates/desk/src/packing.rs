@@ -7,7 +7,7 @@ use crate::error::DeskError;
 use courtesy_dispatch::{
     pack_order, print_slips, save_slips, PageSize, SlipOnPacking, SlipsPrinted,
 };
-use courtesy_store::{ScanResult, SlipFilter, SlipOrder, StoreError};
+use courtesy_store::{ScanResult, SlipFilter, SlipOrder};
 use serde::Serialize;
 use std::path::Path;
 use ts_rs::TS;
@@ -41,13 +41,10 @@ pub struct Packed {
 impl Desk<'_> {
     /// The slip size `asked` for, else the settings'.
     pub fn slip_size(&self, asked: Option<PageSize>) -> Result<PageSize, DeskError> {
-        if let Some(size) = asked {
-            return Ok(size);
+        match asked {
+            Some(size) => Ok(size),
+            None => Ok(self.store.settings()?.slip_size),
         }
-        let code = self.store.settings()?.slip_size;
-        code.parse::<PageSize>().map_err(|_| {
-            DeskError::Store(StoreError::Invalid(format!("'{code}' is not a slip size")))
-        })
     }
 
     /// Prints the chosen slips in `size` (the settings' when `None`) on

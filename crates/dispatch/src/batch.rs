@@ -80,7 +80,7 @@ pub fn print_slips(
             printer: sent.printer.clone(),
             job: sent.job.clone(),
         },
-        size.code(),
+        size,
         actor,
     )?;
     Ok(summary(&copies, Some(sent.printer), Some(sent.job)))
@@ -102,7 +102,6 @@ pub fn save_slips(
     let tmp = path.with_extension("pdf.part");
     std::fs::write(&tmp, &slips.pdf).map_err(io)?;
     std::fs::rename(&tmp, path).map_err(io)?;
-    let copies =
-        store.record_slip_prints(&slips.order_ids, &SlipDestination::File, size.code(), actor)?;
+    let copies = store.record_slip_prints(&slips.order_ids, &SlipDestination::File, size, actor)?;
     Ok(summary(&copies, None, None))
 }

@@ -5,6 +5,7 @@
 
 use crate::canvas::{Align, Block, Flow, Ink, Mark, Type};
 use crate::error::SlipError;
+use crate::page_size::PageGeometry;
 use crate::page_size::{PageSize, MM};
 use crate::paginate::{paginate, Frame, PageDecor};
 use crate::pdf;

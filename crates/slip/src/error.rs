@@ -39,12 +39,6 @@ pub enum SlipError {
         /// What the decoder said.
         reason: String,
     },
-    /// A page size name that is not one of a4, letter, a6, 4x6.
-    #[error("unknown page size {given:?}; expected a4, letter, a6 or 4x6")]
-    UnknownPageSize {
-        /// The name as given.
-        given: String,
-    },
     /// The PDF could not be assembled (a defect, not user data).
     #[error("the PDF could not be written: {reason}")]
     Pdf {
@@ -69,7 +63,6 @@ impl SlipError {
             SlipError::OrderNumberNotEncodable { .. } => "slip.order_number_not_encodable",
             SlipError::OrderNumberTooLong { .. } => "slip.order_number_too_long",
             SlipError::BadLogo { .. } => "slip.bad_logo",
-            SlipError::UnknownPageSize { .. } => "slip.unknown_page_size",
             SlipError::Pdf { .. } => "slip.pdf",
             SlipError::Font { .. } => "slip.font",
         }

@@ -32,7 +32,7 @@ pub use card_sheet::{render_card_sheet, CardSheetEntry};
 pub use data::{InsertItem, InsertKind, ShopHeader, SlipData, SlipLine};
 pub use error::SlipError;
 pub use logo::check_logo;
-pub use page_size::PageSize;
+pub use page_size::{PageGeometry, PageSize};
 pub use sort::sort_lines;
 
 use printpdf::RawImage;

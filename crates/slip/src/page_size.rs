@@ -1,101 +1,24 @@
-//! The paper a slip is printed on: office sheets (A4, Letter), a postcard-sized A6
-//! and the 4×6 inch thermal shipping label.
+//! How large each paper a slip is printed on is ([`PageSize`] itself is the
+//! domain's, in `courtesy-core`).
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
-
-use crate::error::SlipError;
+pub use courtesy_core::PageSize;
 
 /// Millimetres to PDF points.
 pub(crate) const MM: f32 = 72.0 / 25.4;
 
-/// A page size with its own layout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PageSize {
-    /// ISO A4, 210 × 297 mm.
-    A4,
-    /// US Letter, 8.5 × 11 in.
-    Letter,
-    /// ISO A6, 105 × 148 mm.
-    A6,
-    /// 4 × 6 in thermal label (black only).
-    Label4x6,
+/// The geometry of a page size.
+pub trait PageGeometry {
+    /// Width and height in PDF points (1/72 in), portrait.
+    fn size_pt(&self) -> (f32, f32);
 }
 
-impl PageSize {
-    /// Every page size, in menu order.
-    pub const ALL: [PageSize; 4] = [
-        PageSize::A4,
-        PageSize::Letter,
-        PageSize::A6,
-        PageSize::Label4x6,
-    ];
-
-    /// The stable code used in settings and on the command line.
-    pub fn code(&self) -> &'static str {
-        match self {
-            PageSize::A4 => "a4",
-            PageSize::Letter => "letter",
-            PageSize::A6 => "a6",
-            PageSize::Label4x6 => "label4x6",
-        }
-    }
-
-    /// Width and height in PDF points (1/72 in), portrait.
-    pub fn size_pt(&self) -> (f32, f32) {
+impl PageGeometry for PageSize {
+    fn size_pt(&self) -> (f32, f32) {
         match self {
             PageSize::A4 => (210.0 * MM, 297.0 * MM),
             PageSize::Letter => (612.0, 792.0),
             PageSize::A6 => (105.0 * MM, 148.0 * MM),
             PageSize::Label4x6 => (288.0, 432.0),
         }
-    }
-}
-
-impl fmt::Display for PageSize {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl FromStr for PageSize {
-    type Err = SlipError;
-
-    /// Accepts `a4`, `letter`, `a6`, `4x6` and `label4x6`, in any case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "a4" => Ok(PageSize::A4),
-            "letter" => Ok(PageSize::Letter),
-            "a6" => Ok(PageSize::A6),
-            "4x6" | "label4x6" => Ok(PageSize::Label4x6),
-            _ => Err(SlipError::UnknownPageSize {
-                given: s.to_string(),
-            }),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_round_trip_through_display_and_from_str() {
-        for size in PageSize::ALL {
-            assert_eq!(size.to_string().parse::<PageSize>().ok(), Some(size));
-        }
-        assert_eq!("4x6".parse::<PageSize>().ok(), Some(PageSize::Label4x6));
-        assert_eq!(" A4 ".parse::<PageSize>().ok(), Some(PageSize::A4));
-        let err = "a5".parse::<PageSize>().err().map(|e| e.code());
-        assert_eq!(err, Some("slip.unknown_page_size"));
-    }
-
-    #[test]
-    fn serde_uses_lowercase_codes() {
-        let json = serde_json::to_string(&PageSize::ALL).unwrap_or_default();
-        assert_eq!(json, r#"["a4","letter","a6","label4x6"]"#);
     }
 }

@@ -3,6 +3,7 @@
 //! object (so white text lands on the black boxes drawn under it); streams
 //! deflated at zlib's fast level.
 
+use crate::page_size::PageGeometry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 

@@ -71,7 +71,7 @@ pub use paths::{default_db_path, resolve_db_path};
 pub use search::match_expression;
 pub use settings::{Settings, DEFAULT_SHOP_NAME};
 pub use shop_logo::MAX_LOGO_BYTES;
-pub use slips::{SlipDestination, SlipFilter, SlipOrder, SlipPrint, SlipSort, SLIP_PAGE_SIZES};
+pub use slips::{SlipDestination, SlipFilter, SlipOrder, SlipPrint, SlipSort};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

@@ -2,9 +2,8 @@
 
 use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
-use crate::slips::SLIP_PAGE_SIZES;
 use crate::Store;
-use courtesy_core::{Language, Region};
+use courtesy_core::{Language, PageSize, Region};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -23,8 +22,8 @@ pub struct Settings {
     pub shop_country: String,
     /// The shop's return address as printed on slips, one line per line.
     pub shop_address: String,
-    /// The slip page size: `a4`, `letter`, `a6` or `label4x6`.
-    pub slip_size: String,
+    /// The slip page size.
+    pub slip_size: PageSize,
     /// Whether slips show prices (never on orders with a gift message).
     pub slip_prices: bool,
     /// The dispatch desk's printer; `null` prints to the system default.
@@ -88,7 +87,9 @@ pub(crate) fn read(conn: &Connection) -> Result<Settings> {
         shop_name: get(conn, "shop_name")?.unwrap_or_else(|| DEFAULT_SHOP_NAME.to_string()),
         shop_country: shop_country(conn)?,
         shop_address: get(conn, "shop_address")?.unwrap_or_default(),
-        slip_size: get(conn, "slip_size")?.unwrap_or_else(|| "a4".to_string()),
+        slip_size: get(conn, "slip_size")?
+            .and_then(|code| code.parse().ok())
+            .unwrap_or(PageSize::A4),
         slip_prices: get(conn, "slip_prices")?.as_deref() != Some("0"),
         desk_printer: get(conn, "desk_printer")?.filter(|p| !p.is_empty()),
         staff_name: get(conn, "staff_name")?.unwrap_or_default(),
@@ -117,12 +118,6 @@ impl Store {
         let name = s.shop_name.trim();
         if name.is_empty() {
             return Err(StoreError::Invalid("the shop needs a name".into()));
-        }
-        if !SLIP_PAGE_SIZES.contains(&s.slip_size.as_str()) {
-            return Err(StoreError::Invalid(format!(
-                "'{}' is not a slip size (a4, letter, a6, label4x6)",
-                s.slip_size
-            )));
         }
         let address = s
             .shop_address
@@ -168,8 +163,8 @@ impl Store {
                 ),
                 (
                     "slip_size",
-                    Some(before.slip_size.clone()),
-                    Some(s.slip_size.clone()),
+                    Some(before.slip_size.code().to_string()),
+                    Some(s.slip_size.code().to_string()),
                 ),
                 ("slip_prices", flag(before.slip_prices), flag(s.slip_prices)),
                 (

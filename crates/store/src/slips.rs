@@ -9,15 +9,12 @@ use crate::settings::shop_country;
 use crate::time::to_db;
 use crate::{OrderLineView, Store};
 use chrono::NaiveDate;
-use courtesy_core::{Currency, Language, Money, OrderStatus, PostalAddress};
+use courtesy_core::{Currency, Language, Money, OrderStatus, PageSize, PostalAddress};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
-
-/// The page sizes a slip is printed on, as the print log stores them.
-pub const SLIP_PAGE_SIZES: [&str; 4] = ["a4", "letter", "a6", "label4x6"];
 
 /// One order with everything its packing slip and the dispatch desk show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -306,14 +303,10 @@ impl Store {
         &self,
         order_ids: &[i64],
         destination: &SlipDestination,
-        page_size: &str,
+        page_size: PageSize,
         actor: &Actor,
     ) -> Result<Vec<i64>> {
-        if !SLIP_PAGE_SIZES.contains(&page_size) {
-            return Err(StoreError::Invalid(format!(
-                "'{page_size}' is not a slip size (a4, letter, a6, label4x6)"
-            )));
-        }
+        let page_size = page_size.code();
         let (kind, printer, job) = match destination {
             SlipDestination::Printer { printer, job } => {
                 ("printer", printer.as_str(), job.as_str())

@@ -359,9 +359,9 @@ shopCountry: string,
  */
 shopAddress: string, 
 /**
- * The slip page size: `a4`, `letter`, `a6` or `label4x6`.
+ * The slip page size.
  */
-slipSize: string, 
+slipSize: PageSize, 
 /**
  * Whether slips show prices (never on orders with a gift message).
  */
@@ -375,6 +375,8 @@ deskPrinter: string | null,
  * themselves and as calls record who made them; empty: the system user.
  */
 staffName: string, };
+
+export type PageSize = "a4" | "letter" | "a6" | "label4x6";
 
 export type AppError = { 
 /**

@@ -10,6 +10,7 @@ use crate::layout::style::{BarcodeStyle, Style};
 use crate::layout::table;
 use crate::layout::top;
 use crate::layout::Slip;
+use crate::page_size::PageGeometry;
 use crate::page_size::{PageSize, MM};
 
 const ORDER_SIZE: f32 = 18.0;

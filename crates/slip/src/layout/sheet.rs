@@ -10,6 +10,7 @@ use crate::layout::style::{BarcodeStyle, Style, MIN_ORDER_SIZE};
 use crate::layout::table;
 use crate::layout::Slip;
 use crate::logo::LogoRef;
+use crate::page_size::PageGeometry;
 use crate::page_size::{PageSize, MM};
 
 /// An office sheet and its margins.

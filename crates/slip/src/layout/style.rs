@@ -3,6 +3,7 @@
 
 use crate::barcode::Barcode;
 use crate::canvas::{Ink, Type};
+use crate::page_size::PageGeometry;
 use crate::page_size::PageSize;
 
 /// Sizes, inks and limits of one layout.

@@ -2,6 +2,7 @@
 //! packer can read at arm's length, black only on thermal labels, quantities above
 //! one on black, everything inside the paper.
 
+use crate::page_size::PageGeometry;
 use chrono::NaiveDate;
 use courtesy_core::Language;
 

@@ -1,13 +1,16 @@
 // The choice of orders for a batch of packing slips, as the Slips screen edits
 // it, and what it sends: the filter with the hand selection as its order ids.
-import type { OrderStatus, SlipFilter, SlipOrder, SlipSort, SystemPrinter } from "../../lib/bindings";
+import type { OrderStatus, PageSize, SlipFilter, SlipOrder, SlipSort, SystemPrinter } from "../../lib/bindings";
+import { PAGE_SIZES } from "../../lib/pageSizes";
+
+export { initialSize } from "../../lib/pageSizes";
 
 /** The statuses a batch can take, in the order the screen offers them. */
 export const BATCH_STATUSES: OrderStatus[] = ["paid", "open", "fulfilled", "delivered"];
 
 /** The page sizes slips are printed on. */
-export const SLIP_SIZES = ["a4", "letter", "a6", "label4x6"] as const;
-export type SlipSize = (typeof SLIP_SIZES)[number];
+export const SLIP_SIZES = PAGE_SIZES;
+export type SlipSize = PageSize;
 
 /** The filter as the form holds it: dates as typed (YYYY-MM-DD), "" for none. */
 export type BatchChoice = {
@@ -75,7 +78,3 @@ export function initialPrinter(printers: SystemPrinter[], deskPrinter: string | 
   return (printers.find((p) => p.isDefault) ?? printers[0])?.name ?? "";
 }
 
-/** The size from the settings when it is one we know, else A4. */
-export function initialSize(setting: string): SlipSize {
-  return (SLIP_SIZES as readonly string[]).includes(setting) ? (setting as SlipSize) : "a4";
-}
