@@ -7,56 +7,31 @@
 //! database already has, so re-importing a file changes nothing.
 #![deny(missing_docs)]
 
-pub mod cells;
-pub mod columns;
-pub mod convert;
-pub mod file_error;
-pub mod file_notices;
-pub mod format;
-pub mod import_file;
-pub mod json_array;
-pub mod json_detect;
-pub mod json_fields;
-pub mod json_objects;
-pub mod mapped_csv;
-pub mod mapped_customers;
-pub mod mapped_orders;
-pub mod mapped_words;
-pub mod mapping;
-pub mod order_rows;
-pub mod preview;
-pub mod record;
-pub mod record_rows;
-pub mod rows;
-pub mod seen_records;
-pub mod shopify_buyer;
-pub mod shopify_customers;
-pub mod shopify_orders;
-pub mod sink;
-pub mod sniff;
-pub mod text_encoding;
-pub mod woocommerce_customers_json;
-pub mod woocommerce_orders_csv;
-pub mod woocommerce_orders_json;
-pub mod woocommerce_party;
-pub mod woocommerce_status;
+mod formats;
+mod record;
+mod run;
+mod source;
 
-pub use file_error::FileError;
-pub use file_notices::FileNotice;
-pub use format::Format;
-pub use import_file::{format_slug, import_file, preview_remembered, ImportError};
-pub use mapped_csv::open_mapped;
-pub use mapped_customers::MappedCustomers;
-pub use mapped_orders::MappedOrders;
-pub use mapping::{header_signature, mapping_fields, ColumnMapping, MappedKind, MappingFields};
-pub use preview::{preview, problems_csv, Preview};
+pub use formats::mapped_customers::MappedCustomers;
+pub use formats::mapped_orders::MappedOrders;
+pub use formats::mapping::{
+    header_signature, mapping_fields, ColumnMapping, MappedKind, MappingFields, CUSTOMER_FIELDS,
+    ORDER_FIELDS,
+};
+pub use formats::open::{open, open_mapped, Opened};
+pub use formats::shopify_customers::ShopifyCustomers;
+pub use formats::shopify_orders::ShopifyOrders;
+pub use formats::woocommerce_customers_json::WooCommerceCustomersJson;
+pub use formats::woocommerce_orders_csv::WooCommerceOrdersCsv;
+pub use formats::woocommerce_orders_json::WooCommerceOrdersJson;
 pub use record::{
     CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId,
 };
-pub use shopify_customers::ShopifyCustomers;
-pub use shopify_orders::ShopifyOrders;
-pub use sink::{feed, Flow, Progress};
-pub use sniff::{open, SourceDescription, SNIFF_BYTES};
-pub use woocommerce_customers_json::WooCommerceCustomersJson;
-pub use woocommerce_orders_csv::WooCommerceOrdersCsv;
-pub use woocommerce_orders_json::WooCommerceOrdersJson;
+pub use run::file_notices::FileNotice;
+pub use run::import_error::ImportError;
+pub use run::import_file::{file_sha256, import_file};
+pub use run::preview::{preview, preview_remembered, problems_csv, Preview};
+pub use run::sink::{feed, Flow, Progress, BATCH};
+pub use source::file_error::FileError;
+pub use source::format::{format_slug, Format, SourceDescription};
+pub use source::sniff::SNIFF_BYTES;

@@ -2,8 +2,8 @@
 //! before settling its customers, a batch the store refuses) or that meet
 //! another writer.
 
-use crate::convert;
-use crate::sniff::fixture::{drain, open_fixture};
+use crate::formats::open::fixture::{drain, open_fixture};
+use crate::run::convert;
 use chrono::{TimeZone, Utc};
 use courtesy_core::{Currency, Money, Region};
 use courtesy_store::{Actor, AuditSource, BatchReport, ImportItem, RunState, Store};

@@ -1,7 +1,7 @@
 //! Files that are refused whole, each with its code and message; a format
 //! picked by hand; and a file far larger than the sniffed block.
 
-use crate::sniff::fixture::{bytes, drain, open_fixture, orders};
+use crate::formats::open::fixture::{bytes, drain, open_fixture, orders};
 use crate::{open, FileError, Format, SNIFF_BYTES};
 use std::io::Read;
 

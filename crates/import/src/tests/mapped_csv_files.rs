@@ -2,8 +2,8 @@
 //! `open_mapped()` with a column mapping: what is sniffed, every record as it
 //! comes out, and mappings that do not fit.
 
-use crate::sniff::fixture;
-use crate::sniff::fixture::{bytes, drain, orders, path, utc, Drained};
+use crate::formats::open::fixture;
+use crate::formats::open::fixture::{bytes, drain, orders, path, utc, Drained};
 use crate::{
     open, open_mapped, ColumnMapping, CustomerRecord, FileError, Format, LineRecord, MappedKind,
     OrderRecord, Record, RowError, SourceDescription, SourceId,

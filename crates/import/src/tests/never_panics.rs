@@ -3,8 +3,8 @@
 //! random JSON in WooCommerce's shape, random edits of the real fixtures, and
 //! any file read through a random column mapping.
 
-use crate::mapping::{CUSTOMER_FIELDS, ORDER_FIELDS};
-use crate::sniff::fixture::bytes;
+use crate::formats::mapping::{CUSTOMER_FIELDS, ORDER_FIELDS};
+use crate::formats::open::fixture::bytes;
 use crate::{open, open_mapped, ColumnMapping, Importer, MappedKind};
 use proptest::prelude::*;
 use serde_json::Value;

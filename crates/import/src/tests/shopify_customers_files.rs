@@ -1,7 +1,7 @@
 //! Shopify customers exports in `tests/fixtures/import/`, both header
 //! generations, read through `open()`.
 
-use crate::sniff::fixture::read_fixture;
+use crate::formats::open::fixture::read_fixture;
 use crate::{CustomerRecord, Format, Located, Record};
 use courtesy_core::PostalAddress;
 

@@ -1,7 +1,7 @@
 //! Shopify orders exports in `tests/fixtures/import/`, read through `open()`:
 //! what is sniffed, and every order exactly as it comes out.
 
-use crate::sniff::fixture::{address, currency, line, orders, read_fixture, utc};
+use crate::formats::open::fixture::{address, currency, line, orders, read_fixture, utc};
 use crate::{CustomerRecord, Format, OrderRecord, RowError, SourceId};
 use courtesy_core::{OrderStatus, PostalAddress};
 
@@ -253,8 +253,8 @@ fn shopify_orders_export_is_sniffed_as_utf8_comma_dot() {
         "no row errors: {:?}",
         drained.errors
     );
-    let size =
-        std::fs::metadata(crate::sniff::fixture::path("shopify-orders.csv")).map(|m| m.len());
+    let size = std::fs::metadata(crate::formats::open::fixture::path("shopify-orders.csv"))
+        .map(|m| m.len());
     assert_eq!(
         Ok(drained.bytes_read),
         size.map_err(|e| e.to_string()),

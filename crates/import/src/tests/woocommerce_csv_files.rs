@@ -2,8 +2,8 @@
 //! `tests/fixtures/import/`, read through `open()`: what is sniffed, every
 //! order exactly as it comes out, and files without a currency.
 
-use crate::sniff::fixture;
-use crate::sniff::fixture::{address, currency, drain, orders, read_fixture, utc};
+use crate::formats::open::fixture;
+use crate::formats::open::fixture::{address, currency, drain, orders, read_fixture, utc};
 use crate::{open, CustomerRecord, Format, LineRecord, OrderRecord, RowError, SourceId};
 use courtesy_core::{OrderStatus, PostalAddress};
 use std::io::Cursor;

@@ -2,7 +2,7 @@
 //! read through `open()`: what is detected, every order and customer exactly
 //! as it comes out, bad objects, broken and cut-off JSON.
 
-use crate::sniff::fixture::{
+use crate::formats::open::fixture::{
     address, bytes, currency, drain, line, orders, path, read_fixture, utc,
 };
 use crate::{open, CustomerRecord, FileError, Format, OrderRecord, Record, RowError, SourceId};
@@ -319,7 +319,7 @@ fn woocommerce_customers_json_reads_names_with_diacritics_and_billing_fallbacks(
 
 #[test]
 fn json_cut_off_inside_its_first_object_is_refused_as_malformed() {
-    let err = match crate::sniff::fixture::open_fixture("woocommerce-broken.json") {
+    let err = match crate::formats::open::fixture::open_fixture("woocommerce-broken.json") {
         Ok((_, d)) => panic!("a cut-off file should be refused, but opened as {d:?}"),
         Err(e) => e,
     };

@@ -1,9 +1,9 @@
 //! Reading single cells the way shop exports (and spreadsheets re-saving them)
 //! write them: dates, yes/no, money, quantities, country codes, names.
 
-use crate::columns::Column;
 use crate::record::RowError;
-use crate::rows::Row;
+use crate::source::columns::Column;
+use crate::source::rows::Row;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 use courtesy_core::{parse_amount, Currency};
 

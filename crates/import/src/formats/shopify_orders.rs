@@ -7,19 +7,19 @@
 //! with line breaks in an earlier row moves them past the spreadsheet's count.
 //! An order is located at its first row; an error names the row holding the bad
 //! cell. A bad cell anywhere in an order skips that whole order, and so does a
-//! row that cannot be read (see [`crate::order_rows`]).
+//! row that cannot be read (see [`crate::source::order_rows`]).
 //!
 //! A partial refund (`partially_refunded`) leaves the order's status to its
 //! payment and fulfilment and is kept as the `Refunded Amount`; only a full
 //! refund makes the order refunded. An `Id` that a spreadsheet rounded
 //! (`5,01253E+12`) is not used: the order is known by its `Name`.
 
-use crate::cells::{strip_text_mark, CellReader};
-use crate::columns::{column_set, Column, Header};
-use crate::order_rows::OrderRows;
+use crate::formats::shopify_buyer::{buyer, BuyerColumns};
 use crate::record::{Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId};
-use crate::rows::{Row, RowReader};
-use crate::shopify_buyer::{buyer, BuyerColumns};
+use crate::source::cells::{strip_text_mark, CellReader};
+use crate::source::columns::{column_set, Column, Header};
+use crate::source::order_rows::OrderRows;
+use crate::source::rows::{Row, RowReader};
 use courtesy_core::{Currency, OrderStatus};
 
 column_set! {
@@ -236,7 +236,7 @@ fn gift_message(attributes: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "tests/shopify_orders_files.rs"]
+#[path = "../tests/shopify_orders_files.rs"]
 mod files;
 
 #[cfg(test)]

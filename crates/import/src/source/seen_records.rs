@@ -4,7 +4,7 @@
 //! million-line file keeps a few megabytes), and a record seen before is
 //! counted, not read again.
 
-use crate::rows::Row;
+use crate::source::rows::Row;
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 

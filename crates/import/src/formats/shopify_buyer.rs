@@ -4,11 +4,11 @@
 //! The orders export has no customer id, so buyers carry none; the sink merges
 //! them with known customers by e-mail, then phone.
 
-use crate::cells::{
+use crate::record::CustomerRecord;
+use crate::source::cells::{
     country_code, non_empty, parse_yes_no, split_name, strip_text_mark, CellReader,
 };
-use crate::columns::{Column, Header};
-use crate::record::CustomerRecord;
+use crate::source::columns::{Column, Header};
 use courtesy_core::PostalAddress;
 
 /// The headers of one address block, in [`AddressParts`] field order.

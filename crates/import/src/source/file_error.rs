@@ -1,6 +1,6 @@
 //! Why a whole file is refused before any row is read.
 
-use crate::format::Format;
+use crate::source::format::Format;
 
 /// A file that cannot be imported at all. Rows that cannot be read are
 /// [`RowError`](crate::RowError)s instead, and the rest of the file still imports.

@@ -4,9 +4,9 @@
 //! identical to an earlier one (two saved pages joined) counted and passed
 //! over, and a broken list reported once as the last row error.
 
-use crate::json_array::JsonArray;
 use crate::record::RowError;
-use crate::seen_records::SeenRecords;
+use crate::source::json_array::JsonArray;
+use crate::source::seen_records::SeenRecords;
 use serde_json::{Map, Value};
 
 /// An object of a list with its 1-based place in it.

@@ -13,14 +13,14 @@
 //! The `refunds` (each a negative `total`) add up to what was paid back; only
 //! the status `refunded` makes the whole order refunded.
 
-use crate::cells::parse_yes_no;
-use crate::json_fields::Fields;
-use crate::json_objects::JsonObjects;
+use crate::formats::woocommerce_party::Party;
+use crate::formats::woocommerce_status::status;
 use crate::record::{
     CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId,
 };
-use crate::woocommerce_party::Party;
-use crate::woocommerce_status::status;
+use crate::source::cells::parse_yes_no;
+use crate::source::json_fields::Fields;
+use crate::source::json_objects::JsonObjects;
 use courtesy_core::{Currency, OrderStatus};
 use serde_json::{Map, Value};
 
@@ -214,7 +214,7 @@ fn gift_message(f: &Fields<'_>) -> String {
 }
 
 #[cfg(test)]
-#[path = "tests/woocommerce_json_files.rs"]
+#[path = "../tests/woocommerce_json_files.rs"]
 mod files;
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use courtesy_core::OrderStatus;
 /// drafts and failed payments are open; processing means paid and waiting to
 /// ship; completed means shipped. A label in the shop's language (export
 /// plugins write WordPress's translation: `Zrealizowane`, `Выполнен`,
-/// `Valmis`) is read like free text (see [`crate::mapped_words`]); statuses
+/// `Valmis`) is read like free text (see [`crate::formats::mapped_words`]); statuses
 /// added by plugins read as open, except the common `shipped` and `delivered`.
 pub(crate) fn status(text: &str) -> OrderStatus {
     let lower = text.trim().to_lowercase().replace([' ', '_'], "-");
@@ -22,7 +22,7 @@ pub(crate) fn status(text: &str) -> OrderStatus {
         "pending" | "pending-payment" | "on-hold" | "checkout-draft" | "draft" | "failed" => {
             OrderStatus::Open
         }
-        _ => crate::mapped_words::status(text),
+        _ => crate::formats::mapped_words::status(text),
     }
 }
 

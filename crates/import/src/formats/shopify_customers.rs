@@ -3,11 +3,11 @@
 //! `Default Address …`) and the older one (`Company`, `Address1`, `Accepts
 //! Marketing`, no customer id). The default address is taken as a shipping address.
 
-use crate::cells::{country_code, non_empty, parse_yes_no, strip_text_mark, CellReader};
-use crate::columns::{column_set, Header};
 use crate::record::{CustomerRecord, Importer, Located, Record, RowError};
-use crate::record_rows::RecordRows;
-use crate::rows::{Row, RowReader};
+use crate::source::cells::{country_code, non_empty, parse_yes_no, strip_text_mark, CellReader};
+use crate::source::columns::{column_set, Header};
+use crate::source::record_rows::RecordRows;
+use crate::source::rows::{Row, RowReader};
 use courtesy_core::PostalAddress;
 
 column_set! {
@@ -136,7 +136,7 @@ fn read_customer(row: &Row, c: &CustomerColumns) -> Result<CustomerRecord, RowEr
 }
 
 #[cfg(test)]
-#[path = "tests/shopify_customers_files.rs"]
+#[path = "../tests/shopify_customers_files.rs"]
 mod files;
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! Courtesy's fields. People make one in the Import screen; it is remembered by
 //! the file's header signature, so the next file of that shape imports in one click.
 
+use courtesy_store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -113,6 +114,16 @@ pub fn header_signature(columns: &[String]) -> String {
         .map(|c| c.trim().to_lowercase())
         .collect::<Vec<_>>()
         .join("\u{1f}")
+}
+
+/// The mapping a person made for files whose header is `columns`, if any.
+pub(crate) fn remembered_mapping(
+    store: &Store,
+    columns: &[String],
+) -> courtesy_store::Result<Option<ColumnMapping>> {
+    Ok(store
+        .saved_mapping(&header_signature(columns))?
+        .and_then(|json| serde_json::from_str::<ColumnMapping>(&json).ok()))
 }
 
 #[cfg(test)]

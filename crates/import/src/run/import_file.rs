@@ -1,50 +1,18 @@
 //! Importing one file from disk, start to finish: hash it, sniff it, record the
 //! run, feed the sink, and say what came of it.
 
-use crate::file_error::FileError;
-use crate::format::Format;
-use crate::mapped_csv::open_mapped;
-use crate::mapping::{header_signature, ColumnMapping};
-use crate::preview::{preview, Preview};
-use crate::record::Importer;
-use crate::sink::{feed, Flow, Progress};
-use crate::sniff::{open, SourceDescription};
+use crate::formats::mapping::{header_signature, remembered_mapping, ColumnMapping};
+use crate::formats::open::{open, open_mapped, Opened};
+use crate::run::import_error::ImportError;
+use crate::run::sink::{feed, Flow, Progress};
+use crate::source::file_error::FileError;
+use crate::source::format::{format_slug, Format};
 use courtesy_core::Clock;
 use courtesy_store::{Actor, ImportRun, Store, StoreError};
 use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
-
-/// Why a whole import could not run or stopped.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    /// The file is not a supported export; nothing was written.
-    #[error("{0}")]
-    File(#[from] FileError),
-    /// The file could not be opened or read.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// The OS error.
-        source: std::io::Error,
-    },
-    /// The database refused; batches committed before stay.
-    #[error("{0}")]
-    Store(#[from] StoreError),
-}
-
-impl ImportError {
-    /// A stable code, e.g. `import.unknown_format`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            ImportError::File(e) => e.code(),
-            ImportError::Io { .. } => "import.io",
-            ImportError::Store(e) => e.code(),
-        }
-    }
-}
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ImportError + '_ {
     move |source| ImportError::Io {
@@ -72,15 +40,6 @@ pub fn file_sha256(path: &Path) -> Result<String, ImportError> {
         .collect())
 }
 
-fn remembered_mapping(
-    store: &Store,
-    columns: &[String],
-) -> Result<Option<ColumnMapping>, ImportError> {
-    Ok(store
-        .saved_mapping(&header_signature(columns))?
-        .and_then(|json| serde_json::from_str::<ColumnMapping>(&json).ok()))
-}
-
 /// Opens the file with the given mapping (and remembers it for files of this
 /// shape), else by detecting its format, else with a mapping remembered for its header.
 fn open_for_import(
@@ -89,7 +48,7 @@ fn open_for_import(
     hint: Option<Format>,
     mapping: Option<&ColumnMapping>,
     actor: &Actor,
-) -> Result<(Box<dyn Importer + Send>, SourceDescription), ImportError> {
+) -> Result<Opened, ImportError> {
     let file = || File::open(path).map_err(io_error(path));
     if let Some(m) = mapping {
         let (importer, d) = open_mapped(file()?, m)?;
@@ -103,19 +62,6 @@ fn open_for_import(
             None => Err(FileError::UnknownFormat { columns }.into()),
         },
         other => Ok(other?),
-    }
-}
-
-/// A preview of the file, made with a mapping remembered for its header when the
-/// file is no known export and a person mapped one of its shape before.
-pub fn preview_remembered(store: &Store, path: &Path, rows: usize) -> Result<Preview, ImportError> {
-    let first = preview(path, None, None, rows)?;
-    if !first.needs_mapping {
-        return Ok(first);
-    }
-    match remembered_mapping(store, &first.columns)? {
-        Some(m) => preview(path, None, Some(&m), rows),
-        None => Ok(first),
     }
 }
 
@@ -155,16 +101,4 @@ pub fn import_file(
         clock,
         on_progress,
     )?)
-}
-
-/// The stored name of a format, e.g. `shopify-orders`.
-pub fn format_slug(format: Format) -> &'static str {
-    match format {
-        Format::ShopifyOrders => "shopify-orders",
-        Format::ShopifyCustomers => "shopify-customers",
-        Format::WooCommerceOrdersJson => "woocommerce-orders-json",
-        Format::WooCommerceCustomersJson => "woocommerce-customers-json",
-        Format::WooCommerceOrdersCsv => "woocommerce-orders-csv",
-        Format::MappedCsv => "mapped-csv",
-    }
 }

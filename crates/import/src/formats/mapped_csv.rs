@@ -5,15 +5,14 @@
 //! Errors name the file's column (the mapping's header text), not Courtesy's
 //! field; rows are physical lines (the header is line 1).
 
-use crate::columns::{Column, Header};
-use crate::file_error::FileError;
-use crate::format::Format;
-use crate::mapped_customers::MappedCustomers;
-use crate::mapped_orders::MappedOrders;
-use crate::mapping::{ColumnMapping, MappedKind, CUSTOMER_FIELDS, ORDER_FIELDS};
-use crate::record::{Importer, RowError};
-use crate::sniff::SourceDescription;
-use crate::sniff::{csv_rows, sample_rows, sniff_decimal, sniff_delimiter, sniff_text};
+use crate::formats::mapping::{ColumnMapping, MappedKind, CUSTOMER_FIELDS, ORDER_FIELDS};
+use crate::record::RowError;
+use crate::source::columns::{Column, Header};
+use crate::source::file_error::FileError;
+use crate::source::format::Format;
+use crate::source::format::SourceDescription;
+use crate::source::rows::RowReader;
+use crate::source::sniff::{csv_rows, sample_rows, sniff_decimal, sniff_delimiter, sniff_text};
 use courtesy_core::Currency;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -34,13 +33,28 @@ const REQUIRED_ORDER_FIELDS: [&str; 3] = ["order_number", "placed_at", "total"];
 /// Customer fields of which a mapping must name at least one.
 const CUSTOMER_KEYS: [&str; 5] = ["email", "phone", "full_name", "first_name", "last_name"];
 
-/// Sniffs `reader` like [`open`](crate::open) but reads its columns as
-/// `mapping` says instead of detecting a format. Fails whole when the mapping
-/// lacks a required field or names a column the file does not have.
-pub fn open_mapped(
+/// A CSV sniffed through a mapping: its rows, the columns the mapping names,
+/// the decimal separator of its amounts and the mapping's currency.
+pub(crate) struct MappedFile {
+    /// Its data rows.
+    pub(crate) rows: RowReader,
+    /// The mapped columns.
+    pub(crate) columns: MappedColumns,
+    /// The decimal separator.
+    pub(crate) decimal: char,
+    /// The currency of a file without a currency column.
+    pub(crate) currency: Option<Currency>,
+    /// What was found.
+    pub(crate) description: SourceDescription,
+}
+
+/// Sniffs `reader` like any export but reads its columns as `mapping` says
+/// instead of detecting a format. Fails whole when the mapping lacks a
+/// required field or names a column the file does not have.
+pub(crate) fn sniff_mapped(
     mut reader: impl Read + Send + 'static,
     mapping: &ColumnMapping,
-) -> Result<(Box<dyn Importer + Send>, SourceDescription), FileError> {
+) -> Result<MappedFile, FileError> {
     let sniffed = sniff_text(&mut reader)?;
     let delimiter = sniff_delimiter(&sniffed.text);
     let (header, samples) = sample_rows(&sniffed.text, delimiter, sniffed.complete);
@@ -66,11 +80,13 @@ pub fn open_mapped(
         columns: header.names().to_vec(),
     };
     let rows = csv_rows(sniffed.block, reader, sniffed.encoding, delimiter);
-    let importer: Box<dyn Importer + Send> = match mapping.kind {
-        MappedKind::Orders => Box::new(MappedOrders::new(rows, columns, decimal, currency)),
-        MappedKind::Customers => Box::new(MappedCustomers::new(rows, columns)),
-    };
-    Ok((importer, description))
+    Ok(MappedFile {
+        rows,
+        columns,
+        decimal,
+        currency,
+        description,
+    })
 }
 
 /// The file's columns for each of Courtesy's fields that the mapping names.
@@ -153,7 +169,7 @@ impl MappedColumns {
 }
 
 #[cfg(test)]
-#[path = "tests/mapped_csv_files.rs"]
+#[path = "../tests/mapped_csv_files.rs"]
 mod files;
 
 #[cfg(test)]

@@ -3,12 +3,12 @@
 //! marketing consent is yes or no in several languages. The address is taken
 //! as a shipping address, as a Shopify customer's default address is.
 
-use crate::cells::{country_code, non_empty, split_name, CellReader};
-use crate::mapped_csv::MappedColumns;
-use crate::mapped_words::consent;
+use crate::formats::mapped_csv::MappedColumns;
+use crate::formats::mapped_words::consent;
 use crate::record::{CustomerRecord, Importer, Located, Record, RowError};
-use crate::record_rows::RecordRows;
-use crate::rows::{Row, RowReader};
+use crate::source::cells::{country_code, non_empty, split_name, CellReader};
+use crate::source::record_rows::RecordRows;
+use crate::source::rows::{Row, RowReader};
 use courtesy_core::PostalAddress;
 
 /// Reads customers from a mapped CSV.

@@ -1,9 +1,9 @@
 //! Who a WooCommerce order or customer is, from its `billing` and `shipping`
 //! blocks: names, company, e-mail, phones, country and both addresses.
 
-use crate::cells::{country_code, non_empty};
-use crate::json_fields::Fields;
 use crate::record::RowError;
+use crate::source::cells::{country_code, non_empty};
+use crate::source::json_fields::Fields;
 use courtesy_core::PostalAddress;
 
 /// A person as the billing and shipping blocks describe them.

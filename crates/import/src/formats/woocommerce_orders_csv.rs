@@ -17,14 +17,14 @@
 //! `Quantity (- Refund)` is what is left of a line after refunds: a line
 //! refunded whole (0 left) is not one of the order's lines any more.
 
-use crate::cells::{country_code, non_empty, split_name, CellReader};
-use crate::columns::{column_set, Column, Header};
-use crate::order_rows::OrderRows;
+use crate::formats::woocommerce_status::status;
 use crate::record::{
     CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId,
 };
-use crate::rows::{Row, RowReader};
-use crate::woocommerce_status::status;
+use crate::source::cells::{country_code, non_empty, split_name, CellReader};
+use crate::source::columns::{column_set, Column, Header};
+use crate::source::order_rows::OrderRows;
+use crate::source::rows::{Row, RowReader};
 use courtesy_core::{Currency, OrderStatus, PostalAddress};
 
 column_set! {
@@ -355,7 +355,7 @@ pub(crate) fn currency_sign(amount: &str) -> Option<Currency> {
 }
 
 #[cfg(test)]
-#[path = "tests/woocommerce_csv_files.rs"]
+#[path = "../tests/woocommerce_csv_files.rs"]
 mod files;
 
 #[cfg(test)]

@@ -1,62 +1,69 @@
-//! Opening a file: its first 64 KiB tell the encoding, the delimiter, the
+//! Sniffing a file: its first 64 KiB tell the encoding, the delimiter, the
 //! decimal separator and the format (by its header); then the whole file is
-//! read as a stream by the format's [`Importer`], in bounded memory whatever its size.
-//! A file whose text starts like JSON is read as a JSON list instead (see
-//! [`crate::json_detect`]), one object at a time.
+//! read as a stream, in bounded memory whatever its size, by the format's
+//! importer (see [`crate::formats::open`]). A file whose text starts like JSON
+//! is read as a JSON list instead (see [`crate::source::json_detect`]), one
+//! object at a time.
 //!
 //! A file that is not a text export at all (binary, empty, a header and no
 //! rows, an unknown header, broken JSON) is refused whole with a [`FileError`].
 
-use crate::columns::{Column, Header};
-use crate::file_error::FileError;
-use crate::format::Format;
-use crate::json_detect::{looks_like_json, open_json};
-use crate::record::Importer;
-use crate::rows::{reader_builder, ByteProgress, CountingReader, RowReader};
-use crate::shopify_customers::ShopifyCustomers;
-use crate::shopify_orders::ShopifyOrders;
-use crate::text_encoding;
-use crate::woocommerce_orders_csv::WooCommerceOrdersCsv;
+use crate::source::columns::{Column, Header};
+use crate::source::file_error::FileError;
+use crate::source::format::{Format, SourceDescription};
+use crate::source::json_detect::{looks_like_json, read_json};
+use crate::source::json_objects::JsonObjects;
+use crate::source::rows::{reader_builder, ByteProgress, CountingReader, RowReader};
+use crate::source::text_encoding;
 use csv::StringRecord;
 use encoding_rs::Encoding;
-use serde::Serialize;
 use std::io::{Cursor, Read};
 use std::sync::Arc;
 
 /// How much of the file is read to sniff it.
 pub const SNIFF_BYTES: usize = 64 * 1024;
 
-/// What sniffing found out about a file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SourceDescription {
-    /// The kind of export.
-    pub format: Format,
-    /// The character encoding's name: `UTF-8`, `windows-1250`, `windows-1251`,
-    /// `windows-1252`, `UTF-16LE`.
-    pub encoding: &'static str,
-    /// `,`, `;` or tab.
-    pub delimiter: char,
-    /// The decimal separator of amounts: `.` or `,`.
-    pub decimal: char,
-    /// The header cells, trimmed, as the file has them.
-    pub columns: Vec<String>,
+/// A file sniffed and ready to read: the rows of a CSV under their header, or
+/// the objects of a JSON list, with what was found out about it.
+pub(crate) enum SniffedFile {
+    /// A CSV export.
+    Csv {
+        /// Its data rows.
+        rows: RowReader,
+        /// Its header.
+        header: Header,
+        /// What was found.
+        description: SourceDescription,
+    },
+    /// A JSON list.
+    Json {
+        /// Its objects.
+        objects: JsonObjects,
+        /// What was found.
+        description: SourceDescription,
+    },
 }
 
-/// Sniffs `reader` and returns the importer that streams its records, with
-/// what was found. `hint` skips format detection (the person picked the
-/// format); the file must still have that format's required columns. A mapped
-/// CSV needs its mapping: open it with [`open_mapped`](crate::open_mapped).
-pub fn open(
+/// Sniffs `reader`: its encoding, then JSON or a CSV (delimiter, header, the
+/// format it tells, the decimal separator of its amounts). `hint` skips format
+/// detection (the person picked the format); the file must still have that
+/// format's required columns. A mapped CSV needs its mapping (see
+/// [`sniff_mapped`](crate::formats::mapped_csv::sniff_mapped)).
+pub(crate) fn sniff_file(
     mut reader: impl Read + Send + 'static,
     hint: Option<Format>,
-) -> Result<(Box<dyn Importer + Send>, SourceDescription), FileError> {
+) -> Result<SniffedFile, FileError> {
     if hint == Some(Format::MappedCsv) {
         return Err(FileError::NeedsMapping);
     }
     let sniffed = sniff_text(&mut reader)?;
     let json = hint.map_or_else(|| looks_like_json(&sniffed.text), |f| f.is_json());
     if json {
-        return open_json(sniffed.block, reader, sniffed.encoding, hint);
+        let (objects, description) = read_json(sniffed.block, reader, sniffed.encoding, hint)?;
+        return Ok(SniffedFile::Json {
+            objects,
+            description,
+        });
     }
     let delimiter = sniff_delimiter(&sniffed.text);
     let (header, samples) = sample_rows(&sniffed.text, delimiter, sniffed.complete);
@@ -88,20 +95,12 @@ pub fn open(
         decimal,
         columns: header.names().to_vec(),
     };
-    let encoding = sniffed.encoding;
-    let rows = csv_rows(sniffed.block, reader, encoding, delimiter);
-    let importer: Box<dyn Importer + Send> = match format {
-        Format::ShopifyOrders => Box::new(ShopifyOrders::new(rows, &header, decimal)),
-        Format::ShopifyCustomers => Box::new(ShopifyCustomers::new(rows, &header)),
-        Format::WooCommerceOrdersCsv => Box::new(WooCommerceOrdersCsv::new(rows, &header, decimal)),
-        // Only reachable through a hint, which goes to the JSON path above.
-        Format::WooCommerceOrdersJson | Format::WooCommerceCustomersJson | Format::MappedCsv => {
-            return Err(FileError::UnknownFormat {
-                columns: header.names().to_vec(),
-            })
-        }
-    };
-    Ok((importer, description))
+    let rows = csv_rows(sniffed.block, reader, sniffed.encoding, delimiter);
+    Ok(SniffedFile::Csv {
+        rows,
+        header,
+        description,
+    })
 }
 
 /// The start of a file, decoded: what every opening begins with.
@@ -258,18 +257,6 @@ fn decimal_vote(amount: &str) -> Option<char> {
         .then_some(separator)
         .filter(|_| (1..=2).contains(&digits_after))
 }
-
-#[cfg(test)]
-#[path = "tests/fixture.rs"]
-pub(crate) mod fixture;
-
-#[cfg(test)]
-#[path = "tests/malformed_files.rs"]
-mod malformed_files;
-
-#[cfg(test)]
-#[path = "tests/never_panics.rs"]
-mod never_panics;
 
 #[cfg(test)]
 mod tests {

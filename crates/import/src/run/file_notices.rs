@@ -3,8 +3,8 @@
 //! orders are known by their number when imported (see
 //! `courtesy_store`'s order merge); the person learns it before pressing Import.
 
-use crate::format::Format;
-use crate::mapping::ColumnMapping;
+use crate::formats::mapping::ColumnMapping;
+use crate::source::format::Format;
 use serde::Serialize;
 use std::collections::HashMap;
 use ts_rs::TS;

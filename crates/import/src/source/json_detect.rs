@@ -9,15 +9,12 @@
 //! The file is read as a stream, one object at a time; only the first object
 //! is read here, which may reach past the sniffed block.
 
-use crate::file_error::FileError;
-use crate::format::Format;
-use crate::json_array::{CountingRead, JsonArray};
-use crate::json_objects::{short, JsonObjects};
-use crate::record::Importer;
-use crate::sniff::SourceDescription;
-use crate::text_encoding;
-use crate::woocommerce_customers_json::WooCommerceCustomersJson;
-use crate::woocommerce_orders_json::WooCommerceOrdersJson;
+use crate::source::file_error::FileError;
+use crate::source::format::Format;
+use crate::source::format::SourceDescription;
+use crate::source::json_array::{CountingRead, JsonArray};
+use crate::source::json_objects::{short, JsonObjects};
+use crate::source::text_encoding;
 use encoding_rs::Encoding;
 use serde_json::Value;
 use std::io::{Cursor, Read};
@@ -64,18 +61,20 @@ fn missing_keys(format: Format, keys: &[String]) -> Vec<String> {
     missing
 }
 
-/// Opens a JSON list: `block` is the sniffed start of the file, `rest` the
-/// remainder, `hint` the format the person picked (a JSON one), if any.
-pub(crate) fn open_json(
+/// Reads the start of a JSON list: `block` is the sniffed start of the file,
+/// `rest` the remainder, `hint` the format the person picked (a JSON one), if
+/// any. Its objects come with what its first one says it is.
+pub(crate) fn read_json(
     block: Vec<u8>,
     rest: impl Read + Send + 'static,
     encoding: &'static Encoding,
     hint: Option<Format>,
-) -> Result<(Box<dyn Importer + Send>, SourceDescription), FileError> {
+) -> Result<(JsonObjects, SourceDescription), FileError> {
     let bytes = Arc::new(AtomicU64::new(0));
     let raw = CountingRead::new(Cursor::new(block).chain(rest), bytes.clone());
     let mut array = JsonArray::new(text_encoding::decoder(raw, encoding), bytes);
-    let malformed = |e: crate::json_array::JsonError| FileError::Malformed { reason: e.reason };
+    let malformed =
+        |e: crate::source::json_array::JsonError| FileError::Malformed { reason: e.reason };
     if !array.start().map_err(malformed)? {
         return Err(FileError::UnknownJson {
             reason: "it is one object, not a list (save the list the API returns, e.g. GET /wp-json/wc/v3/orders)".to_string(),
@@ -110,10 +109,6 @@ pub(crate) fn open_json(
         })?,
     };
     let objects = JsonObjects::new(array, first);
-    let importer: Box<dyn Importer + Send> = match format {
-        Format::WooCommerceCustomersJson => Box::new(WooCommerceCustomersJson::new(objects)),
-        _ => Box::new(WooCommerceOrdersJson::new(objects)),
-    };
     let description = SourceDescription {
         format,
         encoding: encoding.name(),
@@ -121,7 +116,7 @@ pub(crate) fn open_json(
         decimal: '.',
         columns: keys,
     };
-    Ok((importer, description))
+    Ok((objects, description))
 }
 
 /// The first keys of an object for a message.

@@ -2,14 +2,15 @@
 //! as the importer will read them. A CSV that is no known export is previewed
 //! too, with its columns, so a person can map them.
 
-use crate::file_error::FileError;
-use crate::file_notices::{notices, FileNotice};
-use crate::format::Format;
-use crate::import_file::{format_slug, ImportError};
-use crate::mapped_csv::open_mapped;
-use crate::mapping::{header_signature, ColumnMapping};
-use crate::sniff::{open, sniff_delimiter, SNIFF_BYTES};
-use crate::text_encoding::{decode_block, detect};
+use crate::formats::mapping::{header_signature, remembered_mapping, ColumnMapping};
+use crate::formats::open::{open, open_mapped};
+use crate::run::file_notices::{notices, FileNotice};
+use crate::run::import_error::ImportError;
+use crate::source::file_error::FileError;
+use crate::source::format::{format_slug, Format};
+use crate::source::sniff::{sniff_delimiter, SNIFF_BYTES};
+use crate::source::text_encoding::{decode_block, detect};
+use courtesy_store::Store;
 use serde::Serialize;
 use std::fs::File;
 use std::io::Read;
@@ -176,6 +177,19 @@ pub fn preview(
             })
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// A preview of the file, made with a mapping remembered for its header when the
+/// file is no known export and a person mapped one of its shape before.
+pub fn preview_remembered(store: &Store, path: &Path, rows: usize) -> Result<Preview, ImportError> {
+    let first = preview(path, None, None, rows)?;
+    if !first.needs_mapping {
+        return Ok(first);
+    }
+    match remembered_mapping(store, &first.columns)? {
+        Some(m) => preview(path, None, Some(&m), rows),
+        None => Ok(first),
     }
 }
 

@@ -5,18 +5,18 @@
 //! Lines come from the `line_*` fields; without them an order has no lines
 //! (none is made up). A line's empty quantity is 1. An unmapped subtotal is
 //! the sum of the lines. The currency is the row's, else the mapping's. The
-//! status is free text in several languages (see [`crate::mapped_words`]); a
+//! status is free text in several languages (see [`crate::formats::mapped_words`]); a
 //! `refunded` amount is what was paid back, and only a status saying refunded
 //! makes the whole order refunded.
 
-use crate::cells::{country_code, non_empty, split_name, CellReader};
-use crate::mapped_csv::MappedColumns;
-use crate::mapped_words::{status, whole_number};
-use crate::order_rows::OrderRows;
+use crate::formats::mapped_csv::MappedColumns;
+use crate::formats::mapped_words::{status, whole_number};
 use crate::record::{
     CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId,
 };
-use crate::rows::{Row, RowReader};
+use crate::source::cells::{country_code, non_empty, split_name, CellReader};
+use crate::source::order_rows::OrderRows;
+use crate::source::rows::{Row, RowReader};
 use courtesy_core::{Currency, OrderStatus, PostalAddress};
 
 /// The fields that make a line.

@@ -4,8 +4,8 @@
 //! batch, and the caller may cancel between batches. When the run stops, the
 //! search rows and figures of the customers it touched are settled in one go.
 
-use crate::convert;
 use crate::record::Importer;
+use crate::run::convert;
 use chrono::{DateTime, Utc};
 use courtesy_core::{Clock, Region};
 use courtesy_store::{
@@ -177,5 +177,5 @@ pub fn feed(
 }
 
 #[cfg(test)]
-#[path = "tests/interrupted_runs.rs"]
+#[path = "../tests/interrupted_runs.rs"]
 mod interrupted_runs;

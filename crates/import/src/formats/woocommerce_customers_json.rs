@@ -5,11 +5,11 @@
 //! billing block fills what they leave empty. Both addresses are kept. Each
 //! customer is located at its 1-based place in the list.
 
-use crate::cells::non_empty;
-use crate::json_fields::Fields;
-use crate::json_objects::JsonObjects;
+use crate::formats::woocommerce_party::Party;
 use crate::record::{CustomerRecord, Importer, Located, Record, RowError};
-use crate::woocommerce_party::Party;
+use crate::source::cells::non_empty;
+use crate::source::json_fields::Fields;
+use crate::source::json_objects::JsonObjects;
 use serde_json::{Map, Value};
 
 /// Reads customers from a saved WooCommerce customers list.

@@ -3,16 +3,16 @@
 //! fields repeated or left blank after the first row).
 //!
 //! An order is read whole or not at all: when one of its rows cannot be read
-//! (see [`crate::rows`]) none of them is, and each is reported, the unreadable
+//! (see [`crate::source::rows`]) none of them is, and each is reported, the unreadable
 //! one with its reason. A row that repeats a line of its order (two exports
 //! pasted one after the other, overlapping at that order, maybe exported before
 //! and after its totals changed) is dropped, and an order repeated whole later
 //! in the file is read once; both are counted as duplicates.
 
-use crate::columns::Column;
 use crate::record::RowError;
-use crate::rows::{Row, RowReader};
-use crate::seen_records::SeenRecords;
+use crate::source::columns::Column;
+use crate::source::rows::{Row, RowReader};
+use crate::source::seen_records::SeenRecords;
 use std::collections::VecDeque;
 
 /// Rows read in groups of one order each.

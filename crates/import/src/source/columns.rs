@@ -98,12 +98,12 @@ macro_rules! column_set {
         $(#[$meta])*
         #[derive(Debug, Clone)]
         pub(crate) struct $name {
-            $(pub(crate) $field: $crate::columns::Column,)*
+            $(pub(crate) $field: $crate::source::columns::Column,)*
         }
 
         impl $name {
             /// Finds each column in `header`.
-            pub(crate) fn resolve(header: &$crate::columns::Header) -> Self {
+            pub(crate) fn resolve(header: &$crate::source::columns::Header) -> Self {
                 $name {
                     $($field: header.column(&[$header $(, $alt)*]),)*
                 }

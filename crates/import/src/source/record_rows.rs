@@ -3,8 +3,8 @@
 //! one is counted as a duplicate instead of being read again.
 
 use crate::record::RowError;
-use crate::rows::{Row, RowReader};
-use crate::seen_records::SeenRecords;
+use crate::source::rows::{Row, RowReader};
+use crate::source::seen_records::SeenRecords;
 
 /// Rows read one record each.
 pub(crate) struct RecordRows {

@@ -4,10 +4,10 @@
 //! header, compared case-insensitively after trimming. Other columns may be
 //! missing (an older export, a column removed in a spreadsheet); their cells
 //! read as empty. A JSON format is recognised by the keys of the first object
-//! of the array (see [`crate::json_detect`]). A mapped CSV is never detected:
+//! of the array (see [`crate::source::json_detect`]). A mapped CSV is never detected:
 //! the person picks a column mapping for it.
 
-use crate::columns::Header;
+use crate::source::columns::Header;
 use serde::Serialize;
 use std::fmt;
 
@@ -155,5 +155,33 @@ impl Format {
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())
+    }
+}
+
+/// What sniffing found out about a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceDescription {
+    /// The kind of export.
+    pub format: Format,
+    /// The character encoding's name: `UTF-8`, `windows-1250`, `windows-1251`,
+    /// `windows-1252`, `UTF-16LE`.
+    pub encoding: &'static str,
+    /// `,`, `;` or tab.
+    pub delimiter: char,
+    /// The decimal separator of amounts: `.` or `,`.
+    pub decimal: char,
+    /// The header cells, trimmed, as the file has them.
+    pub columns: Vec<String>,
+}
+
+/// The stored name of a format, e.g. `shopify-orders`.
+pub fn format_slug(format: Format) -> &'static str {
+    match format {
+        Format::ShopifyOrders => "shopify-orders",
+        Format::ShopifyCustomers => "shopify-customers",
+        Format::WooCommerceOrdersJson => "woocommerce-orders-json",
+        Format::WooCommerceCustomersJson => "woocommerce-customers-json",
+        Format::WooCommerceOrdersCsv => "woocommerce-orders-csv",
+        Format::MappedCsv => "mapped-csv",
     }
 }

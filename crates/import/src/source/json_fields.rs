@@ -7,8 +7,8 @@
 //! numbers (a line's `price`); both are read, rounded half away from zero to
 //! the currency's minor unit (a price of `16.6666667` is 1667 cents).
 
-use crate::cells::{country_code, parse_datetime};
 use crate::record::RowError;
+use crate::source::cells::{country_code, parse_datetime};
 use chrono::{DateTime, Utc};
 use courtesy_core::{Currency, PostalAddress};
 use serde_json::{Map, Value};
