@@ -2,76 +2,54 @@
 //!
 //! [`Store::open`] refuses foreign or newer files, migrates, and keeps one writer
 //! connection (serialised) beside a few read-only ones over WAL, so the UI reads
-//! while an import writes. One module per table or aggregate; SQL stays here.
+//! while an import writes. One folder per subsystem (customers, calls, gifts and
+//! cards, import, dispatch), one module per table or aggregate; SQL stays here.
 #![deny(missing_docs)]
 
 mod audit;
-mod bulk;
-mod call_history;
-mod call_policy;
-mod call_queue;
-mod call_scripts;
 mod calls;
-mod card_templates;
-mod cards;
-mod customer_stats;
 mod customers;
+mod dispatch;
 mod error;
-mod gift_planning;
-mod gift_plans;
-mod gift_policy;
-mod gift_spending;
 mod gifts;
-mod import_batches;
-mod import_runs;
-mod known_keys;
-mod mappings;
-mod merge;
+mod import;
 mod migrations;
-mod occasions;
 mod open;
-mod order_merge;
-mod orders;
-mod packing;
 mod paths;
-mod search;
-mod search_index;
 mod settings;
-mod shop_logo;
-mod slips;
 mod time;
 
 pub use audit::{Actor, AuditSource};
-pub use bulk::{
-    LoadCounts, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, NewProduct,
-};
-pub use call_history::{CallAttemptView, CallView};
-pub use call_queue::{CallListItem, RefreshCounts};
-pub use call_scripts::CallCard;
-pub use calls::{AttemptInput, AttemptResult};
-pub use card_templates::{shipped_card_text, CardTemplate, CARD_OCCASIONS};
-pub use cards::CardView;
-pub use customers::{
+pub use calls::attempts::{AttemptInput, AttemptResult};
+pub use calls::call_history::{CallAttemptView, CallView};
+pub use calls::call_queue::{CallListItem, RefreshCounts};
+pub use calls::call_scripts::CallCard;
+pub use calls::occasions::CustomerOccasion;
+pub use customers::orders::{OrderLineView, OrderView};
+pub use customers::profiles::{
     AddressView, ConsentEdit, ConsentView, CustomerEdit, CustomerListItem, CustomerPage,
     CustomerProfile, PhoneView,
 };
+pub use customers::search::match_expression;
+pub use dispatch::packing::{ProductView, ScanResult};
+pub use dispatch::shop_logo::MAX_LOGO_BYTES;
+pub use dispatch::slips::{SlipDestination, SlipFilter, SlipOrder, SlipPrint, SlipSort};
 pub use error::{Result, StoreError};
-pub use gift_planning::{GiftPlanCounts, GIFT_PLAN_WINDOW_DAYS};
-pub use gift_plans::OrderGiftPlan;
-pub use gifts::{GiftInput, GiftView};
-pub use import_batches::RunState;
-pub use import_runs::{BatchReport, ImportCounts, ImportRun, RowProblem};
-pub use merge::ImportItem;
+pub use gifts::card_templates::{shipped_card_text, CardTemplate, CARD_OCCASIONS};
+pub use gifts::cards::CardView;
+pub use gifts::catalogue::{GiftInput, GiftView};
+pub use gifts::gift_planning::{GiftPlanCounts, GIFT_PLAN_WINDOW_DAYS};
+pub use gifts::gift_plans::OrderGiftPlan;
+pub use import::bulk::{
+    LoadCounts, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, NewProduct,
+};
+pub use import::import_batches::RunState;
+pub use import::import_runs::{BatchReport, ImportCounts, ImportRun, RowProblem};
+pub use import::merge::ImportItem;
 pub use migrations::{schema_version, LATEST_VERSION};
-pub use occasions::CustomerOccasion;
 pub use open::backup_path;
-pub use orders::{OrderLineView, OrderView};
-pub use packing::{ProductView, ScanResult};
 pub use paths::{default_db_path, resolve_db_path};
-pub use search::match_expression;
 pub use settings::{Settings, DEFAULT_SHOP_NAME};
-pub use shop_logo::MAX_LOGO_BYTES;
-pub use slips::{SlipDestination, SlipFilter, SlipOrder, SlipPrint, SlipSort};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

@@ -3,8 +3,8 @@
 //! number, so reprints say COPY).
 
 use crate::audit::{record, Actor};
+use crate::customers::orders::order_lines;
 use crate::error::{Result, StoreError};
-use crate::orders::order_lines;
 use crate::settings::shop_country;
 use crate::time::to_db;
 use crate::{OrderLineView, Store};

@@ -3,9 +3,9 @@
 //! leave the shelf in the same transaction).
 
 use crate::audit::{record, Actor};
+use crate::dispatch::slips::{load_slip_orders, SlipOrder};
 use crate::error::{Result, StoreError};
-use crate::gift_plans::pack_plan;
-use crate::slips::{load_slip_orders, SlipOrder};
+use crate::gifts::gift_plans::pack_plan;
 use crate::time::to_db;
 use crate::Store;
 use rusqlite::types::Value;

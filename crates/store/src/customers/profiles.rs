@@ -1,9 +1,9 @@
 //! Customers: the list, the profile, and the edits staff make on it.
 
 use crate::audit::{record, Actor};
-use crate::call_history::{calls_of_customer, CallView};
+use crate::calls::call_history::{calls_of_customer, CallView};
+use crate::customers::orders::{orders_of_customer, OrderView};
 use crate::error::{Result, StoreError};
-use crate::orders::{orders_of_customer, OrderView};
 use crate::time::to_db;
 use crate::Store;
 use courtesy_core::{Language, Money, NameCulture, PersonName, PostalAddress};

@@ -4,7 +4,7 @@ use crate::audit::{record, Actor};
 use crate::error::{Result, StoreError};
 use crate::time::to_db;
 use crate::Store;
-use crate::{customer_stats, search_index};
+use crate::{customers::customer_stats, customers::search_index};
 use chrono::{DateTime, NaiveDate, Utc};
 use courtesy_core::{Language, Money, OrderStatus, PostalAddress};
 use rusqlite::{params, params_from_iter, Connection, ToSql};

@@ -3,7 +3,7 @@
 //! closing the call, the customer's do-not-call flag, a follow-up call.
 
 use crate::audit::{record, Actor};
-use crate::call_policy::{read_call_policy, shop_zone};
+use crate::calls::call_policy::{read_call_policy, shop_zone};
 use crate::error::{Result, StoreError};
 use crate::time::to_db;
 use crate::Store;

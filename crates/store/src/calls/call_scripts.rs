@@ -3,8 +3,8 @@
 //! for the customer, in their language.
 
 use crate::audit::Actor;
-use crate::call_history::{call_view, CallView};
-use crate::customers::{profile, CustomerProfile};
+use crate::calls::call_history::{call_view, CallView};
+use crate::customers::profiles::{profile, CustomerProfile};
 use crate::error::{Result, StoreError};
 use crate::settings::{get, put_json};
 use crate::Store;

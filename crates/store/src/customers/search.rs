@@ -7,7 +7,7 @@
 //! in index order. Either way a keystroke is answered in a few milliseconds at
 //! 100,000 customers.
 
-use crate::customers::{list_items_by_ids, CustomerListItem};
+use crate::customers::profiles::{list_items_by_ids, CustomerListItem};
 use crate::error::Result;
 use crate::Store;
 use courtesy_core::{fold_for_search, phone_search_digits};

@@ -5,11 +5,11 @@
 //! with its trace and its card's text rendered in the customer's language.
 
 use crate::audit::{record, Actor};
-use crate::call_policy::shop_zone;
-use crate::card_templates::{occasion_code, render_card, template_text, CardFields};
+use crate::calls::call_policy::shop_zone;
 use crate::error::{Result, StoreError};
-use crate::gift_policy::read_gift_policy;
-use crate::gifts::plannable_gifts;
+use crate::gifts::card_templates::{occasion_code, render_card, template_text, CardFields};
+use crate::gifts::catalogue::plannable_gifts;
+use crate::gifts::gift_policy::read_gift_policy;
 use crate::settings::{get, shop_country};
 use crate::time::{from_db, to_db};
 use crate::{Store, DEFAULT_SHOP_NAME};

@@ -1,19 +1,19 @@
 //! Merging imported customers and orders with what the database has: customers
 //! are the same person by e-mail, then phone (E.164), then their id in the
-//! source; orders by source, id and number (see [`crate::order_merge`]). What
+//! source; orders by source, id and number (see [`crate::import::order_merge`]). What
 //! is already known is left alone, what is new is added, and every change to an
 //! existing record is audit-logged, so importing the same file twice changes
 //! nothing the second time.
 
 use crate::audit::{record, Actor};
-use crate::bulk::{
+use crate::error::Result;
+use crate::import::bulk::{
     add_address, add_consent, add_phone, add_tag, insert_customer, insert_order, link_external_id,
     sort_key, NewCustomer, NewOrder,
 };
-use crate::error::Result;
-use crate::import_runs::{ImportCounts, RowProblem};
-use crate::known_keys::KnownKeys;
-use crate::order_merge::{find_order, refresh_order, OrderMatch, OrderUpdate, Refreshed};
+use crate::import::import_runs::{ImportCounts, RowProblem};
+use crate::import::known_keys::KnownKeys;
+use crate::import::order_merge::{find_order, refresh_order, OrderMatch, OrderUpdate, Refreshed};
 use crate::time::to_db;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
@@ -321,7 +321,7 @@ fn count(counts: &mut ImportCounts, customer: Option<Outcome>, order: Option<Out
 /// Merges one record inside the caller's transaction: adds to `counts`, to
 /// `touched` the customers whose search row and figures may have changed, to
 /// `updates` the changes to existing orders (the caller writes them with
-/// [`crate::order_merge::write_order_updates`]) and to `conflicts` the orders
+/// [`crate::import::order_merge::write_order_updates`]) and to `conflicts` the orders
 /// found under another order's id.
 #[allow(
     clippy::too_many_arguments,

@@ -3,8 +3,8 @@
 //! to print a card on the slip instead.
 
 use crate::audit::{record, Actor};
-use crate::card_templates::occasion_from_code;
 use crate::error::{Result, StoreError};
+use crate::gifts::card_templates::occasion_from_code;
 use crate::time::to_db;
 use crate::Store;
 use courtesy_core::gifts::CardOccasion;

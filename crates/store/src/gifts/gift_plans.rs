@@ -4,8 +4,8 @@
 //! only once).
 
 use crate::audit::{record, Actor};
-use crate::cards::{plan_card, CardView};
 use crate::error::Result;
+use crate::gifts::cards::{plan_card, CardView};
 use crate::time::to_db;
 use crate::Store;
 use courtesy_core::gifts::{PlannedGift, TraceStep};

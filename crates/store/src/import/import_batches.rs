@@ -22,11 +22,11 @@
 
 use crate::audit::Actor;
 use crate::error::Result;
-use crate::import_runs::{add_batch, BatchReport, ImportCounts, RowProblem};
-use crate::known_keys::KnownKeys;
-use crate::merge::{merge_item, ImportItem};
-use crate::order_merge::write_order_updates;
-use crate::{call_queue, customer_stats, search_index, Store};
+use crate::import::import_runs::{add_batch, BatchReport, ImportCounts, RowProblem};
+use crate::import::known_keys::KnownKeys;
+use crate::import::merge::{merge_item, ImportItem};
+use crate::import::order_merge::write_order_updates;
+use crate::{calls::call_queue, customers::customer_stats, customers::search_index, Store};
 use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 use std::sync::{MutexGuard, PoisonError};

@@ -13,7 +13,7 @@
 //! customer is looked at.
 
 use crate::audit::{record, Actor};
-use crate::call_policy::shop_zone;
+use crate::calls::call_policy::shop_zone;
 use crate::error::Result;
 use crate::time::{from_db, to_db};
 use crate::Store;
@@ -382,7 +382,7 @@ fn due_item(
 /// put in list order (VIPs first, then due time, id) and offered until `limit`
 /// are listed, so only the days needed are read.
 fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<Vec<CallListItem>> {
-    let policy = crate::call_policy::read_call_policy(conn)?;
+    let policy = crate::calls::call_policy::read_call_policy(conn)?;
     let fallback = shop_zone(conn)?;
     let vip_tag = policy.vip_tag.clone().unwrap_or_default();
     let mut stmt = conn.prepare_cached(DUE)?;
