@@ -1,5 +1,6 @@
 //! Courtesy's integration tests: each test states a rule, on real SQLite files.
 
+mod architecture;
 mod call_screen;
 mod calls;
 mod customer_edits;

@@ -1,6 +1,7 @@
 // The outcome form's rules, apart from the screen: the keyboard shortcuts, the
 // duration as typed, and the attempt sent to the store.
 import type { AttemptInput } from "../../lib/bindings";
+export { formatDuration, localDay } from "../../lib/callTime";
 
 export const OUTCOMES = ["reached", "voicemail", "no_answer", "busy", "wrong_number", "refused", "do_not_call"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -19,12 +20,6 @@ export interface CallForm {
 
 export function emptyForm(): CallForm {
   return { outcome: null, satisfaction: null, notes: "", deliveryProblem: false, callAgainOn: "", duration: "0:00" };
-}
-
-/** `m:ss` for a number of seconds. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
 /** Seconds from `m:ss`, `h:mm:ss` or whole minutes; `null` when it does not read. */
@@ -102,7 +97,3 @@ export function keyAction(e: KeyLike): KeyAction | null {
   return null;
 }
 
-/** The local date `YYYY-MM-DD` of `d`. */
-export function localDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
