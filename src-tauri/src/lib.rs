@@ -4,6 +4,9 @@
 
 pub mod bindings;
 pub mod calls_commands;
+/// The app's commands by name: the one list the build, the capability file, the
+/// handler and the UI's backend are checked against.
+pub mod command_table;
 pub mod commands;
 pub mod dispatch_commands;
 pub mod error;
@@ -11,6 +14,9 @@ pub mod gifts_commands;
 pub mod import_commands;
 pub mod state;
 pub mod web_process;
+
+#[cfg(test)]
+mod wire_contract;
 
 use state::AppState;
 
