@@ -23,6 +23,7 @@ pub fn typescript() -> String {
         courtesy_store::OrderView::decl(&cfg),
         courtesy_store::Settings::decl(&cfg),
         courtesy_core::PageSize::decl(&cfg),
+        courtesy_core::ErrorCode::decl(&cfg),
         crate::error::AppError::decl(&cfg),
         crate::commands::AppInfo::decl(&cfg),
         courtesy_desk::DemoLoaded::decl(&cfg),

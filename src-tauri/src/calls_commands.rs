@@ -2,6 +2,7 @@
 //! card, recording an attempt, and the owner's policy and scripts.
 
 use crate::error::AppError;
+use courtesy_core::ErrorCode;
 use crate::state::AppState;
 use courtesy_core::calls::{CallPolicy, CallScripts};
 use courtesy_store::{AttemptInput, AttemptResult, CallCard, CallListItem, CustomerOccasion};
@@ -76,7 +77,9 @@ pub async fn plan_call(
     due_at: String,
 ) -> Result<i64, AppError> {
     let due = chrono::DateTime::parse_from_rfc3339(&due_at)
-        .map_err(|e| AppError::new("invalid", format!("'{due_at}' is not a time: {e}")))?
+        .map_err(|e| {
+            AppError::because(ErrorCode::Invalid, format!("'{due_at}' is not a time: {e}"))
+        })?
         .with_timezone(&chrono::Utc);
     state
         .with_desk(move |d| d.plan_call(customer_id, due))

@@ -2,6 +2,7 @@
 //! desk's settings, calls `courtesy-dispatch` or the store, maps the error.
 
 use crate::error::AppError;
+use courtesy_core::ErrorCode;
 use crate::state::AppState;
 use courtesy_desk::Packed;
 use courtesy_dispatch::{system_printers, PageSize, SlipsPrinted, SystemPrinter};
@@ -31,7 +32,7 @@ pub struct SlipsDone {
 fn slip_size(code: Option<String>) -> Result<Option<PageSize>, AppError> {
     code.map(|c| {
         c.parse::<PageSize>()
-            .map_err(|_| AppError::new("invalid", format!("'{c}' is not a slip size")))
+            .map_err(|_| AppError::because(ErrorCode::Invalid, format!("'{c}' is not a slip size")))
     })
     .transpose()
 }
@@ -50,7 +51,7 @@ fn done(d: SlipsPrinted, file: Option<String>) -> SlipsDone {
 pub async fn list_printers() -> Result<Vec<SystemPrinter>, AppError> {
     tauri::async_runtime::spawn_blocking(system_printers)
         .await
-        .map_err(|e| AppError::new("app.task_failed", e.to_string()))
+        .map_err(AppError::task)
 }
 
 /// The shipping methods in use, most used first.
@@ -101,7 +102,7 @@ pub async fn save_slip_batch(
             .and_then(|f| f.into_path().ok())
     })
     .await
-    .map_err(|e| AppError::new("app.task_failed", e.to_string()))?;
+    .map_err(AppError::task)?;
     let Some(target) = chosen else {
         return Ok(None);
     };
@@ -145,10 +146,10 @@ pub async fn choose_shop_logo(
         };
         std::fs::read(&path)
             .map(Some)
-            .map_err(|e| AppError::new("settings.io", format!("{}: {e}", path.display())))
+            .map_err(|e| AppError::file(ErrorCode::SettingsIo, &path, &e))
     })
     .await
-    .map_err(|e| AppError::new("app.task_failed", e.to_string()))??;
+    .map_err(AppError::task)??;
     let Some(bytes) = bytes else {
         return Ok(false);
     };

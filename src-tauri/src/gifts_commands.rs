@@ -3,6 +3,7 @@
 //! their templates, and the plans shown on orders and profiles.
 
 use crate::error::AppError;
+use courtesy_core::ErrorCode;
 use crate::state::AppState;
 use courtesy_core::gifts::{GiftPlan, GiftPolicy};
 use courtesy_store::{CardTemplate, CardView, GiftInput, GiftPlanCounts, GiftView, OrderGiftPlan};
@@ -160,11 +161,11 @@ pub async fn save_card_sheet(
             return Ok(None);
         };
         std::fs::write(&path, pdf)
-            .map_err(|e| AppError::new("file.write", format!("writing {}: {e}", path.display())))?;
+            .map_err(|e| AppError::file(ErrorCode::FileWrite, &path, &e))?;
         Ok(Some(path.display().to_string()))
     })
     .await
-    .map_err(|e| AppError::new("app.task_failed", e.to_string()))?
+    .map_err(AppError::task)?
 }
 
 /// What this month's gifts cost so far, per currency.

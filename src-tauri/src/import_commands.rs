@@ -2,6 +2,7 @@
 //! import it with progress over a channel, cancel, and save the problem rows.
 
 use crate::error::AppError;
+use courtesy_core::ErrorCode;
 use crate::state::AppState;
 use courtesy_import::{
     mapping_fields, preview, preview_remembered, problems_csv, ColumnMapping, Flow, ImportError,
@@ -41,7 +42,7 @@ pub struct ImportProgress {
 
 impl From<ImportError> for AppError {
     fn from(e: ImportError) -> Self {
-        AppError::new(e.code(), e.to_string())
+        AppError::new(e.code(), e.to_string(), e.params())
     }
 }
 
@@ -66,7 +67,7 @@ pub async fn pick_import_file(app: AppHandle) -> Result<Option<String>, AppError
             .map(|p| p.display().to_string())
     })
     .await
-    .map_err(|e| AppError::new("app.task_failed", e.to_string()))
+    .map_err(AppError::task)
 }
 
 /// What the file is and its first rows: with the given mapping, else as
@@ -162,11 +163,11 @@ pub async fn save_import_problems(
             return Ok(None);
         };
         let bytes =
-            problems_csv(&problems).map_err(|e| AppError::new("import.io", e.to_string()))?;
+            problems_csv(&problems).map_err(|e| AppError::because(ErrorCode::ImportIo, e.to_string()))?;
         std::fs::write(&target, bytes)
-            .map_err(|e| AppError::new("import.io", format!("{}: {e}", target.display())))?;
+            .map_err(|e| AppError::file(ErrorCode::ImportIo, &target, &e))?;
         Ok(Some(target.display().to_string()))
     })
     .await
-    .map_err(|e| AppError::new("app.task_failed", e.to_string()))?
+    .map_err(AppError::task)?
 }

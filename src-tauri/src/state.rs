@@ -56,7 +56,7 @@ impl AppState {
         let store = self.store.clone()?;
         tauri::async_runtime::spawn_blocking(move || f(&store).map_err(Into::into))
             .await
-            .map_err(|e| AppError::new("app.task_failed", e.to_string()))?
+            .map_err(AppError::task)?
     }
 }
 

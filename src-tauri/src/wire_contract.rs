@@ -110,3 +110,52 @@ fn a_command_missing_from_one_place_is_noticed() {
     one_less.remove("app_info");
     assert_ne!(one_less, table());
 }
+
+/// The placeholders (`{name}`) of a message.
+fn placeholders(message: &str) -> BTreeSet<String> {
+    message
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split('}').next())
+        .map(|name| name.split(',').next().unwrap_or("").trim().to_string())
+        .collect()
+}
+
+#[test]
+fn every_error_code_has_words_in_each_of_the_uis_languages() {
+    let mut checked = 0;
+    for language in ["en", "pl", "ru", "fi"] {
+        let path = here().join(format!("../ui/src/lib/i18n/{language}.json"));
+        let catalogue: serde_json::Value =
+            serde_json::from_str(&read(&path)).expect("a catalogue is JSON");
+        for code in courtesy_core::ErrorCode::ALL {
+            let mut node = &catalogue["errors"];
+            for part in code.as_str().split('.') {
+                node = &node[part];
+            }
+            let message = node.as_str().unwrap_or_else(|| {
+                panic!("{language}.json has no errors.{code} message")
+            });
+            let allowed: BTreeSet<String> = code.params().iter().map(|p| p.to_string()).collect();
+            let used = placeholders(message);
+            assert!(
+                used.is_subset(&allowed),
+                "{language}.json's errors.{code} names {used:?}; the error carries {allowed:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 4 * courtesy_core::ErrorCode::ALL.len());
+}
+
+#[test]
+fn a_message_naming_a_parameter_the_error_lacks_is_noticed() {
+    let used = placeholders("packed at {at} by {who}, {n, plural, one {# x} other {# y}}");
+    assert!(used.contains("who") && used.contains("at"));
+    let allowed: BTreeSet<String> = courtesy_core::ErrorCode::DispatchAlreadyPacked
+        .params()
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert!(!used.is_subset(&allowed));
+}

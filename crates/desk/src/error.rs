@@ -1,5 +1,6 @@
 //! Why a workflow failed: the store, the import, the printer, or the request.
 
+use courtesy_core::{ErrorCode, ErrorParams};
 use courtesy_dispatch::DispatchError;
 use courtesy_import::ImportError;
 use courtesy_store::StoreError;
@@ -23,12 +24,22 @@ pub enum DeskError {
 
 impl DeskError {
     /// A stable code, e.g. `cards.none`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             DeskError::Store(e) => e.code(),
             DeskError::Import(e) => e.code(),
             DeskError::Dispatch(e) => e.code(),
-            DeskError::NoCards => "cards.none",
+            DeskError::NoCards => ErrorCode::CardsNone,
+        }
+    }
+
+    /// The error's parameters, named as its code says.
+    pub fn params(&self) -> ErrorParams {
+        match self {
+            DeskError::Store(e) => e.params(),
+            DeskError::Import(e) => e.params(),
+            DeskError::Dispatch(e) => e.params(),
+            DeskError::NoCards => Vec::new(),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! What can go wrong at the dispatch desk, each with a stable code.
 
+use courtesy_core::{ErrorCode, ErrorParams};
 use courtesy_slip::SlipError;
 use courtesy_store::StoreError;
 use std::path::PathBuf;
@@ -39,14 +40,31 @@ pub enum DispatchError {
 
 impl DispatchError {
     /// A stable, dotted code for the error's kind.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             DispatchError::Store(e) => e.code(),
             DispatchError::Slip(e) => e.code(),
-            DispatchError::NoOrders => "slips.no_orders",
-            DispatchError::NoPrinter(_) => "print.no_printer",
-            DispatchError::Print { .. } => "print.failed",
-            DispatchError::Io { .. } => "slips.io",
+            DispatchError::NoOrders => ErrorCode::SlipsNoOrders,
+            DispatchError::NoPrinter(_) => ErrorCode::PrintNoPrinter,
+            DispatchError::Print { .. } => ErrorCode::PrintFailed,
+            DispatchError::Io { .. } => ErrorCode::SlipsIo,
+        }
+    }
+
+    /// The error's parameters, named as its code says.
+    pub fn params(&self) -> ErrorParams {
+        match self {
+            DispatchError::Store(e) => e.params(),
+            DispatchError::Slip(e) => e.params(),
+            DispatchError::NoOrders => Vec::new(),
+            DispatchError::NoPrinter(reason) => vec![("reason", reason.clone())],
+            DispatchError::Print { printer, message } => {
+                vec![("printer", printer.clone()), ("reason", message.clone())]
+            }
+            DispatchError::Io { path, source } => vec![
+                ("path", path.display().to_string()),
+                ("reason", source.to_string()),
+            ],
         }
     }
 }

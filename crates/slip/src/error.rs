@@ -1,5 +1,6 @@
 //! Why a slip could not be made, with stable codes for the UI and tests.
 
+use courtesy_core::{ErrorCode, ErrorParams};
 use thiserror::Error;
 
 /// A slip that cannot be rendered.
@@ -55,16 +56,40 @@ pub enum SlipError {
 
 impl SlipError {
     /// A stable, machine-readable code, e.g. `slip.no_slips`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            SlipError::NoSlips => "slip.no_slips",
-            SlipError::NoCards => "slip.no_cards",
-            SlipError::EmptyOrderNumber => "slip.empty_order_number",
-            SlipError::OrderNumberNotEncodable { .. } => "slip.order_number_not_encodable",
-            SlipError::OrderNumberTooLong { .. } => "slip.order_number_too_long",
-            SlipError::BadLogo { .. } => "slip.bad_logo",
-            SlipError::Pdf { .. } => "slip.pdf",
-            SlipError::Font { .. } => "slip.font",
+            SlipError::NoSlips => ErrorCode::SlipNoSlips,
+            SlipError::NoCards => ErrorCode::SlipNoCards,
+            SlipError::EmptyOrderNumber => ErrorCode::SlipEmptyOrderNumber,
+            SlipError::OrderNumberNotEncodable { .. } => ErrorCode::SlipOrderNumberNotEncodable,
+            SlipError::OrderNumberTooLong { .. } => ErrorCode::SlipOrderNumberTooLong,
+            SlipError::BadLogo { .. } => ErrorCode::SlipBadLogo,
+            SlipError::Pdf { .. } => ErrorCode::SlipPdf,
+            SlipError::Font { .. } => ErrorCode::SlipFont,
+        }
+    }
+
+    /// The error's parameters, named as its code says.
+    pub fn params(&self) -> ErrorParams {
+        match self {
+            SlipError::NoSlips | SlipError::NoCards | SlipError::EmptyOrderNumber => Vec::new(),
+            SlipError::OrderNumberNotEncodable {
+                order_number,
+                character,
+            } => vec![
+                ("number", order_number.clone()),
+                ("character", character.to_string()),
+            ],
+            SlipError::OrderNumberTooLong {
+                order_number,
+                page_size,
+            } => vec![
+                ("number", order_number.clone()),
+                ("size", page_size.code().to_string()),
+            ],
+            SlipError::BadLogo { reason } | SlipError::Pdf { reason } | SlipError::Font { reason } => {
+                vec![("reason", reason.clone())]
+            }
         }
     }
 }

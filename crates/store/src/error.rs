@@ -1,5 +1,6 @@
 //! The store's typed errors, each with a stable code the UI and tests can match on.
 
+use courtesy_core::{ErrorCode, ErrorParams};
 use std::path::PathBuf;
 
 /// Everything that can go wrong opening or using the database.
@@ -79,18 +80,49 @@ pub enum StoreError {
 
 impl StoreError {
     /// A stable, dotted code for the error's kind, e.g. `db.too_new`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::NotADatabase { .. } => "db.not_a_database",
-            StoreError::TooNew { .. } => "db.too_new",
-            StoreError::Migration { .. } => "db.migration_failed",
-            StoreError::Io { .. } => "db.io",
-            StoreError::NotFound { .. } => "not_found",
-            StoreError::NotEmpty { .. } => "db.not_empty",
-            StoreError::AlreadyPacked { .. } => "dispatch.already_packed",
-            StoreError::NotToBePacked { .. } => "dispatch.not_to_be_packed",
-            StoreError::Invalid(_) => "invalid",
-            StoreError::Sqlite(_) => "db.sqlite",
+            StoreError::NotADatabase { .. } => ErrorCode::DbNotADatabase,
+            StoreError::TooNew { .. } => ErrorCode::DbTooNew,
+            StoreError::Migration { .. } => ErrorCode::DbMigrationFailed,
+            StoreError::Io { .. } => ErrorCode::DbIo,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::NotEmpty { .. } => ErrorCode::DbNotEmpty,
+            StoreError::AlreadyPacked { .. } => ErrorCode::DispatchAlreadyPacked,
+            StoreError::NotToBePacked { .. } => ErrorCode::DispatchNotToBePacked,
+            StoreError::Invalid(_) => ErrorCode::Invalid,
+            StoreError::Sqlite(_) => ErrorCode::DbSqlite,
+        }
+    }
+
+    /// The error's parameters, named as its code says (see [`ErrorCode::params`]).
+    pub fn params(&self) -> ErrorParams {
+        match self {
+            StoreError::NotADatabase { path } => vec![("path", path.display().to_string())],
+            StoreError::TooNew {
+                path,
+                found,
+                supported,
+            } => vec![
+                ("path", path.display().to_string()),
+                ("found", found.to_string()),
+                ("supported", supported.to_string()),
+            ],
+            StoreError::Migration { version, source } => {
+                vec![("version", version.to_string()), ("reason", source.to_string())]
+            }
+            StoreError::Io { path, source, .. } => vec![
+                ("path", path.display().to_string()),
+                ("reason", source.to_string()),
+            ],
+            StoreError::NotFound { entity, id } => {
+                vec![("entity", entity.to_string()), ("id", id.to_string())]
+            }
+            StoreError::NotEmpty { customers } => vec![("customers", customers.to_string())],
+            StoreError::AlreadyPacked { at, by } => vec![("at", at.clone()), ("by", by.clone())],
+            StoreError::NotToBePacked { status } => vec![("status", status.clone())],
+            StoreError::Invalid(reason) => vec![("reason", reason.clone())],
+            StoreError::Sqlite(e) => vec![("reason", e.to_string())],
         }
     }
 }

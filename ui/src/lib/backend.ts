@@ -139,7 +139,8 @@ export function isAppError(e: unknown): e is AppError {
 /** Any thrown value as `{ code, message }`. */
 export function toAppError(e: unknown): AppError {
   if (isAppError(e)) return e;
-  return { code: "app.unexpected", message: e instanceof Error ? e.message : String(e) };
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: "app.unexpected", message, params: { reason: message } };
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {

@@ -378,15 +378,21 @@ staffName: string, };
 
 export type PageSize = "a4" | "letter" | "a6" | "label4x6";
 
+export type ErrorCode = "db.not_a_database" | "db.too_new" | "db.migration_failed" | "db.io" | "db.sqlite" | "db.not_empty" | "not_found" | "invalid" | "dispatch.already_packed" | "dispatch.not_to_be_packed" | "import.not_text" | "import.empty" | "import.no_rows" | "import.unknown_format" | "import.missing_columns" | "import.malformed" | "import.unknown_json" | "import.needs_mapping" | "import.mapping_incomplete" | "import.io" | "slips.no_orders" | "slips.io" | "print.no_printer" | "print.failed" | "slip.no_slips" | "slip.no_cards" | "slip.empty_order_number" | "slip.order_number_not_encodable" | "slip.order_number_too_long" | "slip.bad_logo" | "slip.pdf" | "slip.font" | "cards.none" | "file.write" | "settings.io" | "app.task_failed" | "app.unexpected";
+
 export type AppError = { 
 /**
  * Stable, dotted, e.g. `db.too_new`, `not_found`.
  */
-code: string, 
+code: ErrorCode, 
 /**
- * A sentence for the person at the desk.
+ * A sentence in English.
  */
-message: string, };
+message: string, 
+/**
+ * The values the code's message names, e.g. `at` and `by`.
+ */
+params: { [key in string]: string }, };
 
 export type AppInfo = { 
 /**

@@ -204,7 +204,7 @@ mod tests {
         );
         let err = MappedColumns::resolve(&header(), &m).err();
         assert_eq!(
-            err.map(|e| (e.code(), e.to_string())),
+            err.map(|e| (e.code().as_str(), e.to_string())),
             Some((
                 "import.mapping_incomplete",
                 "the column mapping does not say which column holds: placed_at, total".into()
@@ -212,7 +212,7 @@ mod tests {
         );
         let none = mapping(MappedKind::Customers, &[("note", "Nr")]);
         let err = MappedColumns::resolve(&header(), &none).err();
-        assert_eq!(err.map(|e| e.code()), Some("import.mapping_incomplete"));
+        assert_eq!(err.map(|e| e.code().as_str()), Some("import.mapping_incomplete"));
     }
 
     #[test]
@@ -227,7 +227,7 @@ mod tests {
         );
         let err = MappedColumns::resolve(&header(), &m).err();
         assert_eq!(
-            err.map(|e| (e.code(), e.to_string())),
+            err.map(|e| (e.code().as_str(), e.to_string())),
             Some((
                 "import.missing_columns",
                 "the file has no Betrag column, which the column mapping names (is it another export?)"

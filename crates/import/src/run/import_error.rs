@@ -1,6 +1,7 @@
 //! Why a whole import could not run or stopped, with a stable code.
 
 use crate::source::file_error::FileError;
+use courtesy_core::{ErrorCode, ErrorParams};
 use courtesy_store::StoreError;
 
 /// Why a whole import could not run or stopped.
@@ -24,11 +25,22 @@ pub enum ImportError {
 
 impl ImportError {
     /// A stable code, e.g. `import.unknown_format`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             ImportError::File(e) => e.code(),
-            ImportError::Io { .. } => "import.io",
+            ImportError::Io { .. } => ErrorCode::ImportIo,
             ImportError::Store(e) => e.code(),
+        }
+    }
+
+    /// The error's parameters, named as its code says.
+    pub fn params(&self) -> ErrorParams {
+        match self {
+            ImportError::File(e) => e.params(),
+            ImportError::Io { path, source } => {
+                vec![("path", path.clone()), ("reason", source.to_string())]
+            }
+            ImportError::Store(e) => e.params(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Why a whole file is refused before any row is read.
 
 use crate::source::format::Format;
+use courtesy_core::{ErrorCode, ErrorParams};
 
 /// A file that cannot be imported at all. Rows that cannot be read are
 /// [`RowError`](crate::RowError)s instead, and the rest of the file still imports.
@@ -85,19 +86,39 @@ fn list_columns(columns: &[String]) -> String {
 
 impl FileError {
     /// A stable code for the UI and tests, e.g. `import.not_text`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            FileError::NotText => "import.not_text",
-            FileError::Empty => "import.empty",
-            FileError::NoRows => "import.no_rows",
-            FileError::UnknownFormat { .. } => "import.unknown_format",
-            FileError::MissingColumns { .. } => "import.missing_columns",
-            FileError::Malformed { .. } => "import.malformed",
-            FileError::UnknownJson { .. } => "import.unknown_json",
-            FileError::NeedsMapping => "import.needs_mapping",
-            FileError::MappingIncomplete { .. } => "import.mapping_incomplete",
-            FileError::MappedColumnsMissing { .. } => "import.missing_columns",
-            FileError::Io(_) => "import.io",
+            FileError::NotText => ErrorCode::ImportNotText,
+            FileError::Empty => ErrorCode::ImportEmpty,
+            FileError::NoRows => ErrorCode::ImportNoRows,
+            FileError::UnknownFormat { .. } => ErrorCode::ImportUnknownFormat,
+            FileError::MissingColumns { .. } | FileError::MappedColumnsMissing { .. } => {
+                ErrorCode::ImportMissingColumns
+            }
+            FileError::Malformed { .. } => ErrorCode::ImportMalformed,
+            FileError::UnknownJson { .. } => ErrorCode::ImportUnknownJson,
+            FileError::NeedsMapping => ErrorCode::ImportNeedsMapping,
+            FileError::MappingIncomplete { .. } => ErrorCode::ImportMappingIncomplete,
+            FileError::Io(_) => ErrorCode::ImportIo,
+        }
+    }
+
+    /// The error's parameters, named as its code says.
+    pub fn params(&self) -> ErrorParams {
+        match self {
+            FileError::NotText | FileError::Empty | FileError::NoRows | FileError::NeedsMapping => {
+                Vec::new()
+            }
+            FileError::UnknownFormat { columns } => vec![("columns", list_columns(columns))],
+            FileError::MissingColumns { missing, .. }
+            | FileError::MappedColumnsMissing { missing } => {
+                vec![("columns", missing.join(", "))]
+            }
+            FileError::Malformed { reason } | FileError::UnknownJson { reason } => {
+                vec![("reason", reason.clone())]
+            }
+            FileError::MappingIncomplete { missing } => vec![("fields", missing.join(", "))],
+            FileError::Io(e) => vec![("path", String::new()), ("reason", e.to_string())],
         }
     }
 }

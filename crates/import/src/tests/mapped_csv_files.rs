@@ -434,5 +434,5 @@ fn a_mapped_csv_picked_without_a_mapping_asks_for_one() {
         Some(Format::MappedCsv),
     )
     .err();
-    assert_eq!(err.map(|e| e.code()), Some("import.needs_mapping"));
+    assert_eq!(err.map(|e| e.code().as_str()), Some("import.needs_mapping"));
 }

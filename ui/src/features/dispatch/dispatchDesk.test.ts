@@ -178,11 +178,11 @@ describe("packing", () => {
 
   it("maps the Rust side's refusals to banners", () => {
     const s = onDesk();
-    expect(applyError(s, { code: "dispatch.already_packed", message: "packed at 10:00 by Ola" }).banner).toMatchObject({
+    expect(applyError(s, { code: "dispatch.already_packed", message: "packed at 10:00 by Ola", params: {} }).banner).toMatchObject({
       kind: "alreadyPacked",
       message: "packed at 10:00 by Ola",
     });
-    expect(applyError(s, { code: "dispatch.not_to_be_packed", message: "cancelled" }).banner).toEqual({ kind: "doNotPack", status: "paid" });
-    expect(applyError(s, { code: "print.failed", message: "lp: error" }).banner).toEqual({ kind: "failed", code: "print.failed", message: "lp: error" });
+    expect(applyError(s, { code: "dispatch.not_to_be_packed", message: "cancelled", params: {} }).banner).toEqual({ kind: "doNotPack", status: "paid" });
+    expect(applyError(s, { code: "print.failed", message: "lp: error", params: {} }).banner).toEqual({ kind: "failed", code: "print.failed", message: "lp: error", params: {} });
   });
 });

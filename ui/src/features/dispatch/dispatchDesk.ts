@@ -1,7 +1,7 @@
 // The dispatch desk's rules, free of the screen: what a scanned code means for
 // the order on the desk, ticking lines unit by unit, when packing is refused or
 // needs a confirmation, and which banner a scan or a pack answer raises.
-import type { AppError, OrderLineView, OrderStatus, Packed, ScanResult, SlipOrder, SlipOutcome } from "../../lib/bindings";
+import type { AppError, ErrorCode, OrderLineView, OrderStatus, Packed, ScanResult, SlipOrder, SlipOutcome } from "../../lib/bindings";
 
 /** The code a packer scans (from a card on the desk) to say the parcel is packed. */
 export const PACK_CODE = "PACKED";
@@ -25,7 +25,7 @@ export type Banner =
   | { kind: "overScanned"; sku: string; quantity: number }
   | { kind: "doNotPack"; status: OrderStatus }
   | { kind: "alreadyPacked"; at: string | null; by: string; message: string }
-  | { kind: "failed"; code: string; message: string }
+  | { kind: "failed"; code: ErrorCode; message: string; params: AppError["params"] }
   | { kind: "leftUnpacked"; number: string }
   | { kind: "packed"; number: string; slip: SlipOutcome; printer: string | null; reason: string | null };
 
@@ -177,13 +177,18 @@ export function applyError(state: DeskState, error: AppError): DeskState {
   if (error.code === "dispatch.already_packed") {
     return {
       ...state,
-      banner: { kind: "alreadyPacked", at: state.order?.packedAt ?? null, by: state.order?.packedBy ?? "", message: error.message },
+      banner: {
+        kind: "alreadyPacked",
+        at: state.order?.packedAt ?? (error.params.at || null),
+        by: state.order?.packedBy || error.params.by || "",
+        message: error.message,
+      },
     };
   }
   if (error.code === "dispatch.not_to_be_packed" && state.order) {
     return { ...state, banner: { kind: "doNotPack", status: state.order.status } };
   }
-  return { ...state, banner: { kind: "failed", code: error.code, message: error.message } };
+  return { ...state, banner: { kind: "failed", code: error.code, message: error.message, params: error.params } };
 }
 
 /** Whether the Packed button does anything. */
