@@ -2,9 +2,9 @@
 //! card, recording an attempt, and the owner's policy and scripts.
 
 use crate::error::AppError;
-use courtesy_core::ErrorCode;
 use crate::state::AppState;
 use courtesy_core::calls::{CallPolicy, CallScripts};
+use courtesy_core::ErrorCode;
 use courtesy_store::{AttemptInput, AttemptResult, CallCard, CallListItem, CustomerOccasion};
 use tauri::State;
 

@@ -2,8 +2,8 @@
 //! desk's settings, calls `courtesy-dispatch` or the store, maps the error.
 
 use crate::error::AppError;
-use courtesy_core::ErrorCode;
 use crate::state::AppState;
+use courtesy_core::ErrorCode;
 use courtesy_desk::Packed;
 use courtesy_dispatch::{system_printers, PageSize, SlipsPrinted, SystemPrinter};
 use courtesy_store::{ScanResult, SlipFilter, SlipOrder};

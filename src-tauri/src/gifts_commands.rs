@@ -3,9 +3,9 @@
 //! their templates, and the plans shown on orders and profiles.
 
 use crate::error::AppError;
-use courtesy_core::ErrorCode;
 use crate::state::AppState;
 use courtesy_core::gifts::{GiftPlan, GiftPolicy};
+use courtesy_core::ErrorCode;
 use courtesy_store::{CardTemplate, CardView, GiftInput, GiftPlanCounts, GiftView, OrderGiftPlan};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -160,8 +160,7 @@ pub async fn save_card_sheet(
         else {
             return Ok(None);
         };
-        std::fs::write(&path, pdf)
-            .map_err(|e| AppError::file(ErrorCode::FileWrite, &path, &e))?;
+        std::fs::write(&path, pdf).map_err(|e| AppError::file(ErrorCode::FileWrite, &path, &e))?;
         Ok(Some(path.display().to_string()))
     })
     .await

@@ -2,8 +2,8 @@
 //! import it with progress over a channel, cancel, and save the problem rows.
 
 use crate::error::AppError;
-use courtesy_core::ErrorCode;
 use crate::state::AppState;
+use courtesy_core::ErrorCode;
 use courtesy_import::{
     mapping_fields, preview, preview_remembered, problems_csv, ColumnMapping, Flow, ImportError,
     MappingFields, Preview,
@@ -162,8 +162,8 @@ pub async fn save_import_problems(
         else {
             return Ok(None);
         };
-        let bytes =
-            problems_csv(&problems).map_err(|e| AppError::because(ErrorCode::ImportIo, e.to_string()))?;
+        let bytes = problems_csv(&problems)
+            .map_err(|e| AppError::because(ErrorCode::ImportIo, e.to_string()))?;
         std::fs::write(&target, bytes)
             .map_err(|e| AppError::file(ErrorCode::ImportIo, &target, &e))?;
         Ok(Some(target.display().to_string()))

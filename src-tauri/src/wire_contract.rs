@@ -17,7 +17,11 @@ fn read(path: &Path) -> String {
 
 fn table() -> BTreeSet<String> {
     let names: BTreeSet<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
-    assert_eq!(names.len(), COMMANDS.len(), "a command is in the table twice");
+    assert_eq!(
+        names.len(),
+        COMMANDS.len(),
+        "a command is in the table twice"
+    );
     names
 }
 
@@ -53,7 +57,11 @@ fn every_command_of_the_table_is_a_tauri_command_function() {
             }
         }
     }
-    assert_eq!(functions, table(), "#[tauri::command] functions vs the table");
+    assert_eq!(
+        functions,
+        table(),
+        "#[tauri::command] functions vs the table"
+    );
 }
 
 #[test]
@@ -133,9 +141,9 @@ fn every_error_code_has_words_in_each_of_the_uis_languages() {
             for part in code.as_str().split('.') {
                 node = &node[part];
             }
-            let message = node.as_str().unwrap_or_else(|| {
-                panic!("{language}.json has no errors.{code} message")
-            });
+            let message = node
+                .as_str()
+                .unwrap_or_else(|| panic!("{language}.json has no errors.{code} message"));
             let allowed: BTreeSet<String> = code.params().iter().map(|p| p.to_string()).collect();
             let used = placeholders(message);
             assert!(

@@ -88,7 +88,7 @@ fn table(calls: &[CallListItem]) -> String {
                     c.customer_name.clone()
                 },
                 c.phone.clone(),
-                c.reason.replace('_', " "),
+                c.reason.as_str().replace('_', " "),
                 c.order_number.clone().unwrap_or_default(),
             ]
         })

@@ -87,7 +87,9 @@ impl SlipError {
                 ("number", order_number.clone()),
                 ("size", page_size.code().to_string()),
             ],
-            SlipError::BadLogo { reason } | SlipError::Pdf { reason } | SlipError::Font { reason } => {
+            SlipError::BadLogo { reason }
+            | SlipError::Pdf { reason }
+            | SlipError::Font { reason } => {
                 vec![("reason", reason.clone())]
             }
         }

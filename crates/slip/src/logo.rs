@@ -135,6 +135,9 @@ mod tests {
             Err("slip.bad_logo")
         );
         let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
-        assert_eq!(check_logo(gif).map_err(|e| e.code().as_str()), Err("slip.bad_logo"));
+        assert_eq!(
+            check_logo(gif).map_err(|e| e.code().as_str()),
+            Err("slip.bad_logo")
+        );
     }
 }

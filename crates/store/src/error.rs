@@ -109,7 +109,10 @@ impl StoreError {
                 ("supported", supported.to_string()),
             ],
             StoreError::Migration { version, source } => {
-                vec![("version", version.to_string()), ("reason", source.to_string())]
+                vec![
+                    ("version", version.to_string()),
+                    ("reason", source.to_string()),
+                ]
             }
             StoreError::Io { path, source, .. } => vec![
                 ("path", path.display().to_string()),

@@ -380,6 +380,12 @@ export type PageSize = "a4" | "letter" | "a6" | "label4x6";
 
 export type ErrorCode = "db.not_a_database" | "db.too_new" | "db.migration_failed" | "db.io" | "db.sqlite" | "db.not_empty" | "not_found" | "invalid" | "dispatch.already_packed" | "dispatch.not_to_be_packed" | "import.not_text" | "import.empty" | "import.no_rows" | "import.unknown_format" | "import.missing_columns" | "import.malformed" | "import.unknown_json" | "import.needs_mapping" | "import.mapping_incomplete" | "import.io" | "slips.no_orders" | "slips.io" | "print.no_printer" | "print.failed" | "slip.no_slips" | "slip.no_cards" | "slip.empty_order_number" | "slip.order_number_not_encodable" | "slip.order_number_too_long" | "slip.bad_logo" | "slip.pdf" | "slip.font" | "cards.none" | "file.write" | "settings.io" | "app.task_failed" | "app.unexpected";
 
+export type CallReason = "first_order" | "big_order" | "vip_order" | "delivery_problem" | "manual" | "call_again" | "service_recovery";
+
+export type CallOutcome = "reached" | "voicemail" | "no_answer" | "busy" | "wrong_number" | "refused" | "do_not_call";
+
+export type CallStatus = "open" | "done" | "cancelled";
+
 export type AppError = { 
 /**
  * Stable, dotted, e.g. `db.too_new`, `not_found`.
@@ -990,7 +996,7 @@ localTime: string,
 /**
  * Why the call was queued.
  */
-reason: string, 
+reason: CallReason, 
 /**
  * The order it is about.
  */
@@ -1018,9 +1024,9 @@ export type CallAttemptView = {
  */
 at: string, 
 /**
- * `reached`, `voicemail`, `no_answer`, `busy`, `wrong_number`, `refused`, `do_not_call`.
+ * How it ended.
  */
-outcome: string, 
+outcome: CallOutcome, 
 /**
  * Length of the call in seconds.
  */
@@ -1048,13 +1054,13 @@ export type CallView = {
  */
 id: number, 
 /**
- * Why it was queued (`first_order`, `service_recovery`, …).
+ * Why it was queued.
  */
-reason: string, 
+reason: CallReason, 
 /**
- * `open`, `done` or `cancelled`.
+ * Where it stands.
  */
-status: string, 
+status: CallStatus, 
 /**
  * When it is (or was last) offered, UTC.
  */
@@ -1110,7 +1116,7 @@ at: string,
 /**
  * How it ended.
  */
-outcome: string, 
+outcome: CallOutcome, 
 /**
  * Length of the call in seconds.
  */

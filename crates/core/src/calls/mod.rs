@@ -21,7 +21,7 @@ pub use attempts::{after_attempt, AttemptEffects, AttemptReport, AttemptedCall};
 pub use calling_hours::next_offer_time;
 pub use plan::{plan_calls, CallCandidate, CallPlan, CloseWhy, NewCall, OpenCall};
 pub use policy::{CallPolicy, CallingHours, RetryRule};
-pub use reasons::{CallOutcome, CallReason};
+pub use reasons::{CallOutcome, CallReason, CallStatus};
 pub use scripts::{
     default_script, render_script, CallScripts, ScriptKind, ScriptValues, SCRIPT_FIELDS,
 };

@@ -1,9 +1,10 @@
 //! Why a call exists and how an attempt ended, with their stored names.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Why a call was queued.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CallReason {
     /// The customer's first purchase.
@@ -62,7 +63,7 @@ impl CallReason {
 }
 
 /// How one attempt to call ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CallOutcome {
     /// Spoke with the customer.
@@ -120,6 +121,36 @@ impl CallOutcome {
     }
 }
 
+/// Where a call stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CallStatus {
+    /// Still to make (or to try again).
+    Open,
+    /// Made, or given up after its attempts.
+    Done,
+    /// No longer to make (the order was cancelled, the customer asked not to be called).
+    Cancelled,
+}
+
+impl CallStatus {
+    /// The stored name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CallStatus::Open => "open",
+            CallStatus::Done => "done",
+            CallStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn parse(s: &str) -> Option<CallStatus> {
+        [CallStatus::Open, CallStatus::Done, CallStatus::Cancelled]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,3 +165,16 @@ mod tests {
         }
     }
 }
+
+/// A stored name compares with its enum (`reason == "first_order"`).
+macro_rules! compares_with_its_name {
+    ($($ty:ty),*) => {$(
+        impl PartialEq<&str> for $ty {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+    )*};
+}
+
+compares_with_its_name!(CallReason, CallOutcome, CallStatus);

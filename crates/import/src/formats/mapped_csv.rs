@@ -212,7 +212,10 @@ mod tests {
         );
         let none = mapping(MappedKind::Customers, &[("note", "Nr")]);
         let err = MappedColumns::resolve(&header(), &none).err();
-        assert_eq!(err.map(|e| e.code().as_str()), Some("import.mapping_incomplete"));
+        assert_eq!(
+            err.map(|e| e.code().as_str()),
+            Some("import.mapping_incomplete")
+        );
     }
 
     #[test]

@@ -24,7 +24,6 @@ pub struct AttemptInput {
     #[ts(type = "string")]
     pub at: DateTime<Utc>,
     /// How it ended.
-    #[ts(type = "string")]
     pub outcome: CallOutcome,
     /// Length of the call in seconds.
     pub duration_seconds: u32,

@@ -4,9 +4,26 @@
 
 use crate::error::Result;
 use crate::Store;
+use courtesy_core::calls::{CallOutcome, CallReason, CallStatus};
 use rusqlite::{Connection, Row};
 use serde::Serialize;
 use ts_rs::TS;
+
+/// A stored name read back as its enum; a name none is a data error.
+pub(crate) fn stored<T>(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("'{text}' is no known value").into(),
+        )
+    })
+}
 
 /// One attempt on a call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -14,8 +31,8 @@ use ts_rs::TS;
 pub struct CallAttemptView {
     /// UTC, ISO 8601.
     pub at: String,
-    /// `reached`, `voicemail`, `no_answer`, `busy`, `wrong_number`, `refused`, `do_not_call`.
-    pub outcome: String,
+    /// How it ended.
+    pub outcome: CallOutcome,
     /// Length of the call in seconds.
     pub duration_seconds: u32,
     /// 1–5, when asked.
@@ -35,10 +52,10 @@ pub struct CallView {
     /// The call's id.
     #[ts(type = "number")]
     pub id: i64,
-    /// Why it was queued (`first_order`, `service_recovery`, …).
-    pub reason: String,
-    /// `open`, `done` or `cancelled`.
-    pub status: String,
+    /// Why it was queued.
+    pub reason: CallReason,
+    /// Where it stands.
+    pub status: CallStatus,
     /// When it is (or was last) offered, UTC.
     pub due_at: String,
     /// When it was queued, UTC.
@@ -59,8 +76,8 @@ pub struct CallView {
 fn call_from_row(r: &Row<'_>) -> rusqlite::Result<CallView> {
     Ok(CallView {
         id: r.get(0)?,
-        reason: r.get(1)?,
-        status: r.get(2)?,
+        reason: stored(r, 1, CallReason::parse)?,
+        status: stored(r, 2, CallStatus::parse)?,
         due_at: r.get(3)?,
         created_at: r.get(4)?,
         closed_at: r.get(5)?,
@@ -79,7 +96,7 @@ fn attempts_of(conn: &Connection, call_id: i64) -> Result<Vec<CallAttemptView>> 
     let rows = stmt.query_map([call_id], |r| {
         Ok(CallAttemptView {
             at: r.get(0)?,
-            outcome: r.get(1)?,
+            outcome: stored(r, 1, CallOutcome::parse)?,
             duration_seconds: r.get(2)?,
             satisfaction: r.get(3)?,
             notes: r.get(4)?,

@@ -60,7 +60,7 @@ pub struct CallListItem {
     /// The customer's local time now, `HH:MM`.
     pub local_time: String,
     /// Why the call was queued.
-    pub reason: String,
+    pub reason: CallReason,
     /// The order it is about.
     #[ts(type = "number | null")]
     pub order_id: Option<i64>,
@@ -369,7 +369,7 @@ fn due_item(
         phone: phone.unwrap_or_default(),
         time_zone: zone.name().to_string(),
         local_time: now.with_timezone(&zone).format("%H:%M").to_string(),
-        reason: r.get(2)?,
+        reason: crate::calls::call_history::stored(r, 2, CallReason::parse)?,
         order_id: r.get(1)?,
         order_number: r.get(11)?,
         due_at: call.due_at,

@@ -8,7 +8,7 @@ use crate::customers::profiles::{profile, CustomerProfile};
 use crate::error::{Result, StoreError};
 use crate::settings::{get, put_json};
 use crate::Store;
-use courtesy_core::calls::{render_script, CallReason, CallScripts, ScriptKind, ScriptValues};
+use courtesy_core::calls::{render_script, CallScripts, ScriptKind, ScriptValues};
 use courtesy_core::Language;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -70,7 +70,7 @@ fn card(conn: &Connection, call_id: i64, staff_name: &str) -> Result<CallCard> {
     )?;
     let customer = profile(conn, customer_id)?;
     let language = customer_language(&customer);
-    let reason = CallReason::parse(&call.reason).unwrap_or(CallReason::Manual);
+    let reason = call.reason;
     let template = read_scripts(conn)?.text(ScriptKind::for_reason(reason), language);
     let values = ScriptValues {
         address_form: customer.address_form.clone(),

@@ -1,10 +1,12 @@
 // The outcome form's rules, apart from the screen: the keyboard shortcuts, the
 // duration as typed, and the attempt sent to the store.
-import type { AttemptInput } from "../../lib/bindings";
+import type { AttemptInput, CallOutcome } from "../../lib/bindings";
 export { formatDuration, localDay } from "../../lib/callTime";
 
-export const OUTCOMES = ["reached", "voicemail", "no_answer", "busy", "wrong_number", "refused", "do_not_call"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOMES = ["reached", "voicemail", "no_answer", "busy", "wrong_number", "refused", "do_not_call"] as const satisfies readonly CallOutcome[];
+export type Outcome = CallOutcome;
+type Unlisted = Exclude<CallOutcome, (typeof OUTCOMES)[number]>;
+export const EVERY_OUTCOME_LISTED: [Unlisted] extends [never] ? true : never = true;
 
 /** What the person filled in. */
 export interface CallForm {
