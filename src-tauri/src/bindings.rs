@@ -27,6 +27,7 @@ pub fn typescript() -> String {
         courtesy_core::calls::CallReason::decl(&cfg),
         courtesy_core::calls::CallOutcome::decl(&cfg),
         courtesy_core::calls::CallStatus::decl(&cfg),
+        courtesy_core::PackVerdict::decl(&cfg),
         crate::error::AppError::decl(&cfg),
         crate::commands::AppInfo::decl(&cfg),
         courtesy_desk::DemoLoaded::decl(&cfg),

@@ -17,10 +17,12 @@ pub mod money;
 pub mod money_format;
 pub mod names;
 pub mod order_status;
+pub mod packing;
 pub mod page_size;
 pub mod phone;
 pub mod search_text;
 pub mod spreadsheet;
+pub mod walking_order;
 
 pub use address::PostalAddress;
 pub use amount::{parse_amount, AmountError};
@@ -35,9 +37,11 @@ pub use money::{Currency, CurrencyError, Money};
 pub use money_format::format_money;
 pub use names::{NameCulture, PersonName};
 pub use order_status::OrderStatus;
+pub use packing::{pack_verdict, PackVerdict};
 pub use page_size::{PageSize, UnknownPageSize};
 pub use phone::{normalise_phone, Phone, PhoneError, Region};
 pub use search_text::{fold_for_search, phone_search_digits};
 pub use spreadsheet::{
     is_rounded_number, restore_phone, restore_postal_code, spreadsheet_boolean, CellRepair,
 };
+pub use walking_order::walking_order;

@@ -386,6 +386,20 @@ export type CallOutcome = "reached" | "voicemail" | "no_answer" | "busy" | "wron
 
 export type CallStatus = "open" | "done" | "cancelled";
 
+export type PackVerdict = { "kind": "mayPack" } | { "kind": "doNotPack", 
+/**
+ * Its status.
+ */
+status: OrderStatus, } | { "kind": "alreadyPacked", 
+/**
+ * When (UTC, ISO 8601).
+ */
+at: string, 
+/**
+ * By whom.
+ */
+by: string, };
+
 export type AppError = { 
 /**
  * Stable, dotted, e.g. `db.too_new`, `not_found`.
@@ -730,7 +744,11 @@ packedAt: string | null,
 /**
  * Who packed it.
  */
-packedBy: string, };
+packedBy: string, 
+/**
+ * Whether the bench may pack it.
+ */
+pack: PackVerdict, };
 
 export type SlipSort = "bin" | "number";
 

@@ -8,6 +8,7 @@ use crate::error::{Result, StoreError};
 use crate::gifts::gift_plans::pack_plan;
 use crate::time::to_db;
 use crate::Store;
+use courtesy_core::{pack_verdict, OrderStatus, PackVerdict};
 use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -124,11 +125,17 @@ impl Store {
                 entity: "order",
                 id: order_id,
             })?;
-            if let Some(at) = packed_at {
-                return Err(StoreError::AlreadyPacked { at, by: packed_by });
-            }
-            if status == "cancelled" || status == "refunded" {
-                return Err(StoreError::NotToBePacked { status });
+            let status = OrderStatus::parse(&status).unwrap_or(OrderStatus::Open);
+            match pack_verdict(status, packed_at.as_deref(), &packed_by) {
+                PackVerdict::MayPack => {}
+                PackVerdict::DoNotPack { status } => {
+                    return Err(StoreError::NotToBePacked {
+                        status: status.as_str().to_string(),
+                    })
+                }
+                PackVerdict::AlreadyPacked { at, by } => {
+                    return Err(StoreError::AlreadyPacked { at, by })
+                }
             }
             tx.prepare_cached("UPDATE orders SET packed_at = ?2, packed_by = ?3 WHERE id = ?1")?
                 .execute(rusqlite::params![order_id, at, actor.name])?;

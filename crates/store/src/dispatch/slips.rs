@@ -9,7 +9,10 @@ use crate::settings::shop_country;
 use crate::time::to_db;
 use crate::{OrderLineView, Store};
 use chrono::NaiveDate;
-use courtesy_core::{Currency, Language, Money, OrderStatus, PageSize, PostalAddress};
+use courtesy_core::{
+    pack_verdict, walking_order, Currency, Language, Money, OrderStatus, PackVerdict, PageSize,
+    PostalAddress,
+};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -54,6 +57,8 @@ pub struct SlipOrder {
     pub packed_at: Option<String>,
     /// Who packed it.
     pub packed_by: String,
+    /// Whether the bench may pack it.
+    pub pack: PackVerdict,
 }
 
 /// How a batch of slips is ordered.
@@ -162,10 +167,13 @@ fn slip_order_from_row(r: &Row<'_>, shop_country: &str) -> rusqlite::Result<Slip
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(" ");
+    let status = OrderStatus::parse(&status_text).unwrap_or(OrderStatus::Open);
+    let (packed_at, packed_by): (Option<String>, String) =
+        (r.get("packed_at")?, r.get("packed_by")?);
     Ok(SlipOrder {
         id: r.get("id")?,
         number: r.get("number")?,
-        status: OrderStatus::parse(&status_text).unwrap_or(OrderStatus::Open),
+        status,
         placed_at: r.get("placed_at")?,
         total: Money::new(r.get("total_minor")?, currency),
         shipping_method: r.get("shipping_method")?,
@@ -181,8 +189,9 @@ fn slip_order_from_row(r: &Row<'_>, shop_country: &str) -> rusqlite::Result<Slip
         },
         lines: Vec::new(),
         prints: r.get("prints")?,
-        packed_at: r.get("packed_at")?,
-        packed_by: r.get("packed_by")?,
+        packed_at: packed_at.clone(),
+        pack: pack_verdict(status, packed_at.as_deref(), &packed_by),
+        packed_by,
     })
 }
 
@@ -204,6 +213,13 @@ pub(crate) fn load_slip_orders(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for o in &mut orders {
         o.lines = order_lines(conn, o.id, o.total.currency)?;
+        // In the order a packer walks the shelves.
+        o.lines.sort_by(|a, b| {
+            walking_order(
+                (a.bin_location.as_deref().unwrap_or(""), &a.sku),
+                (b.bin_location.as_deref().unwrap_or(""), &b.sku),
+            )
+        });
     }
     Ok(orders)
 }

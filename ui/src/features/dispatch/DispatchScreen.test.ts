@@ -17,8 +17,9 @@ function order(overrides: Partial<SlipOrder> = {}): SlipOrder {
   return {
     id: 7, number: "#1007", status: "paid", placedAt: "2026-11-20T10:00:00Z", total: pln(500), shippingMethod: "DPD",
     shipTo: ["Anna Nowak", "ul. Polna 1", "00-950 Warszawa"], shipCountry: "PL", customerNote: "", giftMessage: "",
-    language: "pl", customerName: "Anna Nowak", lines: [line("MUG", 2, "B-1"), line("TEA", 1, "A-1")], prints: 0,
-    packedAt: null, packedBy: "", ...overrides,
+    // Lines in the walking order the Rust side sends.
+    language: "pl", customerName: "Anna Nowak", lines: [line("TEA", 1, "A-1"), line("MUG", 2, "B-1")], prints: 0,
+    packedAt: null, packedBy: "", pack: { kind: "mayPack" }, ...overrides,
   };
 }
 
@@ -27,13 +28,13 @@ function deskBackend(packed: number[]): Backend {
   return fakeBackend({
     dispatchScan: async (code: string): Promise<ScanResult> => {
       if (code === "1007" || code === "#1007") return { kind: "order", order: order() };
-      if (code === "1008") return { kind: "order", order: order({ id: 8, number: "#1008", status: "cancelled" }) };
+      if (code === "1008") return { kind: "order", order: order({ id: 8, number: "#1008", status: "cancelled", pack: { kind: "doNotPack", status: "cancelled" } }) };
       if (code === "SOAP") return { kind: "product", product: { sku: "SOAP", name: "Soap", binLocation: "C-1" } };
       return { kind: "unknown", code };
     },
     dispatchPack: async (id: number): Promise<Packed> => {
       packed.push(id);
-      return { order: order({ packedAt: "2026-11-26T12:00:00Z", packedBy: "desk" }), slip: "notPrinted", printer: null, reason: "no printer" };
+      return { order: order({ packedAt: "2026-11-26T12:00:00Z", packedBy: "desk", pack: { kind: "alreadyPacked", at: "2026-11-26T12:00:00Z", by: "desk" } }), slip: "notPrinted", printer: null, reason: "no printer" };
     },
   });
 }

@@ -14,7 +14,6 @@ import {
   toggleLine,
   toneOf,
   untickUnit,
-  walkOrder,
   type DeskState,
 } from "./dispatchDesk";
 
@@ -38,10 +37,12 @@ function order(id: number, overrides: Partial<SlipOrder> = {}): SlipOrder {
     giftMessage: "",
     language: "pl",
     customerName: "Anna Kowalska",
-    lines: [line("CANDLE-FIG", 3, "B-10"), line("SOAP-LAV", 1, "A-2"), line("CARD", 1, null), line("MUG", 2, "B-9")],
+    // In the walking order the Rust side sends them in.
+    lines: [line("SOAP-LAV", 1, "A-2"), line("MUG", 2, "B-9"), line("CANDLE-FIG", 3, "B-10"), line("CARD", 1, null)],
     prints: 0,
     packedAt: null,
     packedBy: "",
+    pack: { kind: "mayPack" },
     ...overrides,
   };
 }
@@ -50,12 +51,8 @@ const onDesk = (o: SlipOrder = order(1)): DeskState => showOrder(emptyDesk, o);
 const skuAt = (s: DeskState, i: number) => s.lines[i].sku;
 
 describe("lines are shown in the order a packer walks the shelves", () => {
-  it("sorts by bin location, numbers within bins as numbers, lines without a bin last", () => {
-    expect(walkOrder(order(1).lines).map((l) => l.sku)).toEqual(["SOAP-LAV", "MUG", "CANDLE-FIG", "CARD"]);
-  });
-  it("sorts lines in one bin by SKU", () => {
-    const lines = [line("ZED", 1, "A-1"), line("ALPHA", 1, "A-1")];
-    expect(walkOrder(lines).map((l) => l.sku)).toEqual(["ALPHA", "ZED"]);
+  it("keeps the walking order the Rust side decided", () => {
+    expect(onDesk().lines.map((l) => l.sku)).toEqual(["SOAP-LAV", "MUG", "CANDLE-FIG", "CARD"]);
   });
 });
 
@@ -144,7 +141,7 @@ describe("packing", () => {
 
   it("refuses cancelled and refunded orders, and says so when the order is shown", () => {
     for (const status of ["cancelled", "refunded"] as const) {
-      const s = onDesk(order(3, { status }));
+      const s = onDesk(order(3, { status, pack: { kind: "doNotPack", status } }));
       expect(canPack(s)).toBe(false);
       expect(s.banner).toEqual({ kind: "doNotPack", status });
       expect(packBlocked(s)).toEqual({ kind: "doNotPack", status });
@@ -155,7 +152,9 @@ describe("packing", () => {
   });
 
   it("refuses an order packed already, with when and by whom", () => {
-    const s = onDesk(order(4, { packedAt: "2026-11-21T09:30:00Z", packedBy: "Ola" }));
+    const s = onDesk(
+      order(4, { packedAt: "2026-11-21T09:30:00Z", packedBy: "Ola", pack: { kind: "alreadyPacked", at: "2026-11-21T09:30:00Z", by: "Ola" } }),
+    );
     expect(canPack(s)).toBe(false);
     expect(s.banner).toMatchObject({ kind: "alreadyPacked", at: "2026-11-21T09:30:00Z", by: "Ola" });
   });

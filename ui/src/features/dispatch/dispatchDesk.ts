@@ -1,7 +1,7 @@
 // The dispatch desk's rules, free of the screen: what a scanned code means for
 // the order on the desk, ticking lines unit by unit, when packing is refused or
 // needs a confirmation, and which banner a scan or a pack answer raises.
-import type { AppError, ErrorCode, OrderLineView, OrderStatus, Packed, ScanResult, SlipOrder, SlipOutcome } from "../../lib/bindings";
+import type { AppError, ErrorCode, OrderStatus, Packed, ScanResult, SlipOrder, SlipOutcome } from "../../lib/bindings";
 
 /** The code a packer scans (from a card on the desk) to say the parcel is packed. */
 export const PACK_CODE = "PACKED";
@@ -50,23 +50,16 @@ export type ScanStep =
   | { kind: "overScanned"; index: number }
   | { kind: "lookup"; code: string };
 
-const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
-
-/** Lines in the order a packer walks: by bin location (lines without a bin last), then SKU. */
-export function walkOrder(lines: OrderLineView[]): OrderLineView[] {
-  return [...lines].sort((a, b) => {
-    const ab = a.binLocation ?? "";
-    const bb = b.binLocation ?? "";
-    if (!ab !== !bb) return ab ? -1 : 1;
-    return collator.compare(ab, bb) || collator.compare(a.sku, b.sku);
-  });
-}
-
-/** Why this order must not be packed, or `null` when it may be. */
+/** Why this order must not be packed (the Rust side's verdict), or `null` when it may be. */
 export function packRefusal(order: SlipOrder): Banner | null {
-  if (order.status === "cancelled" || order.status === "refunded") return { kind: "doNotPack", status: order.status };
-  if (order.packedAt) return { kind: "alreadyPacked", at: order.packedAt, by: order.packedBy, message: "" };
-  return null;
+  switch (order.pack.kind) {
+    case "doNotPack":
+      return { kind: "doNotPack", status: order.pack.status };
+    case "alreadyPacked":
+      return { kind: "alreadyPacked", at: order.pack.at, by: order.pack.by, message: "" };
+    case "mayPack":
+      return null;
+  }
 }
 
 /**
@@ -74,7 +67,8 @@ export function packRefusal(order: SlipOrder): Banner | null {
  * its ticks); says so when the previous one was left half done.
  */
 export function showOrder(state: DeskState, order: SlipOrder): DeskState {
-  const lines = walkOrder(order.lines).map((l) => ({
+  // The lines come in the order a packer walks the shelves (decided on the Rust side).
+  const lines = order.lines.map((l) => ({
     sku: l.sku,
     name: l.name,
     variant: l.variant,

@@ -23,6 +23,7 @@ function order(id: number): SlipOrder {
     prints: 0,
     packedAt: null,
     packedBy: "",
+    pack: { kind: "mayPack" },
   };
 }
 
