@@ -252,7 +252,7 @@ fn a_cancelled_order_releases_its_plan_and_drops_its_card() {
     let plan = s.store.order_gift_plan(id).unwrap().expect("a plan");
     assert_eq!(plan.status, "released");
     assert_eq!(
-        plan.card.map(|c| c.status).as_deref(),
+        plan.card.map(|c| c.status.as_str()),
         Some("dropped"),
         "its unwritten card is dropped"
     );

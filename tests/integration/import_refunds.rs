@@ -92,7 +92,7 @@ fn plan_status(store: &Store, raw: &Connection, number: &str) -> Option<String> 
     store
         .order_gift_plan(order_id(raw, number))
         .unwrap()
-        .map(|plan| plan.status)
+        .map(|plan| plan.status.as_str().to_string())
 }
 
 fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {

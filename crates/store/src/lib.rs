@@ -44,7 +44,7 @@ pub use import::bulk::{
     LoadCounts, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, NewProduct,
 };
 pub use import::import_batches::RunState;
-pub use import::import_runs::{BatchReport, ImportCounts, ImportRun, RowProblem};
+pub use import::import_runs::{BatchReport, ImportCounts, ImportRun, RowProblem, RunStatus};
 pub use import::merge::ImportItem;
 pub use migrations::{schema_version, LATEST_VERSION};
 pub use open::backup_path;

@@ -472,6 +472,8 @@ ordersUpdated: number,
  */
 ordersUnchanged: number, };
 
+export type RunStatus = "running" | "finished" | "cancelled" | "failed";
+
 export type ImportRun = { 
 /**
  * Run id.
@@ -502,9 +504,9 @@ startedAt: string,
  */
 finishedAt: string | null, 
 /**
- * running, finished, cancelled, failed.
+ * Where the run stands.
  */
-status: string, 
+status: RunStatus, 
 /**
  * Data rows read.
  */
@@ -1359,6 +1361,10 @@ unitCostMinor: number,
  */
 currency: string, };
 
+export type PlanStatus = "planned" | "packed" | "released";
+
+export type CardStatus = "to_write" | "written" | "dropped";
+
 export type RuleMiss = { "kind": "notFirstOrder", 
 /**
  * Which order it is.
@@ -1645,9 +1651,9 @@ text: string,
  */
 printed: boolean, 
 /**
- * `to_write`, `written` or `dropped` (its order was cancelled).
+ * To write, written, or dropped (its order was cancelled).
  */
-status: string, 
+status: CardStatus, 
 /**
  * When it was written (UTC).
  */
@@ -1675,9 +1681,9 @@ orderNumber: string,
  */
 customerId: number | null, 
 /**
- * `planned`, `packed` (the gifts left the shelf) or `released` (cancelled).
+ * Planned, packed (the gifts left the shelf) or released (cancelled).
  */
-status: string, 
+status: PlanStatus, 
 /**
  * The order's date in the shop's time zone.
  */

@@ -20,6 +20,7 @@ mod matching;
 mod name_days;
 mod occasions;
 mod policy;
+mod statuses;
 mod trace;
 
 pub use facts::{
@@ -31,6 +32,7 @@ pub use name_days::{
 };
 pub use occasions::{birthday_in_year, next_birthday, next_birthday_within};
 pub use policy::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind};
+pub use statuses::{CardStatus, PlanStatus};
 pub use trace::{GiftPlan, GiftSkip, PlannedGift, RuleMiss, TraceStep};
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use crate::run::convert;
 use chrono::{DateTime, Utc};
 use courtesy_core::{Clock, Region};
 use courtesy_store::{
-    Actor, BatchReport, ImportCounts, ImportItem, ImportRun, RowProblem, RunState, Store,
-    StoreError,
+    Actor, BatchReport, ImportCounts, ImportItem, ImportRun, RowProblem, RunState, RunStatus,
+    Store, StoreError,
 };
 
 /// How many records go into one batch.
@@ -159,10 +159,10 @@ pub fn feed(
             committed_row = last_row;
             if on_progress(&progress) == Flow::Cancel {
                 // Dropping the receiver stops the reader at its next batch.
-                return Ok("cancelled");
+                return Ok(RunStatus::Cancelled);
             }
         }
-        Ok("finished")
+        Ok(RunStatus::Finished)
     });
     // The customers the committed batches touched get their search rows and
     // figures, whatever stopped the run.
@@ -170,7 +170,7 @@ pub fn feed(
     match outcome.and_then(|status| settled.map(|()| status)) {
         Ok(status) => store.finish_import(run_id, status, clock.now()),
         Err(e) => {
-            let _ = store.finish_import(run_id, "failed", clock.now());
+            let _ = store.finish_import(run_id, RunStatus::Failed, clock.now());
             Err(e)
         }
     }

@@ -91,7 +91,9 @@ fn import(path: &Path, items: &[ImportItem], die_before_settling: bool) {
         std::mem::forget(run);
     } else {
         run.settle().unwrap();
-        store.finish_import(run_id, "finished", Utc::now()).unwrap();
+        store
+            .finish_import(run_id, courtesy_store::RunStatus::Finished, Utc::now())
+            .unwrap();
     }
 }
 

@@ -39,8 +39,8 @@ pub struct CardView {
     pub text: String,
     /// Printed on the slip rather than written by hand.
     pub printed: bool,
-    /// `to_write`, `written` or `dropped` (its order was cancelled).
-    pub status: String,
+    /// To write, written, or dropped (its order was cancelled).
+    pub status: courtesy_core::gifts::CardStatus,
     /// When it was written (UTC).
     pub written_at: Option<String>,
     /// Who wrote it.
@@ -78,7 +78,7 @@ fn card_view(r: &Row<'_>) -> rusqlite::Result<CardView> {
         occasion: occasion_from_code(&occasion).unwrap_or(CardOccasion::ThankYou),
         text: r.get(10)?,
         printed: r.get(11)?,
-        status: r.get(12)?,
+        status: crate::calls::call_history::stored(r, 12, courtesy_core::gifts::CardStatus::parse)?,
         written_at: r.get(13)?,
         written_by: r.get(14)?,
     })

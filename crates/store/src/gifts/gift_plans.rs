@@ -30,8 +30,8 @@ pub struct OrderGiftPlan {
     /// The customer, unless erased.
     #[ts(type = "number | null")]
     pub customer_id: Option<i64>,
-    /// `planned`, `packed` (the gifts left the shelf) or `released` (cancelled).
-    pub status: String,
+    /// Planned, packed (the gifts left the shelf) or released (cancelled).
+    pub status: courtesy_core::gifts::PlanStatus,
     /// The order's date in the shop's time zone.
     pub given_on: String,
     /// The rule of the first gift, or of the card alone.
@@ -61,7 +61,7 @@ fn plan_row(r: &Row<'_>) -> rusqlite::Result<OrderGiftPlan> {
         order_id: r.get(1)?,
         order_number: r.get(2)?,
         customer_id: r.get(3)?,
-        status: r.get(4)?,
+        status: crate::calls::call_history::stored(r, 4, courtesy_core::gifts::PlanStatus::parse)?,
         given_on: r.get(5)?,
         rule_id: r.get(6)?,
         gifts: Vec::new(),

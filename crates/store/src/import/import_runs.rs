@@ -10,6 +10,51 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
+/// Where an import run stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    /// Being imported.
+    #[default]
+    Running,
+    /// Read to the end.
+    Finished,
+    /// Stopped by the person; what was committed stays.
+    Cancelled,
+    /// Stopped by an error; what was committed stays.
+    Failed,
+}
+
+impl RunStatus {
+    /// The stored name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            RunStatus::Running => "running",
+            RunStatus::Finished => "finished",
+            RunStatus::Cancelled => "cancelled",
+            RunStatus::Failed => "failed",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn parse(s: &str) -> Option<RunStatus> {
+        [
+            RunStatus::Running,
+            RunStatus::Finished,
+            RunStatus::Cancelled,
+            RunStatus::Failed,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
+    }
+}
+
+impl PartialEq<&str> for RunStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// What an import run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -29,8 +74,8 @@ pub struct ImportRun {
     pub started_at: String,
     /// UTC, when done.
     pub finished_at: Option<String>,
-    /// running, finished, cancelled, failed.
-    pub status: String,
+    /// Where the run stands.
+    pub status: RunStatus,
     /// Data rows read.
     #[ts(type = "number")]
     pub rows_read: i64,
@@ -149,7 +194,10 @@ fn run_from_row(r: &Row<'_>) -> rusqlite::Result<ImportRun> {
         encoding: r.get("encoding")?,
         started_at: r.get("started_at")?,
         finished_at: r.get("finished_at")?,
-        status: r.get("status")?,
+        status: {
+            let text: String = r.get("status")?;
+            RunStatus::parse(&text).unwrap_or(RunStatus::Failed)
+        },
         rows_read: r.get("rows_read")?,
         counts: ImportCounts {
             customers_new: r.get("customers_new")?,
@@ -247,12 +295,18 @@ impl Store {
     }
 
     /// Marks a run finished, cancelled or failed at `at`.
-    pub fn finish_import(&self, run_id: i64, status: &str, at: DateTime<Utc>) -> Result<ImportRun> {
-        if !matches!(status, "finished" | "cancelled" | "failed") {
-            return Err(StoreError::Invalid(format!(
-                "'{status}' is not a final import status"
-            )));
+    pub fn finish_import(
+        &self,
+        run_id: i64,
+        status: RunStatus,
+        at: DateTime<Utc>,
+    ) -> Result<ImportRun> {
+        if status == RunStatus::Running {
+            return Err(StoreError::Invalid(
+                "'running' is not a final import status".to_string(),
+            ));
         }
+        let status = status.as_str();
         self.write(|tx| {
             tx.execute(
                 "UPDATE import_runs SET status = ?2, finished_at = ?3 WHERE id = ?1",
