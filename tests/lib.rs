@@ -2,10 +2,11 @@
 //! value is known, and helpers to make temporary database files.
 
 use chrono::{DateTime, TimeZone, Utc};
+use courtesy_core::gifts::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind};
 use courtesy_core::{Currency, Language, Money, OrderStatus, PostalAddress, Region};
 use courtesy_store::{
-    Actor, AuditSource, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone,
-    NewProduct, Store,
+    Actor, AuditSource, GiftInput, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine,
+    NewPhone, NewProduct, Store,
 };
 use std::path::PathBuf;
 
@@ -37,6 +38,37 @@ pub fn pdf_layout_text(pdf: &[u8]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
+}
+
+/// A gift (ten tea samplers) for every first order, with a welcome card.
+pub fn first_orders_get_a_gift(store: &Store, currency: &str) {
+    let gift = store
+        .add_gift(
+            &GiftInput {
+                name: "Tea sampler".into(),
+                sku: Some("GIFT-TEA".into()),
+                unit_cost_minor: 500,
+                currency: currency.into(),
+                stock: 10,
+                low_stock_at: 1,
+                active: true,
+            },
+            &tester(),
+        )
+        .unwrap();
+    let policy = GiftPolicy {
+        rules: vec![GiftRule {
+            id: 1,
+            name: "welcome".into(),
+            enabled: true,
+            kind: GiftRuleKind::FirstOrder,
+            gifts: vec![gift.id],
+            card: Some(CardOccasion::Welcome),
+            also_later_rules: false,
+        }],
+        ..GiftPolicy::default()
+    };
+    store.save_gift_policy(&policy, &tester()).unwrap();
 }
 
 /// A temporary folder and a database path inside it (kept alive by the folder).

@@ -5,11 +5,10 @@
 
 use crate::import_fixtures::{fixture, import, importer};
 use chrono::{DateTime, TimeZone, Utc};
-use courtesy_core::gifts::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind};
 use courtesy_core::{FixedClock, Money, OrderStatus};
 use courtesy_import::{import_file, Flow};
-use courtesy_store::{GiftInput, Store};
-use courtesy_tests::{temp_db, tester};
+use courtesy_store::Store;
+use courtesy_tests::{first_orders_get_a_gift, temp_db, tester};
 use rusqlite::Connection;
 
 fn store_with(name: &str) -> (tempfile::TempDir, Store, Connection) {
@@ -55,37 +54,6 @@ fn calls_about(raw: &Connection, number: &str) -> i64 {
         |r| r.get(0),
     )
     .unwrap()
-}
-
-/// A gift for every first order, with a welcome card.
-fn first_orders_get_a_gift(store: &Store, currency: &str) {
-    let gift = store
-        .add_gift(
-            &GiftInput {
-                name: "Tea sampler".into(),
-                sku: Some("GIFT-TEA".into()),
-                unit_cost_minor: 500,
-                currency: currency.into(),
-                stock: 10,
-                low_stock_at: 1,
-                active: true,
-            },
-            &tester(),
-        )
-        .unwrap();
-    let policy = GiftPolicy {
-        rules: vec![GiftRule {
-            id: 1,
-            name: "welcome".into(),
-            enabled: true,
-            kind: GiftRuleKind::FirstOrder,
-            gifts: vec![gift.id],
-            card: Some(CardOccasion::Welcome),
-            also_later_rules: false,
-        }],
-        ..GiftPolicy::default()
-    };
-    store.save_gift_policy(&policy, &tester()).unwrap();
 }
 
 fn plan_status(store: &Store, raw: &Connection, number: &str) -> Option<String> {

@@ -4,11 +4,10 @@
 //! plans and cards.
 
 use chrono::{Duration, Utc};
-use courtesy_core::gifts::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind};
 use courtesy_desk::{Desk, SystemClock};
 use courtesy_import::Flow;
-use courtesy_store::{AuditSource, GiftInput, Store};
-use courtesy_tests::tester;
+use courtesy_store::{AuditSource, Store};
+use courtesy_tests::first_orders_get_a_gift;
 use rusqlite::Connection;
 use std::path::Path;
 use std::process::Command;
@@ -30,37 +29,6 @@ fn this_weeks_export() -> String {
         format!("#7005,ewa@example.pl,voided,,,,PLN,10.00,{},1,Card,10.00,K-1,Ewa Lis,Lublin,PL,,9005", at(1)),
     ];
     format!("{header}\n{}\n", rows.join("\n"))
-}
-
-/// A gift for every first order, with a welcome card.
-fn with_gift_policy(store: &Store) {
-    let gift = store
-        .add_gift(
-            &GiftInput {
-                name: "Tea sampler".into(),
-                sku: Some("GIFT-TEA".into()),
-                unit_cost_minor: 500,
-                currency: "PLN".into(),
-                stock: 10,
-                low_stock_at: 1,
-                active: true,
-            },
-            &tester(),
-        )
-        .unwrap();
-    let policy = GiftPolicy {
-        rules: vec![GiftRule {
-            id: 1,
-            name: "welcome".into(),
-            enabled: true,
-            kind: GiftRuleKind::FirstOrder,
-            gifts: vec![gift.id],
-            card: Some(CardOccasion::Welcome),
-            also_later_rules: false,
-        }],
-        ..GiftPolicy::default()
-    };
-    store.save_gift_policy(&policy, &tester()).unwrap();
 }
 
 /// What the desk shows of a database: not ids or the moments rows were written.
@@ -102,13 +70,13 @@ fn the_cli_import_and_the_app_import_leave_the_same_desk() {
     let (app_db, cli_db) = (dir.path().join("app.sqlite"), dir.path().join("cli.sqlite"));
 
     let app = Store::open(&app_db).unwrap();
-    with_gift_policy(&app);
+    first_orders_get_a_gift(&app, "PLN");
     // What the app's import command runs.
     let desk = Desk::new(&app, &SystemClock, AuditSource::Ui);
     let done = desk.import(&file, None, None, |_| Flow::Continue).unwrap();
     assert_eq!(done.run.counts.orders_new, 5);
 
-    with_gift_policy(&Store::open(&cli_db).unwrap());
+    first_orders_get_a_gift(&Store::open(&cli_db).unwrap(), "PLN");
     let out = Command::new(env!("CARGO_BIN_EXE_courtesy"))
         .arg("--db")
         .arg(&cli_db)
