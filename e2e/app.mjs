@@ -113,6 +113,23 @@ function webViewCrashed(error) {
  * closes the app and the driver. `session.browser` is the current session;
  * `session.restart()` quits the app and starts it again on the same database.
  */
+/// Waits for a new PDF in `dir` (one not in `known`) that a printer queue has
+/// finished writing (poppler reads it whole) and returns what `pdfinfo` says.
+export async function printedPdf(browser, dir, known, what, timeout = 60000) {
+  let info = null;
+  await until(browser, async () => {
+    const file = fs.readdirSync(dir).find((f) => f.endsWith(".pdf") && !known.has(f));
+    if (!file) return false;
+    try {
+      info = execFileSync("pdfinfo", [path.join(dir, file)], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      return true;
+    } catch {
+      return false; // still being written
+    }
+  }, `${what} arrives whole in ${dir}`, timeout);
+  return info;
+}
+
 export function appSession(db, prepare = () => {}) {
   const session = {
     browser: null,

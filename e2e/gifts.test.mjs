@@ -4,10 +4,9 @@
 // and the customer's profile, the card's text in the Cards queue, and print the
 // card sheet on a real (cups-pdf) print queue.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { appSession, cli, screenshot, sql, tempDir, until } from "./app.mjs";
+import { appSession, cli, printedPdf, screenshot, sql, tempDir, until } from "./app.mjs";
 
 const db = path.join(tempDir(), "demo.sqlite");
 const GIFT = "Próbka herbaty Sencha";
@@ -113,12 +112,7 @@ app.test("the Cards queue has the card's text, and the card sheet prints", async
   const done = await app.browser.$('[data-testid="card-sheet-done"]');
   await done.waitForDisplayed({ timeout: 20000 });
   assert.match(await done.getText(), new RegExp(queue));
-  let file = null;
-  await until(app.browser, async () => {
-    file = fs.readdirSync(printed).find((f) => f.endsWith(".pdf") && !before.has(f) && fs.statSync(path.join(printed, f)).size > 1000) ?? null;
-    return file;
-  }, `the printed card sheet arrives in ${printed}`, 60000);
-  const info = execFileSync("pdfinfo", [path.join(printed, file)], { encoding: "utf8" });
+  const info = await printedPdf(app.browser, printed, before, "the printed card sheet");
   assert.match(info, /Pages:\s+[1-9]/, info);
   assert.match(info, /595(\.\d+)? x 842/, `an A4 sheet: ${info}`);
 });
