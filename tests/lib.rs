@@ -226,6 +226,7 @@ pub fn small_shop() -> (Vec<NewProduct>, Vec<NewCustomer>, Vec<NewOrder>) {
             customer_note: String::new(),
             gift_message: String::new(),
             discount_codes: String::new(),
+            shipment: Default::default(),
             lines,
         }
     };

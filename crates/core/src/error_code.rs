@@ -108,6 +108,40 @@ error_codes! {
     FileWrite = "file.write" ["path", "reason"],
     /// The logo file could not be read.
     SettingsIo = "settings.io" ["path", "reason"],
+    /// Another shop connection has the name.
+    ShopNameTaken = "shop.name_taken" ["name"],
+    /// No shop connection has the name.
+    ShopNotFound = "shop.not_found" ["name"],
+    /// The shop's address cannot be used.
+    ShopBadAddress = "shop.bad_address" ["reason"],
+    /// Plain http to a host on the network.
+    ShopInsecure = "shop.insecure" ["host"],
+    /// The shop could not be reached.
+    ShopUnreachable = "shop.unreachable" ["host", "reason", "attempts"],
+    /// The shop keeps answering with server errors.
+    ShopServerError = "shop.server_error" ["host", "status", "attempts"],
+    /// The shop refused the credentials.
+    ShopUnauthorized = "shop.unauthorized" ["host", "detail"],
+    /// The credentials lack a permission.
+    ShopScopeMissing = "shop.scope_missing" ["host", "scope"],
+    /// Client credentials are not allowed on this shop.
+    ShopNotPermitted = "shop.not_permitted" ["host"],
+    /// The shop refused a request.
+    ShopRefused = "shop.refused" ["host", "what", "status", "detail"],
+    /// The address is not a shop of the platform.
+    ShopNotAShop = "shop.not_a_shop" ["host", "platform", "reason"],
+    /// A page could not be read.
+    ShopBadPage = "shop.bad_page" ["what", "reason"],
+    /// The shop kept the sync waiting too long.
+    ShopThrottled = "shop.throttled" ["host"],
+    /// Shopify's bulk export failed.
+    ShopBulkFailed = "shop.bulk_failed" ["what", "code"],
+    /// Another desk is syncing the shop.
+    ShopBusy = "shop.busy" ["shop", "holder", "until"],
+    /// No secret for the connection.
+    ShopNoSecret = "shop.no_secret" ["shop", "variables"],
+    /// The keychain refused.
+    ShopKeychain = "shop.keychain" ["reason"],
     /// The app's background task failed.
     AppTaskFailed = "app.task_failed" ["reason"],
     /// Anything else (the UI's own).

@@ -21,6 +21,7 @@ pub mod packing;
 pub mod page_size;
 pub mod phone;
 pub mod search_text;
+pub mod shops;
 pub mod spreadsheet;
 pub mod walking_order;
 
@@ -41,6 +42,7 @@ pub use packing::{pack_verdict, PackVerdict};
 pub use page_size::{PageSize, UnknownPageSize};
 pub use phone::{normalise_phone, Phone, PhoneError, Region};
 pub use search_text::{fold_for_search, phone_search_digits};
+pub use shops::{shop_address, ShopAddressError, ShopAuth, ShopKind};
 pub use spreadsheet::{
     is_rounded_number, restore_phone, restore_postal_code, spreadsheet_boolean, CellRepair,
 };

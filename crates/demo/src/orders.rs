@@ -156,6 +156,7 @@ fn order(
         customer_note,
         gift_message,
         discount_codes: code.map(|(c, _)| c.to_string()).unwrap_or_default(),
+        shipment: Default::default(),
         lines,
     }
 }

@@ -19,14 +19,18 @@ pub use formats::mapping::{
     ORDER_FIELDS,
 };
 pub use formats::open::{open, open_mapped, Opened};
+pub use formats::shopify_admin::{shopify_admin_customer, shopify_admin_order, shopify_id};
 pub use formats::shopify_customers::ShopifyCustomers;
 pub use formats::shopify_orders::ShopifyOrders;
+pub use formats::woocommerce_customers_json::read_customer as woocommerce_api_customer;
 pub use formats::woocommerce_customers_json::WooCommerceCustomersJson;
 pub use formats::woocommerce_orders_csv::WooCommerceOrdersCsv;
+pub use formats::woocommerce_orders_json::read_order as woocommerce_api_order;
 pub use formats::woocommerce_orders_json::WooCommerceOrdersJson;
 pub use record::{
     CustomerRecord, Importer, LineRecord, Located, OrderRecord, Record, RowError, SourceId,
 };
+pub use run::convert::item as import_item;
 pub use run::file_notices::FileNotice;
 pub use run::import_error::ImportError;
 pub use run::import_file::{file_sha256, import_file};

@@ -77,6 +77,9 @@ pub struct CustomerRecord {
 /// One line of an order, as the store keeps it.
 pub use courtesy_store::NewOrderLine as LineRecord;
 
+/// The parcel of an order, as the store keeps it.
+pub use courtesy_store::Shipment;
+
 /// An order's id in the source, as the file gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceId {
@@ -159,6 +162,8 @@ pub struct OrderRecord {
     pub discount_codes: String,
     /// Lines in order.
     pub lines: Vec<LineRecord>,
+    /// The parcel, when the source says (the live sync does; exports do not).
+    pub shipment: Shipment,
 }
 
 /// A source of records: a file read in one pass, record by record.

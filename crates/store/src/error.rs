@@ -70,6 +70,18 @@ pub enum StoreError {
         /// Its status.
         status: String,
     },
+    /// Another shop connection has the name.
+    #[error("a shop connection named {name} exists already")]
+    ShopNameTaken {
+        /// The name.
+        name: String,
+    },
+    /// No shop connection has the name.
+    #[error("no shop connection is named {name}")]
+    NoSuchShop {
+        /// The name asked for.
+        name: String,
+    },
     /// Input that breaks a rule of the data model.
     #[error("{0}")]
     Invalid(String),
@@ -90,6 +102,8 @@ impl StoreError {
             StoreError::NotEmpty { .. } => ErrorCode::DbNotEmpty,
             StoreError::AlreadyPacked { .. } => ErrorCode::DispatchAlreadyPacked,
             StoreError::NotToBePacked { .. } => ErrorCode::DispatchNotToBePacked,
+            StoreError::ShopNameTaken { .. } => ErrorCode::ShopNameTaken,
+            StoreError::NoSuchShop { .. } => ErrorCode::ShopNotFound,
             StoreError::Invalid(_) => ErrorCode::Invalid,
             StoreError::Sqlite(_) => ErrorCode::DbSqlite,
         }
@@ -124,6 +138,9 @@ impl StoreError {
             StoreError::NotEmpty { customers } => vec![("customers", customers.to_string())],
             StoreError::AlreadyPacked { at, by } => vec![("at", at.clone()), ("by", by.clone())],
             StoreError::NotToBePacked { status } => vec![("status", status.clone())],
+            StoreError::ShopNameTaken { name } | StoreError::NoSuchShop { name } => {
+                vec![("name", name.clone())]
+            }
             StoreError::Invalid(reason) => vec![("reason", reason.clone())],
             StoreError::Sqlite(e) => vec![("reason", e.to_string())],
         }

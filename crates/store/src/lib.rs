@@ -17,6 +17,7 @@ mod migrations;
 mod open;
 mod paths;
 mod settings;
+mod sync;
 mod time;
 
 pub use audit::{Actor, AuditSource};
@@ -42,14 +43,20 @@ pub use gifts::gift_planning::{GiftPlanCounts, GIFT_PLAN_WINDOW_DAYS};
 pub use gifts::gift_plans::OrderGiftPlan;
 pub use import::bulk::{
     LoadCounts, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, NewProduct,
+    Shipment,
 };
-pub use import::import_batches::RunState;
-pub use import::import_runs::{BatchReport, ImportCounts, ImportRun, RowProblem, RunStatus};
+pub use import::import_batches::{PageMark, RunState};
+pub use import::import_runs::{
+    BatchReport, ImportCounts, ImportRun, RowProblem, RunFailure, RunStatus,
+};
 pub use import::merge::ImportItem;
 pub use migrations::{schema_version, LATEST_VERSION};
 pub use open::backup_path;
 pub use paths::{default_db_path, resolve_db_path};
 pub use settings::{Settings, DEFAULT_SHOP_NAME};
+pub use sync::connections::{NewConnection, ShopConnection, MAX_SHOP_NAME};
+pub use sync::leases::Lease;
+pub use sync::sync_state::{SyncMark, SyncRecords};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/v006_gifts.sql"),
     include_str!("migrations/v007_orders_by_customer_covering.sql"),
     include_str!("migrations/v008_refunds_and_import_reports.sql"),
+    include_str!("migrations/v009_shop_sync.sql"),
 ];
 
 /// The schema version this build writes.

@@ -378,7 +378,7 @@ staffName: string, };
 
 export type PageSize = "a4" | "letter" | "a6" | "label4x6";
 
-export type ErrorCode = "db.not_a_database" | "db.too_new" | "db.migration_failed" | "db.io" | "db.sqlite" | "db.not_empty" | "not_found" | "invalid" | "dispatch.already_packed" | "dispatch.not_to_be_packed" | "import.not_text" | "import.empty" | "import.no_rows" | "import.unknown_format" | "import.missing_columns" | "import.malformed" | "import.unknown_json" | "import.needs_mapping" | "import.mapping_incomplete" | "import.io" | "slips.no_orders" | "slips.io" | "print.no_printer" | "print.failed" | "slip.no_slips" | "slip.no_cards" | "slip.empty_order_number" | "slip.order_number_not_encodable" | "slip.order_number_too_long" | "slip.bad_logo" | "slip.pdf" | "slip.font" | "cards.none" | "file.write" | "settings.io" | "app.task_failed" | "app.unexpected";
+export type ErrorCode = "db.not_a_database" | "db.too_new" | "db.migration_failed" | "db.io" | "db.sqlite" | "db.not_empty" | "not_found" | "invalid" | "dispatch.already_packed" | "dispatch.not_to_be_packed" | "import.not_text" | "import.empty" | "import.no_rows" | "import.unknown_format" | "import.missing_columns" | "import.malformed" | "import.unknown_json" | "import.needs_mapping" | "import.mapping_incomplete" | "import.io" | "slips.no_orders" | "slips.io" | "print.no_printer" | "print.failed" | "slip.no_slips" | "slip.no_cards" | "slip.empty_order_number" | "slip.order_number_not_encodable" | "slip.order_number_too_long" | "slip.bad_logo" | "slip.pdf" | "slip.font" | "cards.none" | "file.write" | "settings.io" | "shop.name_taken" | "shop.not_found" | "shop.bad_address" | "shop.insecure" | "shop.unreachable" | "shop.server_error" | "shop.unauthorized" | "shop.scope_missing" | "shop.not_permitted" | "shop.refused" | "shop.not_a_shop" | "shop.bad_page" | "shop.throttled" | "shop.bulk_failed" | "shop.busy" | "shop.no_secret" | "shop.keychain" | "app.task_failed" | "app.unexpected";
 
 export type CallReason = "first_order" | "big_order" | "vip_order" | "delivery_problem" | "manual" | "call_again" | "service_recovery";
 
@@ -531,7 +531,23 @@ duplicates: number,
  * Orders whose id could not be trusted (a spreadsheet rounded it, or
  * another order has it too), matched by shop and number instead.
  */
-ordersByNumber: number, };
+ordersByNumber: number, 
+/**
+ * The shop connection a sync run read from; `None` for a file.
+ */
+connectionId: number | null, 
+/**
+ * Requests a sync run sent to the shop.
+ */
+requests: number, 
+/**
+ * Milliseconds a sync run waited for the shop's rate limit.
+ */
+waitedMs: number, 
+/**
+ * Why a run failed, when it did.
+ */
+failure: RunFailure | null, };
 
 export type RowProblem = { 
 /**

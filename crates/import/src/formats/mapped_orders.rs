@@ -157,6 +157,7 @@ impl MappedOrders {
             customer_note: text("customer_note"),
             gift_message: String::new(),
             discount_codes: String::new(),
+            shipment: Default::default(),
             lines,
         })
     }

@@ -9,6 +9,7 @@ pub(crate) mod mapped_orders;
 pub(crate) mod mapped_words;
 pub(crate) mod mapping;
 pub(crate) mod open;
+pub(crate) mod shopify_admin;
 pub(crate) mod shopify_buyer;
 pub(crate) mod shopify_customers;
 pub(crate) mod shopify_orders;

@@ -159,6 +159,7 @@ fn read_order(
         customer_note: first.text(c.notes).to_string(),
         gift_message: gift_message(first.text(c.note_attributes)),
         discount_codes: first.text(c.discount_code).to_string(),
+        shipment: Default::default(),
         lines,
     })
 }
@@ -193,7 +194,7 @@ fn read_line(
 
 /// Shopify names a line `Product - Variant`: the variant is what follows the
 /// last ` - `.
-fn split_variant(full: &str) -> (&str, &str) {
+pub(crate) fn split_variant(full: &str) -> (&str, &str) {
     match full.rsplit_once(" - ") {
         Some((name, variant)) if !name.trim().is_empty() => (name.trim(), variant.trim()),
         _ => (full.trim(), ""),
@@ -223,7 +224,7 @@ pub(crate) fn status(financial: &str, fulfillment: &str, cancelled: bool) -> Ord
 
 /// The gift message among the order's note attributes, one `key: value` per
 /// line (`gift_message: …`, `Gift message: …`, `Gift note: …`).
-fn gift_message(attributes: &str) -> String {
+pub(crate) fn gift_message(attributes: &str) -> String {
     attributes
         .lines()
         .filter_map(|line| line.split_once(':'))

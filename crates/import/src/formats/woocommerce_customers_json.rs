@@ -48,10 +48,7 @@ impl Importer for WooCommerceCustomersJson {
 }
 
 /// One customer object at place `row` of the list.
-pub(crate) fn read_customer(
-    row: u64,
-    object: &Map<String, Value>,
-) -> Result<CustomerRecord, RowError> {
+pub fn read_customer(row: u64, object: &Map<String, Value>) -> Result<CustomerRecord, RowError> {
     let f = Fields::new(object, row);
     let mut party = Party::read(&f)?;
     let (first, last) = (f.text("first_name")?, f.text("last_name")?);

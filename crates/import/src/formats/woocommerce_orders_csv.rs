@@ -293,6 +293,7 @@ impl WooCommerceOrdersCsv {
             customer_note: first.text(c.customer_note).to_string(),
             gift_message: String::new(),
             discount_codes: coupons.join(", "),
+            shipment: Default::default(),
             lines,
         })
     }

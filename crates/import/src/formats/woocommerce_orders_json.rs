@@ -60,7 +60,7 @@ impl Importer for WooCommerceOrdersJson {
 }
 
 /// One order object at place `row` of the list.
-pub(crate) fn read_order(row: u64, object: &Map<String, Value>) -> Result<OrderRecord, RowError> {
+pub fn read_order(row: u64, object: &Map<String, Value>) -> Result<OrderRecord, RowError> {
     let f = Fields::new(object, row);
     let external_id = f
         .id("id")?
@@ -139,6 +139,7 @@ pub(crate) fn read_order(row: u64, object: &Map<String, Value>) -> Result<OrderR
         customer_note: f.text("customer_note")?,
         gift_message: gift_message(&f),
         discount_codes: joined(&f, "coupon_lines", "code")?,
+        shipment: Default::default(),
         lines,
     })
 }

@@ -228,6 +228,7 @@ pub fn order(
         customer_note: rec.customer_note,
         gift_message: rec.gift_message,
         discount_codes: rec.discount_codes,
+        shipment: rec.shipment,
         lines: rec.lines,
     };
     ImportItem::Order {

@@ -81,6 +81,7 @@ fn order(number: &str, status: OrderStatus, placed_at: &str) -> OrderRecord {
         customer_note: String::new(),
         gift_message: String::new(),
         discount_codes: String::new(),
+        shipment: Default::default(),
         lines: Vec::new(),
     }
 }

@@ -53,6 +53,7 @@ fn order(
         customer_note: String::new(),
         gift_message: String::new(),
         discount_codes: String::new(),
+        shipment: Default::default(),
         lines: Vec::new(),
     }
 }
@@ -107,6 +108,7 @@ fn expected_utf8_orders() -> Vec<(u64, OrderRecord)> {
         ship_to: krakow.clone(),
         gift_message: "Wszystkiego najlepszego, Mamo!".into(),
         discount_codes: "WELCOME10".into(),
+        shipment: Default::default(),
         lines: vec![
             line("CAND-L", "Lavender candle", "Large", 2, 4900),
             line("NAP-G4", "Linen napkin set", "Grey / 4 pcs", 1, 8990),

@@ -58,6 +58,7 @@ fn order(number: &str, status: OrderStatus, placed_at: &str, code: &str) -> Orde
         customer_note: String::new(),
         gift_message: String::new(),
         discount_codes: String::new(),
+        shipment: Default::default(),
         lines: Vec::new(),
     }
 }
@@ -129,6 +130,7 @@ fn product_rows_group_into_orders_with_every_field() {
                 shipping_method: "InPost Paczkomat 24/7".into(),
                 ship_to: poznan.clone(),
                 discount_codes: "maj10".into(),
+                shipment: Default::default(),
                 lines: vec![
                     line("SW-ROZ", "Świeca sojowa - Różana", 2, 3990),
                     line("LAMP-M", "Lampion mosiężny", 1, 6000),

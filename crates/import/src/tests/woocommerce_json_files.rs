@@ -58,6 +58,7 @@ fn order(id: &str, status: OrderStatus, placed_at: &str, code: &str) -> OrderRec
         customer_note: String::new(),
         gift_message: String::new(),
         discount_codes: String::new(),
+        shipment: Default::default(),
         lines: Vec::new(),
     }
 }
@@ -108,6 +109,7 @@ fn expected_orders() -> Vec<(u64, OrderRecord)> {
         shipping_method: "InPost Paczkomat 24/7".into(),
         ship_to: krakow.clone(),
         discount_codes: "wiosna10".into(),
+        shipment: Default::default(),
         lines: vec![
             line("CAND-L", "Lavender candle", "Large", 2, 4650),
             line("NAP-G4", "Linen napkin set", "", 1, 8490),

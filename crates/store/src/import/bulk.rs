@@ -184,6 +184,22 @@ pub struct NewOrder {
     pub discount_codes: String,
     /// Lines.
     pub lines: Vec<NewOrderLine>,
+    /// The parcel, as the shop's fulfilment says.
+    pub shipment: Shipment,
+}
+
+/// The parcel of an order, as the shop's fulfilment says (exports carry none
+/// of it; the live sync does).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shipment {
+    /// The carrier, e.g. `InPost`.
+    pub carrier: String,
+    /// The tracking number.
+    pub tracking_number: String,
+    /// When the parcel went in transit.
+    pub in_transit_at: Option<DateTime<Utc>>,
+    /// When the carrier expects to deliver it.
+    pub expected_at: Option<DateTime<Utc>>,
 }
 
 /// A catalogue product.
@@ -358,19 +374,28 @@ pub(crate) fn insert_order(
         &o.shipping_method,
     ];
     values.extend(postal_params(&o.ship_to));
+    let (in_transit, expected) = (
+        o.shipment.in_transit_at.map(to_db),
+        o.shipment.expected_at.map(to_db),
+    );
     values.extend([
         &o.customer_note as &dyn ToSql,
         &o.gift_message,
         &o.discount_codes,
         &o.refunded.minor,
+        &o.shipment.carrier,
+        &o.shipment.tracking_number,
+        &in_transit,
+        &expected,
     ]);
     conn.prepare_cached(
         "INSERT INTO orders (customer_id, source, external_id, number, status, placed_at, paid_at, fulfilled_at,
             delivered_at, currency, subtotal_minor, shipping_minor, discount_minor, tax_minor, total_minor,
             shipping_method, ship_name, ship_company, ship_line1, ship_line2, ship_postal_code, ship_city,
-            ship_region, ship_country, customer_note, gift_message, discount_codes, refunded_minor)
+            ship_region, ship_country, customer_note, gift_message, discount_codes, refunded_minor,
+            carrier, tracking_number, in_transit_at, expected_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-            ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
+            ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
     )?
     .execute(params_from_iter(values))?;
     let id = conn.last_insert_rowid();

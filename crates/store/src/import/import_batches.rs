@@ -21,15 +21,34 @@
 //! behind, and the next [`Store::open`] checks every customer.
 
 use crate::audit::Actor;
-use crate::error::Result;
-use crate::import::import_runs::{add_batch, BatchReport, ImportCounts, RowProblem};
+use crate::error::{Result, StoreError};
+use crate::import::import_runs::{add_batch, add_requests, BatchReport, ImportCounts, RowProblem};
 use crate::import::known_keys::KnownKeys;
 use crate::import::merge::{merge_item, ImportItem};
 use crate::import::order_merge::write_order_updates;
+use crate::sync::sync_state::{self, SyncMark, SyncRecords};
 use crate::{calls::call_queue, customers::customer_stats, customers::search_index, Store};
+use chrono::{DateTime, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 use std::sync::{MutexGuard, PoisonError};
+
+/// What a page of a sync commits with its records.
+#[derive(Debug, Clone, Copy)]
+pub struct PageMark<'a> {
+    /// The sync's run.
+    pub run_id: i64,
+    /// The connection synced.
+    pub connection_id: i64,
+    /// The kind of record the page holds.
+    pub records: SyncRecords,
+    /// Where the connection stands once the page is in.
+    pub mark: &'a SyncMark,
+    /// Requests the page took.
+    pub requests: i64,
+    /// Milliseconds waited for the shop's rate limit before it.
+    pub waited_ms: i64,
+}
 
 /// Records after which a transaction commits, however little time passed.
 const COMMIT_RECORDS: usize = 50_000;
@@ -170,6 +189,33 @@ impl<'s> RunState<'s> {
             return Err(e.into());
         }
         self.known.committed(&open.conn)
+    }
+
+    /// Commits the open transaction (or a new one, when the page brought no
+    /// records) with what a page of a sync adds: how far the connection's
+    /// changes are in and the requests it took, so a sync killed at any
+    /// moment resumes after the last page it committed.
+    pub fn commit_page(&mut self, page: &PageMark<'_>, at: DateTime<Utc>) -> Result<()> {
+        let write = |conn: &Connection| -> Result<()> {
+            sync_state::save(conn, page.connection_id, page.records, page.mark, at)?;
+            add_requests(conn, page.run_id, page.requests, page.waited_ms)
+        };
+        match self.open.as_ref() {
+            Some(open) if !open.in_batch => {
+                if let Err(e) = write(&open.conn) {
+                    self.roll_back();
+                    return Err(e);
+                }
+                self.commit()
+            }
+            Some(_) => {
+                self.roll_back();
+                Err(StoreError::Invalid(
+                    "a page was committed in the middle of a batch".to_string(),
+                ))
+            }
+            None => self.store.write(|tx| write(tx)),
+        }
     }
 
     /// Rolls the open transaction back and lets go of the writer.

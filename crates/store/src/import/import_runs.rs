@@ -6,8 +6,10 @@ use crate::error::{Result, StoreError};
 use crate::time::to_db;
 use crate::Store;
 use chrono::{DateTime, Utc};
+use courtesy_core::ErrorCode;
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// Where an import run stands.
@@ -94,6 +96,30 @@ pub struct ImportRun {
     /// another order has it too), matched by shop and number instead.
     #[ts(type = "number")]
     pub orders_by_number: i64,
+    /// The shop connection a sync run read from; `None` for a file.
+    #[ts(type = "number | null")]
+    pub connection_id: Option<i64>,
+    /// Requests a sync run sent to the shop.
+    #[ts(type = "number")]
+    pub requests: i64,
+    /// Milliseconds a sync run waited for the shop's rate limit.
+    #[ts(type = "number")]
+    pub waited_ms: i64,
+    /// Why a run failed, when it did.
+    pub failure: Option<RunFailure>,
+}
+
+/// Why a run stopped: the error's code and parameters (the UI says it in its
+/// language) and its English message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunFailure {
+    /// The error's code.
+    pub code: ErrorCode,
+    /// Its message in English.
+    pub message: String,
+    /// Its parameters by name.
+    pub params: BTreeMap<String, String>,
 }
 
 /// New, updated and unchanged customers and orders.
@@ -211,7 +237,37 @@ fn run_from_row(r: &Row<'_>) -> rusqlite::Result<ImportRun> {
         rows_skipped: r.get("rows_skipped")?,
         duplicates: r.get("duplicates")?,
         orders_by_number: r.get("orders_by_number")?,
+        connection_id: r.get("connection_id")?,
+        requests: r.get("requests")?,
+        waited_ms: r.get("waited_ms")?,
+        failure: r
+            .get::<_, Option<String>>("failure")?
+            .and_then(|text| serde_json::from_str(&text).ok()),
     })
+}
+
+/// The latest run of the shop connection `connection_id`.
+pub(crate) fn last_run_of(conn: &Connection, connection_id: i64) -> Result<Option<ImportRun>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT * FROM import_runs WHERE connection_id = ?1 ORDER BY started_at DESC, id DESC LIMIT 1",
+        )?
+        .query_row([connection_id], run_from_row)
+        .optional()?)
+}
+
+/// Adds to a sync run's requests and time waited, in the caller's transaction.
+pub(crate) fn add_requests(
+    conn: &Connection,
+    run_id: i64,
+    requests: i64,
+    waited_ms: i64,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE import_runs SET requests = requests + ?2, waited_ms = waited_ms + ?3 WHERE id = ?1",
+    )?
+    .execute(params![run_id, requests, waited_ms])?;
+    Ok(())
 }
 
 pub(crate) fn run(conn: &Connection, id: i64) -> Result<ImportRun> {
@@ -313,6 +369,54 @@ impl Store {
                 params![run_id, status, to_db(at)],
             )?;
             run(tx, run_id)
+        })
+    }
+
+    /// Records the start of a sync with the shop connection `connection_id`;
+    /// `format` names the API read (e.g. `shopify-api`).
+    pub fn start_sync_run(
+        &self,
+        connection_id: i64,
+        connection_name: &str,
+        format: &str,
+        actor: &Actor,
+    ) -> Result<ImportRun> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO import_runs (file_name, file_sha256, format, encoding, actor, started_at, connection_id)
+                 VALUES (?1, '', ?2, '', ?3, ?4, ?5)",
+                params![connection_name, format, actor.name, to_db(actor.at), connection_id],
+            )?;
+            run(tx, tx.last_insert_rowid())
+        })
+    }
+
+    /// Marks a sync run failed at `at`, with why.
+    pub fn fail_sync_run(
+        &self,
+        run_id: i64,
+        failure: &RunFailure,
+        at: DateTime<Utc>,
+    ) -> Result<ImportRun> {
+        let text = serde_json::to_string(failure)
+            .map_err(|e| StoreError::Invalid(format!("the failure does not serialise: {e}")))?;
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE import_runs SET status = 'failed', finished_at = ?2, failure = ?3 WHERE id = ?1",
+                params![run_id, to_db(at), text],
+            )?;
+            run(tx, run_id)
+        })
+    }
+
+    /// The sync runs of a connection, newest first.
+    pub fn sync_runs(&self, connection_id: i64, limit: u32) -> Result<Vec<ImportRun>> {
+        self.read(|c| {
+            Ok(c.prepare_cached(
+                "SELECT * FROM import_runs WHERE connection_id = ?1 ORDER BY started_at DESC, id DESC LIMIT ?2",
+            )?
+            .query_map(params![connection_id, limit], run_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }
 

@@ -116,6 +116,10 @@ struct OrderState {
     delivered_at: Option<String>,
     note: String,
     refunded_minor: i64,
+    carrier: String,
+    tracking_number: String,
+    in_transit_at: Option<String>,
+    expected_at: Option<String>,
 }
 
 /// A change to an existing order found while merging, written later by
@@ -150,7 +154,8 @@ pub(crate) fn refresh_order(
         Some(earlier) => earlier.new.clone(),
         None => conn
             .prepare_cached(
-                "SELECT status, paid_at, fulfilled_at, delivered_at, customer_note, refunded_minor
+                "SELECT status, paid_at, fulfilled_at, delivered_at, customer_note, refunded_minor,
+                    carrier, tracking_number, in_transit_at, expected_at
                  FROM orders WHERE id = ?1",
             )?
             .query_row([id], |r| {
@@ -161,6 +166,10 @@ pub(crate) fn refresh_order(
                     delivered_at: r.get(3)?,
                     note: r.get(4)?,
                     refunded_minor: r.get(5)?,
+                    carrier: r.get(6)?,
+                    tracking_number: r.get(7)?,
+                    in_transit_at: r.get(8)?,
+                    expected_at: r.get(9)?,
                 })
             })?,
     };
@@ -171,12 +180,29 @@ pub(crate) fn refresh_order(
         delivered_at: o.delivered_at.map(to_db).or(old.delivered_at.clone()),
         note: o.customer_note.clone(),
         refunded_minor: o.refunded.minor,
+        // Exports say nothing of the parcel: what the sync brought stays.
+        carrier: kept_unless_given(&o.shipment.carrier, &old.carrier),
+        tracking_number: kept_unless_given(&o.shipment.tracking_number, &old.tracking_number),
+        in_transit_at: o
+            .shipment
+            .in_transit_at
+            .map(to_db)
+            .or(old.in_transit_at.clone()),
+        expected_at: o
+            .shipment
+            .expected_at
+            .map(to_db)
+            .or(old.expected_at.clone()),
     };
     if new == old {
         return Ok(Refreshed::Unchanged);
     }
     updates.push(OrderUpdate { id, old, new });
     Ok(Refreshed::Updated)
+}
+
+fn kept_unless_given(given: &str, old: &str) -> String {
+    if given.is_empty() { old } else { given }.to_string()
 }
 
 /// Writes the changes found in existing orders, each with its audit entry, in
@@ -189,7 +215,8 @@ pub(crate) fn write_order_updates(
     for OrderUpdate { id, old, new } in updates {
         conn.prepare_cached(
             "UPDATE orders SET status = ?2, paid_at = ?3, fulfilled_at = ?4, delivered_at = ?5,
-             customer_note = ?6, refunded_minor = ?7 WHERE id = ?1",
+             customer_note = ?6, refunded_minor = ?7, carrier = ?8, tracking_number = ?9,
+             in_transit_at = ?10, expected_at = ?11 WHERE id = ?1",
         )?
         .execute(params![
             id,
@@ -198,7 +225,11 @@ pub(crate) fn write_order_updates(
             new.fulfilled_at,
             new.delivered_at,
             new.note,
-            new.refunded_minor
+            new.refunded_minor,
+            new.carrier,
+            new.tracking_number,
+            new.in_transit_at,
+            new.expected_at
         ])?;
         record(
             conn,
