@@ -9,7 +9,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 APT_PACKAGES=(
   build-essential pkg-config file curl
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
-  libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev libdbus-1-dev
   xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core dbus-x11 at-spi2-core
   sqlite3 poppler-utils zbar-tools
   libcups2-dev cups cups-client cups-bsd printer-driver-cups-pdf ghostscript

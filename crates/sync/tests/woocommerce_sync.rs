@@ -1,0 +1,234 @@
+//! A WooCommerce shop synced from a fake server on 127.0.0.1 that answers as
+//! WooCommerce REST v3 does: two pages of orders, one registered customer
+//! page, a 429 with `Retry-After` and a 500 on the way; then a sync of what
+//! changed since the watermark.
+
+use chrono::{TimeZone, Utc};
+use courtesy_core::{shop_address, FixedClock, Region, ShopAuth, ShopKind};
+use courtesy_import::Flow;
+use courtesy_store::{Actor, AuditSource, NewConnection, RunStatus, Store, SyncRecords};
+use courtesy_sync::{sync_shop, Credentials, Keychain, Policy, SyncSetting};
+use serde_json::Value;
+use std::time::Duration;
+use wiremock::matchers::{method, path, query_param};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/import");
+
+fn fixture(name: &str) -> Vec<Value> {
+    let text = std::fs::read_to_string(format!("{FIXTURES}/{name}")).expect("fixture");
+    serde_json::from_str(&text).expect("fixture json")
+}
+
+/// `n` orders shaped like the fixture's first, ids from 5001, one buyer each.
+fn orders(n: usize) -> Vec<Value> {
+    let template = fixture("woocommerce-orders.json").remove(0);
+    (0..n)
+        .map(|i| {
+            let mut o = template.clone();
+            let id = 5001 + i as i64;
+            o["id"] = id.into();
+            o["number"] = id.to_string().into();
+            o["customer_id"] = 0.into();
+            o["status"] = "processing".into();
+            o["billing"]["email"] = format!("buyer{i}@example.com").into();
+            o["billing"]["first_name"] = format!("Buyer{i}").into();
+            o
+        })
+        .collect()
+}
+
+fn page(list: &[Value], total: usize, pages: usize) -> ResponseTemplate {
+    ResponseTemplate::new(200)
+        .insert_header("X-WP-Total", total.to_string().as_str())
+        .insert_header("X-WP-TotalPages", pages.to_string().as_str())
+        .set_body_json(list)
+}
+
+fn policy() -> Policy {
+    Policy {
+        connect_timeout: Duration::from_secs(2),
+        read_timeout: Duration::from_secs(2),
+        attempts: 3,
+        backoff_base: Duration::from_millis(10),
+        backoff_cap: Duration::from_millis(50),
+        throttled_attempts: 3,
+        longest_wait: Duration::from_secs(5),
+        poll_every: Duration::from_millis(10),
+        bulk_deadline: Duration::from_secs(10),
+    }
+}
+
+fn sent(requests: &[Request], p: &str) -> Vec<Request> {
+    requests
+        .iter()
+        .filter(|r| r.url.path() == p)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn pages_throttling_and_errors_end_in_every_order_once_and_a_watermark() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(MockServer::start());
+    let all = orders(150);
+    let customers = fixture("woocommerce-customers.json");
+    rt.block_on(async {
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wc/v3/customers"))
+            .respond_with(page(&customers, customers.len(), 1))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wc/v3/orders"))
+            .and(query_param("page", "1"))
+            .respond_with(page(&all[..100], 150, 2))
+            .mount(&server)
+            .await;
+        // Page two: first "slow down", then a server error, then the page.
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wc/v3/orders"))
+            .and(query_param("page", "2"))
+            .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
+            .up_to_n_times(1)
+            .with_priority(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wc/v3/orders"))
+            .and(query_param("page", "2"))
+            .respond_with(ResponseTemplate::new(500).set_body_string("<h1>Error</h1>"))
+            .up_to_n_times(1)
+            .with_priority(2)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wc/v3/orders"))
+            .and(query_param("page", "2"))
+            .respond_with(page(&all[100..], 150, 2))
+            .with_priority(3)
+            .mount(&server)
+            .await;
+    });
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("courtesy.sqlite")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
+    let clock = FixedClock(now);
+    let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
+    let shop = store
+        .add_shop_connection(
+            &NewConnection {
+                name: "Candles".into(),
+                kind: ShopKind::Woocommerce,
+                base_url: shop_address(ShopKind::Woocommerce, &server.uri()).unwrap(),
+                auth: ShopAuth::KeySecret,
+            },
+            &actor,
+        )
+        .unwrap();
+    let keychain = Keychain::with_store(keyring_core::mock::Store::new().unwrap());
+    let secret = "cs_0123456789abcdef0123456789abcdef01234567";
+    keychain
+        .save(
+            &shop,
+            &Credentials::KeySecret {
+                key: "ck_fedcba9876543210fedcba9876543210fedcba98".into(),
+                secret: secret.into(),
+            },
+        )
+        .unwrap();
+    let env = |_: &str| None;
+    let setting = SyncSetting {
+        store: &store,
+        clock: &clock,
+        keychain: &keychain,
+        env: &env,
+        policy: policy(),
+        operator: "tester".into(),
+        region: Region::parse("PL").unwrap(),
+    };
+    let mut seen = Vec::new();
+    let run = sync_shop(&setting, "Candles", false, &mut |p| {
+        seen.push(p.clone());
+        Flow::Continue
+    })
+    .unwrap();
+
+    assert_eq!(run.status, RunStatus::Finished);
+    assert_eq!(run.counts.orders_new, 150, "{run:?}");
+    assert!(run.counts.customers_new as usize >= customers.len());
+    let requests = rt.block_on(server.received_requests()).unwrap();
+    let order_requests = sent(&requests, "/wp-json/wc/v3/orders");
+    // Page 1, then page 2 three times (429, 500, the page).
+    assert_eq!(order_requests.len(), 4);
+    assert_eq!(run.requests, requests.len() as i64);
+    assert!(run.waited_ms >= 1000, "waited {} ms", run.waited_ms);
+    // Every request signed in with Basic auth; no key in any address.
+    for r in &requests {
+        assert!(r.headers.get("authorization").is_some());
+        assert!(!r.url.as_str().contains("cs_"));
+    }
+    // Each order once, with its lines.
+    let conn = rusqlite::Connection::open(dir.path().join("courtesy.sqlite")).unwrap();
+    let (orders_in, distinct): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), count(DISTINCT external_id) FROM orders",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((orders_in, distinct), (150, 150));
+    let lines: i64 = conn
+        .query_row("SELECT count(*) FROM order_lines", [], |r| r.get(0))
+        .unwrap();
+    let per_order = all[0]["line_items"].as_array().unwrap().len() as i64;
+    assert_eq!(lines, 150 * per_order);
+    let mark = store.sync_mark(shop.id, SyncRecords::Orders).unwrap();
+    assert_eq!(mark.watermark, Some(now));
+    assert!(seen.iter().any(|p| p.total == Some(150)));
+    // The secret is nowhere in the database.
+    let bytes = std::fs::read(dir.path().join("courtesy.sqlite")).unwrap();
+    assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()));
+
+    // The next sync asks only for what changed since the watermark, less the overlap.
+    rt.block_on(server.reset());
+    let changed = {
+        let mut o = all[7].clone();
+        o["status"] = "cancelled".into();
+        vec![o]
+    };
+    rt.block_on(async {
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wc/v3/customers"))
+            .respond_with(page(&[], 0, 0))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wc/v3/orders"))
+            .and(query_param("modified_after", "2026-12-04T09:55:00"))
+            .and(query_param("dates_are_gmt", "true"))
+            .respond_with(page(&changed, 1, 1))
+            .mount(&server)
+            .await;
+    });
+    let later = FixedClock(now + chrono::Duration::minutes(30));
+    let setting = SyncSetting {
+        clock: &later,
+        ..setting
+    };
+    let run = sync_shop(&setting, "Candles", false, &mut |_| Flow::Continue).unwrap();
+    assert_eq!(run.status, RunStatus::Finished, "{run:?}");
+    assert_eq!(run.counts.orders_updated, 1, "{run:?}");
+    assert_eq!(run.counts.orders_new, 0);
+    let cancelled: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM orders WHERE status = 'cancelled'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(cancelled, 1);
+    let mark = store.sync_mark(shop.id, SyncRecords::Orders).unwrap();
+    assert_eq!(mark.watermark, Some(now + chrono::Duration::minutes(30)));
+}
