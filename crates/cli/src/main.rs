@@ -10,7 +10,9 @@ mod gifts_command;
 mod import_command;
 mod info_command;
 mod problems_command;
+mod shop_command;
 mod slips_command;
+mod sync_command;
 
 use clap::{Parser, Subcommand};
 use failure::Failure;
@@ -48,6 +50,10 @@ enum Command {
     /// Gifts and cards: `gifts plan` plans new paid orders, `gifts cards` lists the
     /// cards to write (`-o` saves their texts as a PDF sheet).
     Gifts(gifts_command::GiftsArgs),
+    /// The shops this database syncs with: `shop add`, `shop list`, `shop test`, `shop remove`.
+    Shop(shop_command::ShopArgs),
+    /// Bring in what changed in the shops (or, with --full, everything again).
+    Sync(sync_command::SyncArgs),
 }
 
 /// The database file the user means: `--db`, `COURTESY_DB`, or the app-data folder.
@@ -71,6 +77,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Printers => slips_command::list_printers(),
         Command::Calls(args) => calls_command::run(&path, &args),
         Command::Gifts(args) => gifts_command::run(&path, &args),
+        Command::Shop(args) => shop_command::run(&path, &args),
+        Command::Sync(args) => sync_command::run(&path, &args),
     }
 }
 

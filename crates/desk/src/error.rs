@@ -1,9 +1,11 @@
-//! Why a workflow failed: the store, the import, the printer, or the request.
+//! Why a workflow failed: the store, the import, the printer, the shop, or the
+//! request.
 
 use courtesy_core::{ErrorCode, ErrorParams};
 use courtesy_dispatch::DispatchError;
 use courtesy_import::ImportError;
 use courtesy_store::StoreError;
+use courtesy_sync::SyncError;
 
 /// A workflow's failure, with a stable code for the boundary.
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +19,9 @@ pub enum DeskError {
     /// Slips or cards could not be made, printed or saved.
     #[error(transparent)]
     Dispatch(#[from] DispatchError),
+    /// A shop could not be synced, tested or connected.
+    #[error(transparent)]
+    Sync(#[from] SyncError),
     /// There are no cards to write, so no sheet to print.
     #[error("there are no cards to write")]
     NoCards,
@@ -29,6 +34,7 @@ impl DeskError {
             DeskError::Store(e) => e.code(),
             DeskError::Import(e) => e.code(),
             DeskError::Dispatch(e) => e.code(),
+            DeskError::Sync(e) => e.code(),
             DeskError::NoCards => ErrorCode::CardsNone,
         }
     }
@@ -39,6 +45,7 @@ impl DeskError {
             DeskError::Store(e) => e.params(),
             DeskError::Import(e) => e.params(),
             DeskError::Dispatch(e) => e.params(),
+            DeskError::Sync(e) => e.params(),
             DeskError::NoCards => Vec::new(),
         }
     }

@@ -1,7 +1,7 @@
 //! The desk's workflows: each thing a person does at the desk that takes more
 //! than one step (import a file and follow it up, refresh and list today's
 //! calls, record a call, pack an order at the bench, print a batch of slips,
-//! plan gifts, save a policy and apply it) is one function of [`Desk`]. The
+//! plan gifts, save a policy and apply it, sync a shop) is one function of [`Desk`]. The
 //! app's commands and the command line call the same functions, so the two
 //! cannot drift apart.
 //!
@@ -21,6 +21,7 @@ mod imports;
 mod operator;
 mod packing;
 mod shop;
+mod shops;
 
 pub use clock::SystemClock;
 pub use desk::Desk;
@@ -29,3 +30,4 @@ pub use imports::ImportDone;
 pub use operator::operator;
 pub use packing::{Packed, SlipOutcome};
 pub use shop::DemoLoaded;
+pub use shops::{ShopAdded, SyncDone, SyncDoor};
