@@ -5,6 +5,7 @@
 
 use crate::failure::Failure;
 use crate::problems_command::problem_line;
+use crate::run_summary::{print_counts, print_follow_up};
 use courtesy_desk::{Desk, SystemClock};
 use courtesy_import::{Flow, Format};
 use courtesy_store::{AuditSource, Store};
@@ -77,26 +78,8 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Failure> {
         started.elapsed().as_secs_f64(),
         run.rows_read
     );
-    println!(
-        "  customers: {} new, {} updated, {} unchanged",
-        c.customers_new, c.customers_updated, c.customers_unchanged
-    );
-    println!(
-        "  orders:    {} new, {} updated, {} unchanged",
-        c.orders_new, c.orders_updated, c.orders_unchanged
-    );
-    if calls.created + calls.closed > 0 {
-        println!(
-            "  calls:     {} queued, {} closed",
-            calls.created, calls.closed
-        );
-    }
-    if gifts.orders > 0 {
-        println!(
-            "  gifts:     {} planned for {} orders, {} cards to write",
-            gifts.gifts, gifts.orders, gifts.cards
-        );
-    }
+    print_counts(&c);
+    print_follow_up(&calls, &gifts);
     if run.orders_by_number > 0 {
         println!(
             "  {} orders had an id that a spreadsheet rounded (like 5,01253E+12) or that another \

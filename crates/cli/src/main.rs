@@ -10,6 +10,7 @@ mod gifts_command;
 mod import_command;
 mod info_command;
 mod problems_command;
+mod run_summary;
 mod shop_command;
 mod slips_command;
 mod sync_command;

@@ -4,6 +4,7 @@
 //! shop's rate limit — and what followed (calls, gifts).
 
 use crate::failure::Failure;
+use crate::run_summary::{print_counts, print_follow_up};
 use courtesy_desk::{Desk, SyncDoor, SystemClock};
 use courtesy_import::Flow;
 use courtesy_store::{AuditSource, Store};
@@ -92,32 +93,14 @@ pub fn run(path: &Path, args: &SyncArgs) -> Result<(), Failure> {
             run.requests,
             run.waited_ms as f64 / 1000.0
         );
-        println!(
-            "  customers: {} new, {} updated, {} unchanged",
-            c.customers_new, c.customers_updated, c.customers_unchanged
-        );
-        println!(
-            "  orders:    {} new, {} updated, {} unchanged",
-            c.orders_new, c.orders_updated, c.orders_unchanged
-        );
+        print_counts(c);
         if run.errors > 0 {
             println!(
                 "  {} records reported: courtesy problems {}",
                 run.errors, run.id
             );
         }
-        if done.calls.created + done.calls.closed > 0 {
-            println!(
-                "  calls:     {} queued, {} closed",
-                done.calls.created, done.calls.closed
-            );
-        }
-        if done.gifts.orders > 0 {
-            println!(
-                "  gifts:     {} planned for {} orders, {} cards to write",
-                done.gifts.gifts, done.gifts.orders, done.gifts.cards
-            );
-        }
+        print_follow_up(&done.calls, &done.gifts);
     }
     Ok(())
 }
