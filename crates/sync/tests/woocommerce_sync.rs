@@ -232,3 +232,105 @@ fn pages_throttling_and_errors_end_in_every_order_once_and_a_watermark() {
     let mark = store.sync_mark(shop.id, SyncRecords::Orders).unwrap();
     assert_eq!(mark.watermark, Some(now + chrono::Duration::minutes(30)));
 }
+
+#[test]
+fn a_stripped_authorization_header_moves_the_keys_into_the_query_and_a_revoked_key_stops_at_once() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(MockServer::start());
+    let two = orders(2);
+    let cannot_view = ResponseTemplate::new(401).set_body_json(serde_json::json!({
+        "code": "woocommerce_rest_cannot_view",
+        "message": "Sorry, you cannot list resources.", "data": {"status": 401}}));
+    rt.block_on(async {
+        for (p, list) in [
+            ("/wp-json/wc/v3/customers", vec![]),
+            ("/wp-json/wc/v3/orders", two.clone()),
+        ] {
+            Mock::given(method("GET"))
+                .and(path(p))
+                .and(query_param("consumer_key", "ck_query"))
+                .respond_with(page(&list, list.len(), 1))
+                .with_priority(1)
+                .mount(&server)
+                .await;
+            Mock::given(method("GET"))
+                .and(path(p))
+                .respond_with(cannot_view.clone())
+                .with_priority(2)
+                .mount(&server)
+                .await;
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("courtesy.sqlite")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
+    let clock = FixedClock(now);
+    let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
+    let shop = store
+        .add_shop_connection(
+            &NewConnection {
+                name: "Stripped".into(),
+                kind: ShopKind::Woocommerce,
+                base_url: shop_address(ShopKind::Woocommerce, &server.uri()).unwrap(),
+                auth: ShopAuth::KeySecret,
+            },
+            &actor,
+        )
+        .unwrap();
+    let keychain = Keychain::none("none in tests");
+    let env = |name: &str| match name {
+        "COURTESY_WC_KEY" => Some("ck_query".to_string()),
+        "COURTESY_WC_SECRET" => Some("cs_query".to_string()),
+        _ => None,
+    };
+    let setting = SyncSetting {
+        store: &store,
+        clock: &clock,
+        keychain: &keychain,
+        env: &env,
+        policy: policy(),
+        operator: "tester".into(),
+        region: Region::parse("PL").unwrap(),
+    };
+    let run = sync_shop(&setting, "Stripped", false, &mut |_| Flow::Continue).unwrap();
+    assert_eq!(run.status, RunStatus::Finished, "{run:?}");
+    assert_eq!(run.counts.orders_new, 2);
+    assert!(store.shop_connection(shop.id).unwrap().keys_in_query);
+    let requests = rt.block_on(server.received_requests()).unwrap();
+    // Customers: refused with the header, then read with the keys in the
+    // query; orders straight away with the keys in the query.
+    assert_eq!(requests.len(), 3);
+    assert!(requests[2].headers.get("authorization").is_none());
+
+    // The key is revoked: the next sync stops at its first request, says
+    // why, and the watermark stays.
+    rt.block_on(server.reset());
+    rt.block_on(
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(401).set_body_json(serde_json::json!({
+                "code": "woocommerce_rest_authentication_error",
+                "message": "Consumer key is invalid.", "data": {"status": 401}})))
+            .mount(&server),
+    );
+    let later = FixedClock(now + chrono::Duration::minutes(10));
+    let setting = SyncSetting {
+        clock: &later,
+        ..setting
+    };
+    let err = sync_shop(&setting, "Stripped", false, &mut |_| Flow::Continue).unwrap_err();
+    assert_eq!(err.code().as_str(), "shop.unauthorized");
+    assert!(
+        err.to_string().contains("Consumer key is invalid."),
+        "{err}"
+    );
+    assert!(!err.to_string().contains("cs_query"));
+    assert_eq!(rt.block_on(server.received_requests()).unwrap().len(), 1);
+    let last = store.shop_connection(shop.id).unwrap().last_sync.unwrap();
+    assert_eq!(last.status, RunStatus::Failed);
+    assert_eq!(
+        last.failure.map(|f| f.code.as_str().to_string()),
+        Some("shop.unauthorized".to_string())
+    );
+    let mark = store.sync_mark(shop.id, SyncRecords::Orders).unwrap();
+    assert_eq!(mark.watermark, Some(now));
+}
