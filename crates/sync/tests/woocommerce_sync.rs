@@ -334,3 +334,86 @@ fn a_stripped_authorization_header_moves_the_keys_into_the_query_and_a_revoked_k
     let mark = store.sync_mark(shop.id, SyncRecords::Orders).unwrap();
     assert_eq!(mark.watermark, Some(now));
 }
+
+#[test]
+fn a_page_that_does_not_come_in_time_is_asked_again_and_one_that_never_does_stops_the_run() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(MockServer::start());
+    let three = orders(3);
+    rt.block_on(async {
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wc/v3/customers"))
+            .respond_with(page(&[], 0, 0))
+            .mount(&server)
+            .await;
+        // The first answer comes after the read timeout; the second in time.
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wc/v3/orders"))
+            .respond_with(page(&three, 3, 1).set_delay(Duration::from_millis(1500)))
+            .up_to_n_times(1)
+            .with_priority(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/wp-json/wc/v3/orders"))
+            .respond_with(page(&three, 3, 1))
+            .with_priority(2)
+            .mount(&server)
+            .await;
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("courtesy.sqlite")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
+    let clock = FixedClock(now);
+    let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
+    let shop = store
+        .add_shop_connection(
+            &NewConnection {
+                name: "Slow".into(),
+                kind: ShopKind::Woocommerce,
+                base_url: shop_address(ShopKind::Woocommerce, &server.uri()).unwrap(),
+                auth: ShopAuth::KeySecret,
+            },
+            &actor,
+        )
+        .unwrap();
+    let keychain = Keychain::none("none in tests");
+    let env = |name: &str| name.starts_with("COURTESY_WC_").then(|| "x".to_string());
+    let setting = SyncSetting {
+        store: &store,
+        clock: &clock,
+        keychain: &keychain,
+        env: &env,
+        policy: Policy {
+            read_timeout: Duration::from_millis(400),
+            ..policy()
+        },
+        operator: "tester".into(),
+        region: Region::parse("PL").unwrap(),
+    };
+    let run = sync_shop(&setting, "Slow", false, &mut |_| Flow::Continue).unwrap();
+    assert_eq!(run.status, RunStatus::Finished, "{run:?}");
+    assert_eq!(run.counts.orders_new, 3);
+    let requests = rt.block_on(server.received_requests()).unwrap();
+    assert_eq!(sent(&requests, "/wp-json/wc/v3/orders").len(), 2);
+
+    // Now every answer is late: the run gives up after its attempts, says
+    // the shop did not answer, and the watermark stays where it was.
+    rt.block_on(server.reset());
+    rt.block_on(
+        Mock::given(method("GET"))
+            .respond_with(page(&[], 0, 0).set_delay(Duration::from_millis(1500)))
+            .mount(&server),
+    );
+    let later = FixedClock(now + chrono::Duration::minutes(10));
+    let setting = SyncSetting {
+        clock: &later,
+        ..setting
+    };
+    let err = sync_shop(&setting, "Slow", false, &mut |_| Flow::Continue).unwrap_err();
+    assert_eq!(err.code().as_str(), "shop.unreachable", "{err}");
+    let attempts = rt.block_on(server.received_requests()).unwrap().len();
+    assert_eq!(attempts as u32, policy().attempts);
+    let mark = store.sync_mark(shop.id, SyncRecords::Orders).unwrap();
+    assert_eq!(mark.watermark, Some(now));
+}
