@@ -59,6 +59,25 @@ fn policy() -> Policy {
     }
 }
 
+/// A database in `dir` with a WooCommerce connection `name` to `server`.
+fn connect(
+    dir: &std::path::Path,
+    server: &MockServer,
+    name: &str,
+    now: chrono::DateTime<Utc>,
+) -> (Store, courtesy_store::ShopConnection) {
+    let store = Store::open(&dir.join("courtesy.sqlite")).unwrap();
+    let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
+    let new = NewConnection {
+        name: name.into(),
+        kind: ShopKind::Woocommerce,
+        base_url: shop_address(ShopKind::Woocommerce, &server.uri()).unwrap(),
+        auth: ShopAuth::KeySecret,
+    };
+    let shop = store.add_shop_connection(&new, &actor).unwrap();
+    (store, shop)
+}
+
 fn sent(requests: &[Request], p: &str) -> Vec<Request> {
     requests
         .iter()
@@ -112,21 +131,9 @@ fn pages_throttling_and_errors_end_in_every_order_once_and_a_watermark() {
     });
 
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("courtesy.sqlite")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
     let clock = FixedClock(now);
-    let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
-    let shop = store
-        .add_shop_connection(
-            &NewConnection {
-                name: "Candles".into(),
-                kind: ShopKind::Woocommerce,
-                base_url: shop_address(ShopKind::Woocommerce, &server.uri()).unwrap(),
-                auth: ShopAuth::KeySecret,
-            },
-            &actor,
-        )
-        .unwrap();
+    let (store, shop) = connect(dir.path(), &server, "Candles", now);
     let keychain = Keychain::with_store(keyring_core::mock::Store::new().unwrap());
     let secret = "cs_0123456789abcdef0123456789abcdef01234567";
     keychain
@@ -262,21 +269,9 @@ fn a_stripped_authorization_header_moves_the_keys_into_the_query_and_a_revoked_k
         }
     });
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("courtesy.sqlite")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
     let clock = FixedClock(now);
-    let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
-    let shop = store
-        .add_shop_connection(
-            &NewConnection {
-                name: "Stripped".into(),
-                kind: ShopKind::Woocommerce,
-                base_url: shop_address(ShopKind::Woocommerce, &server.uri()).unwrap(),
-                auth: ShopAuth::KeySecret,
-            },
-            &actor,
-        )
-        .unwrap();
+    let (store, shop) = connect(dir.path(), &server, "Stripped", now);
     let keychain = Keychain::none("none in tests");
     let env = |name: &str| match name {
         "COURTESY_WC_KEY" => Some("ck_query".to_string()),
@@ -362,21 +357,9 @@ fn a_page_that_does_not_come_in_time_is_asked_again_and_one_that_never_does_stop
             .await;
     });
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("courtesy.sqlite")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
     let clock = FixedClock(now);
-    let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
-    let shop = store
-        .add_shop_connection(
-            &NewConnection {
-                name: "Slow".into(),
-                kind: ShopKind::Woocommerce,
-                base_url: shop_address(ShopKind::Woocommerce, &server.uri()).unwrap(),
-                auth: ShopAuth::KeySecret,
-            },
-            &actor,
-        )
-        .unwrap();
+    let (store, shop) = connect(dir.path(), &server, "Slow", now);
     let keychain = Keychain::none("none in tests");
     let env = |name: &str| name.starts_with("COURTESY_WC_").then(|| "x".to_string());
     let setting = SyncSetting {
