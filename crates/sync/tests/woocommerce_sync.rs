@@ -78,6 +78,24 @@ fn connect(
     (store, shop)
 }
 
+fn setting<'a>(
+    store: &'a Store,
+    clock: &'a FixedClock,
+    keychain: &'a Keychain,
+    env: &'a dyn Fn(&str) -> Option<String>,
+    policy: Policy,
+) -> SyncSetting<'a> {
+    SyncSetting {
+        store,
+        clock,
+        keychain,
+        env,
+        policy,
+        operator: "tester".into(),
+        region: Region::parse("PL").unwrap(),
+    }
+}
+
 fn sent(requests: &[Request], p: &str) -> Vec<Request> {
     requests
         .iter()
@@ -146,15 +164,7 @@ fn pages_throttling_and_errors_end_in_every_order_once_and_a_watermark() {
         )
         .unwrap();
     let env = |_: &str| None;
-    let setting = SyncSetting {
-        store: &store,
-        clock: &clock,
-        keychain: &keychain,
-        env: &env,
-        policy: policy(),
-        operator: "tester".into(),
-        region: Region::parse("PL").unwrap(),
-    };
+    let setting = setting(&store, &clock, &keychain, &env, policy());
     let mut seen = Vec::new();
     let run = sync_shop(&setting, "Candles", false, &mut |p| {
         seen.push(p.clone());
@@ -278,15 +288,7 @@ fn a_stripped_authorization_header_moves_the_keys_into_the_query_and_a_revoked_k
         "COURTESY_WC_SECRET" => Some("cs_query".to_string()),
         _ => None,
     };
-    let setting = SyncSetting {
-        store: &store,
-        clock: &clock,
-        keychain: &keychain,
-        env: &env,
-        policy: policy(),
-        operator: "tester".into(),
-        region: Region::parse("PL").unwrap(),
-    };
+    let setting = setting(&store, &clock, &keychain, &env, policy());
     let run = sync_shop(&setting, "Stripped", false, &mut |_| Flow::Continue).unwrap();
     assert_eq!(run.status, RunStatus::Finished, "{run:?}");
     assert_eq!(run.counts.orders_new, 2);
@@ -362,18 +364,16 @@ fn a_page_that_does_not_come_in_time_is_asked_again_and_one_that_never_does_stop
     let (store, shop) = connect(dir.path(), &server, "Slow", now);
     let keychain = Keychain::none("none in tests");
     let env = |name: &str| name.starts_with("COURTESY_WC_").then(|| "x".to_string());
-    let setting = SyncSetting {
-        store: &store,
-        clock: &clock,
-        keychain: &keychain,
-        env: &env,
-        policy: Policy {
+    let setting = setting(
+        &store,
+        &clock,
+        &keychain,
+        &env,
+        Policy {
             read_timeout: Duration::from_millis(400),
             ..policy()
         },
-        operator: "tester".into(),
-        region: Region::parse("PL").unwrap(),
-    };
+    );
     let run = sync_shop(&setting, "Slow", false, &mut |_| Flow::Continue).unwrap();
     assert_eq!(run.status, RunStatus::Finished, "{run:?}");
     assert_eq!(run.counts.orders_new, 3);
