@@ -252,3 +252,55 @@ fn a_first_sync_runs_two_bulk_exports_and_streams_their_lines_into_orders() {
         }
     }
 }
+
+#[test]
+fn a_revoked_token_stops_at_the_first_request_with_what_shopify_said_and_no_token() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(MockServer::start());
+    rt.block_on(
+        Mock::given(method("POST"))
+            .and(path(GRAPHQL))
+            .respond_with(ResponseTemplate::new(401).set_body_json(json!({
+                "errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"})))
+            .mount(&server),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("courtesy.sqlite")).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
+    let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
+    let new = NewConnection {
+        name: "Revoked".into(),
+        kind: ShopKind::Shopify,
+        base_url: shop_address(ShopKind::Shopify, &server.uri()).unwrap(),
+        auth: ShopAuth::Token,
+    };
+    store.add_shop_connection(&new, &actor).unwrap();
+    let keychain = Keychain::none("none in tests");
+    let env = |name: &str| (name == "COURTESY_SHOPIFY_TOKEN").then(|| TOKEN.to_string());
+    let setting = SyncSetting {
+        store: &store,
+        clock: &FixedClock(now),
+        keychain: &keychain,
+        env: &env,
+        policy: Policy::default(),
+        operator: "tester".into(),
+        region: Region::parse("FI").unwrap(),
+    };
+    let err = sync_shop(&setting, "Revoked", false, &mut |_| Flow::Continue).unwrap_err();
+    assert_eq!(err.code().as_str(), "shop.unauthorized", "{err}");
+    assert!(
+        err.to_string().contains("Invalid API key or access token"),
+        "{err}"
+    );
+    assert!(!err.to_string().contains(TOKEN));
+    assert_eq!(rt.block_on(server.received_requests()).unwrap().len(), 1);
+    let run = store
+        .shop_connection_named("Revoked")
+        .unwrap()
+        .last_sync
+        .unwrap();
+    assert_eq!(run.status, RunStatus::Failed);
+    let failure = run.failure.unwrap();
+    assert!(!failure.message.contains(TOKEN));
+    assert!(failure.params.values().all(|v| !v.contains(TOKEN)));
+}
