@@ -400,3 +400,79 @@ fn a_page_that_does_not_come_in_time_is_asked_again_and_one_that_never_does_stop
     let mark = store.sync_mark(shop.id, SyncRecords::Orders).unwrap();
     assert_eq!(mark.watermark, Some(now));
 }
+
+/// Answers `connections` requests on a raw socket: the first orders page is
+/// cut off part way through its body (the length promised, half sent, the
+/// connection closed); every later request gets its whole answer.
+fn cutting_server(orders: Vec<Value>, connections: usize) -> (String, std::thread::JoinHandle<()>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let handle = std::thread::spawn(move || {
+        let mut cut = false;
+        for stream in listener.incoming().take(connections) {
+            let mut stream = stream.unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            reader.read_line(&mut request_line).unwrap();
+            loop {
+                let mut header = String::new();
+                if reader.read_line(&mut header).unwrap() == 0 || header == "\r\n" {
+                    break;
+                }
+            }
+            let list: &[Value] = if request_line.contains("/orders") {
+                &orders
+            } else {
+                &[]
+            };
+            let body = serde_json::to_vec(list).unwrap();
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nX-WP-Total: {}\r\nX-WP-TotalPages: 1\r\nConnection: close\r\n\r\n",
+                body.len(),
+                list.len()
+            );
+            stream.write_all(head.as_bytes()).unwrap();
+            if request_line.contains("/orders") && !cut {
+                cut = true;
+                stream.write_all(&body[..body.len() / 2]).unwrap();
+            } else {
+                stream.write_all(&body).unwrap();
+            }
+            let _ = stream.flush();
+        }
+    });
+    (address, handle)
+}
+
+#[test]
+fn a_page_cut_off_in_the_middle_of_its_body_is_asked_again_and_merged_once() {
+    let five = orders(5);
+    // Customers, the cut orders page, the orders page again.
+    let (address, server) = cutting_server(five.clone(), 3);
+    let dir = tempfile::tempdir().unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
+    let clock = FixedClock(now);
+    let store = Store::open(&dir.path().join("courtesy.sqlite")).unwrap();
+    let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
+    let new = NewConnection {
+        name: "Cut".into(),
+        kind: ShopKind::Woocommerce,
+        base_url: shop_address(ShopKind::Woocommerce, &address).unwrap(),
+        auth: ShopAuth::KeySecret,
+    };
+    store.add_shop_connection(&new, &actor).unwrap();
+    let keychain = Keychain::none("none in tests");
+    let env = |name: &str| name.starts_with("COURTESY_WC_").then(|| "x".to_string());
+    let setting = setting(&store, &clock, &keychain, &env, policy());
+    let run = sync_shop(&setting, "Cut", false, &mut |_| Flow::Continue).unwrap();
+    server.join().unwrap();
+    assert_eq!(run.status, RunStatus::Finished, "{run:?}");
+    assert_eq!(run.counts.orders_new, 5);
+    assert_eq!(run.requests, 3);
+    let conn = rusqlite::Connection::open(dir.path().join("courtesy.sqlite")).unwrap();
+    let orders_in: i64 = conn
+        .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(orders_in, 5);
+}
