@@ -34,6 +34,7 @@ pub fn typescript() -> String {
         courtesy_store::ImportCounts::decl(&cfg),
         courtesy_store::RunStatus::decl(&cfg),
         courtesy_store::ImportRun::decl(&cfg),
+        courtesy_store::RunFailure::decl(&cfg),
         courtesy_store::RowProblem::decl(&cfg),
         courtesy_import::MappedKind::decl(&cfg),
         courtesy_import::ColumnMapping::decl(&cfg),

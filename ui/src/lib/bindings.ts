@@ -549,6 +549,20 @@ waitedMs: number,
  */
 failure: RunFailure | null, };
 
+export type RunFailure = { 
+/**
+ * The error's code.
+ */
+code: ErrorCode, 
+/**
+ * Its message in English.
+ */
+message: string, 
+/**
+ * Its parameters by name.
+ */
+params: { [key in string]: string }, };
+
 export type RowProblem = { 
 /**
  * The line of the file the row starts on (the header is line 1), or the
