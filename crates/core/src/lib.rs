@@ -4,6 +4,9 @@
 //! `now`, the shop's region and the data in, so each rule is testable with plain values.
 #![deny(missing_docs)]
 
+#[macro_use]
+mod stored_names;
+
 pub mod address;
 pub mod amount;
 pub mod calls;

@@ -27,33 +27,6 @@ pub enum CardStatus {
     Dropped,
 }
 
-macro_rules! stored_names {
-    ($($ty:ident { $($variant:ident = $name:literal),* })*) => {$(
-        impl $ty {
-            /// The stored name.
-            pub fn as_str(&self) -> &'static str {
-                match self {
-                    $($ty::$variant => $name,)*
-                }
-            }
-
-            /// Reads a stored name.
-            pub fn parse(s: &str) -> Option<$ty> {
-                match s {
-                    $($name => Some($ty::$variant),)*
-                    _ => None,
-                }
-            }
-        }
-
-        impl PartialEq<&str> for $ty {
-            fn eq(&self, other: &&str) -> bool {
-                self.as_str() == *other
-            }
-        }
-    )*};
-}
-
 stored_names! {
     PlanStatus { Planned = "planned", Packed = "packed", Released = "released" }
     CardStatus { ToWrite = "to_write", Written = "written", Dropped = "dropped" }

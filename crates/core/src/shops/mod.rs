@@ -31,27 +31,6 @@ pub enum ShopAuth {
     KeySecret,
 }
 
-macro_rules! stored_names {
-    ($($ty:ident { $($variant:ident = $name:literal),* })*) => {$(
-        impl $ty {
-            /// The stored name.
-            pub fn as_str(&self) -> &'static str {
-                match self {
-                    $($ty::$variant => $name,)*
-                }
-            }
-
-            /// Reads a stored name.
-            pub fn parse(s: &str) -> Option<$ty> {
-                match s {
-                    $($name => Some($ty::$variant),)*
-                    _ => None,
-                }
-            }
-        }
-    )*};
-}
-
 stored_names! {
     ShopKind { Shopify = "shopify", Woocommerce = "woocommerce" }
     ShopAuth { Token = "token", ClientCredentials = "client_credentials", KeySecret = "key_secret" }
