@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every check and test of Courtesy:
 # formatting, clippy, Rust tests (nextest, incl. bindings freshness), the import
-# crash test, printing through a real CUPS queue, UI type check and unit tests,
+# and sync crash tests, printing through a real CUPS queue, UI type check and unit tests,
 # and the end-to-end suite against the real built app under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +42,9 @@ export COURTESY_BIN="$PWD/target/debug/courtesy"
 
 step "import crash test (SIGKILL mid-import, re-run, compare)"
 bash scripts/import-crash-test.sh
+
+step "sync crash test (SIGKILL mid-sync against a fake shop, re-run, compare)"
+bash scripts/sync-crash-test.sh
 
 step "printing through a real CUPS queue (cups-pdf)"
 bash scripts/print-test.sh

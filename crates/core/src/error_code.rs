@@ -142,6 +142,8 @@ error_codes! {
     ShopNoSecret = "shop.no_secret" ["shop", "variables"],
     /// The keychain refused.
     ShopKeychain = "shop.keychain" ["reason"],
+    /// A sync stopped without finishing (its program ended).
+    ShopInterrupted = "shop.interrupted" [],
     /// The app's background task failed.
     AppTaskFailed = "app.task_failed" ["reason"],
     /// Anything else (the UI's own).

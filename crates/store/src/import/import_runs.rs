@@ -373,7 +373,9 @@ impl Store {
     }
 
     /// Records the start of a sync with the shop connection `connection_id`;
-    /// `format` names the API read (e.g. `shopify-api`).
+    /// `format` names the API read (e.g. `shopify-api`). Called under the
+    /// connection's lease, so an earlier run of it still marked running was
+    /// cut off (its program ended): it is marked failed as interrupted.
     pub fn start_sync_run(
         &self,
         connection_id: i64,
@@ -381,7 +383,20 @@ impl Store {
         format: &str,
         actor: &Actor,
     ) -> Result<ImportRun> {
+        let interrupted = serde_json::to_string(&RunFailure {
+            code: ErrorCode::ShopInterrupted,
+            message:
+                "The sync stopped before it finished; the next one went on from where it stopped."
+                    .to_string(),
+            params: BTreeMap::new(),
+        })
+        .map_err(|e| StoreError::Invalid(format!("the failure does not serialise: {e}")))?;
         self.write(|tx| {
+            tx.execute(
+                "UPDATE import_runs SET status = 'failed', finished_at = ?2, failure = ?3
+                 WHERE connection_id = ?1 AND status = 'running'",
+                params![connection_id, to_db(actor.at), interrupted],
+            )?;
             tx.execute(
                 "INSERT INTO import_runs (file_name, file_sha256, format, encoding, actor, started_at, connection_id)
                  VALUES (?1, '', ?2, '', ?3, ?4, ?5)",
