@@ -81,6 +81,18 @@ pub fn typescript() -> String {
         courtesy_store::OrderGiftPlan::decl(&cfg),
         courtesy_store::CardTemplate::decl(&cfg),
         courtesy_store::GiftPlanCounts::decl(&cfg),
+        courtesy_core::ShopKind::decl(&cfg),
+        courtesy_core::ShopAuth::decl(&cfg),
+        courtesy_store::ShopConnection::decl(&cfg),
+        courtesy_sync::ShopNote::decl(&cfg),
+        courtesy_sync::ShopIdentity::decl(&cfg),
+        courtesy_sync::SyncPhase::decl(&cfg),
+        courtesy_sync::SyncProgress::decl(&cfg),
+        crate::shop_commands::SecretsKept::decl(&cfg),
+        crate::shop_commands::ShopsOverview::decl(&cfg),
+        crate::shop_commands::NewShop::decl(&cfg),
+        crate::sync_scheduler::ShopFailure::decl(&cfg),
+        crate::sync_scheduler::SyncStatus::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit;\n// run scripts/bindings.sh.\n",

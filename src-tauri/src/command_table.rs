@@ -59,4 +59,11 @@ pub const COMMANDS: &[&str] = &[
     "save_card_sheet",
     "gift_spending",
     "plan_gift_for_order",
+    "shops_overview",
+    "add_shop",
+    "remove_shop",
+    "test_shop",
+    "sync_now",
+    "cancel_sync",
+    "sync_status",
 ];

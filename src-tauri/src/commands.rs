@@ -3,6 +3,7 @@
 
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::sync_scheduler::SyncScheduler;
 use courtesy_desk::DemoLoaded;
 use courtesy_store::{CustomerEdit, CustomerListItem, CustomerPage, CustomerProfile, Settings};
 use serde::Serialize;
@@ -87,9 +88,12 @@ pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppErr
 #[tauri::command]
 pub async fn save_settings(
     state: State<'_, AppState>,
+    sync: State<'_, SyncScheduler>,
     settings: Settings,
 ) -> Result<Settings, AppError> {
-    state.with_desk(move |d| d.save_settings(&settings)).await
+    let saved = state.with_desk(move |d| d.save_settings(&settings)).await?;
+    sync.reschedule();
+    Ok(saved)
 }
 
 /// Fills an empty database with the demo shop.

@@ -12,7 +12,9 @@ pub mod dispatch_commands;
 pub mod error;
 pub mod gifts_commands;
 pub mod import_commands;
+pub mod shop_commands;
 pub mod state;
+pub mod sync_scheduler;
 pub mod web_process;
 
 #[cfg(test)]
@@ -34,7 +36,11 @@ pub fn run() {
             if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
                 web_process::reload_when_the_page_dies(&window);
             }
-            state::refresh_calls_in_background(tauri::Manager::state::<AppState>(app).inner());
+            let state = tauri::Manager::state::<AppState>(app);
+            state::refresh_calls_in_background(state.inner());
+            let scheduler =
+                sync_scheduler::SyncScheduler::start(app.handle().clone(), state.sync_world());
+            tauri::Manager::manage(app, scheduler);
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -100,6 +106,13 @@ pub fn run() {
             gifts_commands::save_card_sheet,
             gifts_commands::gift_spending,
             gifts_commands::plan_gift_for_order,
+            shop_commands::shops_overview,
+            shop_commands::add_shop,
+            shop_commands::remove_shop,
+            shop_commands::test_shop,
+            shop_commands::sync_now,
+            shop_commands::cancel_sync,
+            shop_commands::sync_status,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

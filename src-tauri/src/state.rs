@@ -1,9 +1,11 @@
 //! What the app holds while it runs: the open store, or why it could not open.
 
 use crate::error::AppError;
+use crate::sync_scheduler::SyncWorld;
 use courtesy_core::Clock;
 use courtesy_desk::{Desk, DeskError, SystemClock};
 use courtesy_store::{AuditSource, Store};
+use courtesy_sync::Keychain;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -20,19 +22,35 @@ pub struct AppState {
     pub cancel_import: Arc<AtomicBool>,
     /// Where the time comes from.
     pub clock: Arc<dyn Clock>,
+    /// Where shop secrets are kept.
+    pub keychain: Keychain,
+    /// Why secrets are kept only until the app closes (no keychain here).
+    pub keychain_session: Option<String>,
 }
 
 impl AppState {
     /// Opens the database at `db_path`; an error is kept for the UI to show.
     pub fn open(db_path: PathBuf, startup_import: Option<PathBuf>) -> AppState {
         let store = Store::open(&db_path).map(Arc::new).map_err(AppError::from);
+        let (keychain, keychain_session) = keychain();
         AppState {
             store,
             db_path,
             startup_import,
             cancel_import: Arc::new(AtomicBool::new(false)),
             clock: Arc::new(SystemClock),
+            keychain,
+            keychain_session,
         }
+    }
+
+    /// What the app's syncs need, when the database is open.
+    pub fn sync_world(&self) -> Option<SyncWorld> {
+        Some(SyncWorld {
+            store: self.store.clone().ok()?,
+            clock: self.clock.clone(),
+            keychain: self.keychain.clone(),
+        })
     }
 
     /// Runs one workflow of the desk off the UI thread, for the person at the app.
@@ -57,6 +75,26 @@ impl AppState {
         tauri::async_runtime::spawn_blocking(move || f(&store).map_err(Into::into))
             .await
             .map_err(AppError::task)?
+    }
+}
+
+/// The platform's keychain; without one (or with `COURTESY_NO_KEYCHAIN`
+/// set), a store in memory that keeps secrets until the app closes, and why.
+fn keychain() -> (Keychain, Option<String>) {
+    let system = if std::env::var_os("COURTESY_NO_KEYCHAIN").is_some() {
+        Keychain::none("COURTESY_NO_KEYCHAIN is set")
+    } else {
+        Keychain::system()
+    };
+    if system.is_available() {
+        return (system, None);
+    }
+    match keyring_core::mock::Store::new() {
+        Ok(memory) => (
+            Keychain::with_store(memory),
+            Some(system.why_none().to_string()),
+        ),
+        Err(_) => (system.clone(), Some(system.why_none().to_string())),
     }
 }
 

@@ -31,7 +31,15 @@ pub struct Settings {
     /// The name of the person at this computer, as callers introduce
     /// themselves and as calls record who made them; empty: the system user.
     pub staff_name: String,
+    /// Minutes between the app's syncs with the shops; 0: only on "Sync now".
+    pub sync_every_minutes: u32,
 }
+
+/// How often the app syncs with the shops unless told otherwise.
+pub const DEFAULT_SYNC_MINUTES: u32 = 10;
+
+/// The longest interval between syncs that may be set: a day.
+pub const LONGEST_SYNC_MINUTES: u32 = 24 * 60;
 
 /// The shop's name until someone sets it.
 pub const DEFAULT_SHOP_NAME: &str = "My shop";
@@ -93,6 +101,9 @@ pub(crate) fn read(conn: &Connection) -> Result<Settings> {
         slip_prices: get(conn, "slip_prices")?.as_deref() != Some("0"),
         desk_printer: get(conn, "desk_printer")?.filter(|p| !p.is_empty()),
         staff_name: get(conn, "staff_name")?.unwrap_or_default(),
+        sync_every_minutes: get(conn, "sync_every_minutes")?
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(DEFAULT_SYNC_MINUTES),
     })
 }
 
@@ -137,6 +148,11 @@ impl Store {
                 "a staff name is limited to 80 characters".into(),
             ));
         }
+        if s.sync_every_minutes > LONGEST_SYNC_MINUTES {
+            return Err(StoreError::Invalid(format!(
+                "syncs are at least once a day ({LONGEST_SYNC_MINUTES} minutes)"
+            )));
+        }
         let flag = |b: bool| Some(if b { "1" } else { "0" }.to_string());
         self.write(|tx| {
             let before = read(tx)?;
@@ -176,6 +192,11 @@ impl Store {
                     "staff_name",
                     Some(before.staff_name.clone()).filter(|n| !n.is_empty()),
                     Some(staff.to_string()).filter(|n| !n.is_empty()),
+                ),
+                (
+                    "sync_every_minutes",
+                    Some(before.sync_every_minutes.to_string()),
+                    Some(s.sync_every_minutes.to_string()),
                 ),
             ];
             for (key, old, new) in pairs {

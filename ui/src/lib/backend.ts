@@ -30,6 +30,11 @@ import type {
   ImportRun,
   MappingFields,
   Money,
+  NewShop,
+  ShopIdentity,
+  ShopsOverview,
+  SyncProgress,
+  SyncStatus,
   OrderGiftPlan,
   Packed,
   Preview,
@@ -125,6 +130,15 @@ export interface Backend {
   saveCardSheet(): Promise<string | null>;
   /** Prints the card-text sheet on `printer` (`null`: the desk's or the system default); the printer used. */
   printCardSheet(printer: string | null): Promise<string>;
+  shopsOverview(): Promise<ShopsOverview>;
+  addShop(shop: NewShop): Promise<ShopsOverview>;
+  removeShop(name: string): Promise<ShopsOverview>;
+  testShop(name: string): Promise<ShopIdentity>;
+  syncNow(name: string | null, wholeShop: boolean): Promise<void>;
+  cancelSync(): Promise<void>;
+  syncStatus(): Promise<SyncStatus>;
+  onSyncProgress(handler: (p: SyncProgress) => void): Promise<() => void>;
+  onSyncStatus(handler: (s: SyncStatus) => void): Promise<() => void>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -210,6 +224,15 @@ export const tauriBackend: Backend = {
   saveCardTemplate: (template) => call("save_card_template", { template }),
   saveCardSheet: () => call("save_card_sheet"),
   printCardSheet: (printer) => call("print_card_sheet", { printer }),
+  shopsOverview: () => call("shops_overview"),
+  addShop: (shop) => call("add_shop", { shop }),
+  removeShop: (name) => call("remove_shop", { name }),
+  testShop: (name) => call("test_shop", { name }),
+  syncNow: (name, wholeShop) => call("sync_now", { name, wholeShop }),
+  cancelSync: () => call("cancel_sync"),
+  syncStatus: () => call("sync_status"),
+  onSyncProgress: (handler) => listen<SyncProgress>("sync-progress", (e) => handler(e.payload)),
+  onSyncStatus: (handler) => listen<SyncStatus>("sync-status", (e) => handler(e.payload)),
 };
 
 let current: Backend = tauriBackend;

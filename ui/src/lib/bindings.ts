@@ -374,7 +374,11 @@ deskPrinter: string | null,
  * The name of the person at this computer, as callers introduce
  * themselves and as calls record who made them; empty: the system user.
  */
-staffName: string, };
+staffName: string, 
+/**
+ * Minutes between the app's syncs with the shops; 0: only on "Sync now".
+ */
+syncEveryMinutes: number, };
 
 export type PageSize = "a4" | "letter" | "a6" | "label4x6";
 
@@ -1774,3 +1778,209 @@ gifts: number,
  * Cards to write or print.
  */
 cards: number, };
+
+export type ShopKind = "shopify" | "woocommerce";
+
+export type ShopAuth = "token" | "client_credentials" | "key_secret";
+
+export type ShopConnection = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * The name staff gave it, unique in the database.
+ */
+name: string, 
+/**
+ * The platform.
+ */
+kind: ShopKind, 
+/**
+ * The base address, e.g. `https://example.myshopify.com`.
+ */
+baseUrl: string, 
+/**
+ * How Courtesy signs in.
+ */
+auth: ShopAuth, 
+/**
+ * Put before the shop's order and customer ids (see the schema notes).
+ */
+idPrefix: string, 
+/**
+ * The shop's own name, as it said at the last test or sync.
+ */
+shopName: string, 
+/**
+ * The shop's currency, as it said.
+ */
+currency: string, 
+/**
+ * The server strips the Authorization header: WooCommerce keys go in the
+ * query string.
+ */
+keysInQuery: boolean, 
+/**
+ * When it was added (UTC).
+ */
+createdAt: string, 
+/**
+ * The latest sync run, if any.
+ */
+lastSync: ImportRun | null, };
+
+export type ShopNote = "orders_last60_days" | "no_customer_access" | "no_customer_list" | "keys_in_query";
+
+export type ShopIdentity = { 
+/**
+ * The shop's name.
+ */
+name: string, 
+/**
+ * Its currency (ISO code).
+ */
+currency: string, 
+/**
+ * What the credentials may read (Shopify's scopes, or `orders`).
+ */
+canRead: Array<string>, 
+/**
+ * How many orders the shop has, when it says.
+ */
+orders: number | null, 
+/**
+ * What the owner should know.
+ */
+notes: Array<ShopNote>, 
+/**
+ * WooCommerce keys travel in the query string.
+ */
+keysInQuery: boolean, };
+
+export type SyncPhase = "connecting" | "exporting" | "customers" | "orders" | "settling";
+
+export type SyncProgress = { 
+/**
+ * The connection's name.
+ */
+shop: string, 
+/**
+ * What it is doing.
+ */
+phase: SyncPhase, 
+/**
+ * Whether this reads the whole shop (a first sync), not only changes.
+ */
+wholeShop: boolean, 
+/**
+ * Records read in this phase so far.
+ */
+read: number, 
+/**
+ * Records the phase will read, when the shop says.
+ */
+total: number | null, 
+/**
+ * New / updated / unchanged so far, in the whole run.
+ */
+counts: ImportCounts, 
+/**
+ * Records reported (not read, or read with a note).
+ */
+problems: number, 
+/**
+ * Requests sent so far.
+ */
+requests: number, 
+/**
+ * Milliseconds waited for the shop's rate limit so far.
+ */
+waitedMs: number, };
+
+export type SecretsKept = "keychain" | "this_session";
+
+export type ShopsOverview = { 
+/**
+ * Every connection with its latest run.
+ */
+shops: Array<ShopConnection>, 
+/**
+ * Where secrets go.
+ */
+secrets: SecretsKept, 
+/**
+ * Why there is no keychain (empty when there is one).
+ */
+noKeychainBecause: string, };
+
+export type NewShop = { 
+/**
+ * The name staff give it.
+ */
+name: string, 
+/**
+ * The platform.
+ */
+kind: ShopKind, 
+/**
+ * The shop's address (a Shopify store name or domain, a WooCommerce site).
+ */
+address: string, 
+/**
+ * How it signs in.
+ */
+auth: ShopAuth, 
+/**
+ * Shopify: the Admin API access token.
+ */
+token: string, 
+/**
+ * Shopify: the Dev Dashboard app's client id.
+ */
+clientId: string, 
+/**
+ * Shopify: its client secret.
+ */
+clientSecret: string, 
+/**
+ * WooCommerce: the consumer key.
+ */
+key: string, 
+/**
+ * WooCommerce: the consumer secret.
+ */
+secret: string, };
+
+export type ShopFailure = { 
+/**
+ * The connection.
+ */
+shop: string, 
+/**
+ * Why.
+ */
+error: AppError, };
+
+export type SyncStatus = { 
+/**
+ * The connections, each with its latest run.
+ */
+shops: Array<ShopConnection>, 
+/**
+ * The sync running now, if any.
+ */
+running: SyncProgress | null, 
+/**
+ * Why the latest attempt of each connection failed before it could be
+ * recorded as a run (no secret, another desk syncing it), by name.
+ */
+errors: Array<ShopFailure>, 
+/**
+ * Minutes between syncs (0: only on "Sync now").
+ */
+everyMinutes: number, 
+/**
+ * When the next scheduled sync runs (UTC), if one is scheduled.
+ */
+nextAt: string | null, };

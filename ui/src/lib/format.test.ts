@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryName, currencyExponent, formatBirthday, formatBytes, formatDateTime, formatMoney, formatShortDate } from "./format";
+import { countryName, currencyExponent, formatBirthday, formatAgo, formatBytes, formatDateTime, formatMoney, formatShortDate } from "./format";
 
 describe("money is shown in the locale's way from integer minor units", () => {
   it("uses the currency's exponent", () => {
@@ -42,5 +42,19 @@ describe("times and sizes", () => {
     expect(formatBytes(840, "en")).toBe("840 B");
     expect(formatBytes(24 * 1024 + 300, "en")).toBe("24 KB");
     expect(formatBytes(1.3 * 1024 * 1024, "pl")).toBe("1,3 MB");
+  });
+});
+
+describe("formatAgo", () => {
+  const now = new Date("2026-12-04T12:00:00Z");
+  it("says minutes, hours and days in the person's language", () => {
+    expect(formatAgo("2026-12-04T11:57:00Z", "en", "just now", now)).toBe("3 minutes ago");
+    expect(formatAgo("2026-12-04T11:57:00Z", "pl", "przed chwilą", now)).toBe("3 minuty temu");
+    expect(formatAgo("2026-12-04T09:00:00Z", "fi", "juuri nyt", now)).toBe("3 tuntia sitten");
+    expect(formatAgo("2026-12-02T12:00:00Z", "ru", "только что", now)).toBe("позавчера");
+  });
+  it("says 'just now' under a minute and nothing without a time", () => {
+    expect(formatAgo("2026-12-04T11:59:30Z", "en", "just now", now)).toBe("just now");
+    expect(formatAgo(null, "en", "just now", now)).toBe("");
   });
 });

@@ -99,3 +99,18 @@ export function countryName(code: string | null | undefined, locale: string): st
 export function languageName(code: string | null | undefined, locale: string): string {
   return displayName("language", code, locale);
 }
+
+// "3 minutes ago", "in 2 hours", in the person's language; `justNow` under a minute.
+export function formatAgo(iso: string | null | undefined, locale: string, justNow: string, now: Date = new Date()): string {
+  if (!iso) return "";
+  const then = new Date(iso);
+  if (Number.isNaN(then.getTime())) return "";
+  const seconds = (then.getTime() - now.getTime()) / 1000;
+  if (Math.abs(seconds) < 60) return justNow;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const minutes = seconds / 60;
+  if (Math.abs(minutes) < 60) return rtf.format(Math.round(minutes), "minute");
+  const hours = minutes / 60;
+  if (Math.abs(hours) < 24) return rtf.format(Math.round(hours), "hour");
+  return rtf.format(Math.round(hours / 24), "day");
+}
