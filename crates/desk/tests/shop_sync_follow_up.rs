@@ -5,6 +5,11 @@
 //! since the watermark, and afterwards the cancelled order's gift plan is
 //! released and it has no call, the delivered order has its thank-you call
 //! queued, and the new order is in with its gift.
+//!
+//! And the token the shop was connected with: in the keychain (keyring-core's
+//! mock store) and in the header sent to the shop, and nowhere else — not in
+//! the database file or its WAL, the audit log, error messages, or anything
+//! the UI is sent (settings, connections, runs, progress, test answers).
 
 #![recursion_limit = "256"]
 
@@ -13,7 +18,7 @@ use courtesy_core::{FixedClock, ShopAuth, ShopKind};
 use courtesy_desk::{Desk, SyncDoor};
 use courtesy_import::Flow;
 use courtesy_store::{AuditSource, NewConnection, RunStatus, Store};
-use courtesy_sync::{Keychain, Policy};
+use courtesy_sync::{Credentials, Keychain, Policy};
 use courtesy_tests::{first_orders_get_a_gift, tester};
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
@@ -272,4 +277,157 @@ fn the_next_sync_reads_only_changes_and_the_calls_and_gifts_follow_them() {
         1
     );
     assert!(second.calls.created >= 1);
+}
+
+/// Everything a test may look for a secret in: each text, with what it is.
+struct Exposure(Vec<(String, String)>);
+
+impl Exposure {
+    fn add(&mut self, what: &str, text: impl Into<String>) {
+        self.0.push((what.to_string(), text.into()));
+    }
+
+    fn json(&mut self, what: &str, value: &impl serde::Serialize) {
+        self.add(what, serde_json::to_string(value).unwrap());
+    }
+
+    fn assert_nowhere(&self, secret: &str) {
+        for (what, text) in &self.0 {
+            assert!(!text.contains(secret), "the token is in {what}: {text}");
+        }
+    }
+}
+
+#[test]
+fn a_token_lives_in_the_keychain_only_never_in_the_database_logs_or_what_the_ui_is_sent() {
+    const TOKEN: &str = "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";
+    let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(MockServer::start());
+    let uri = server.uri();
+    let shop = Arc::new(Mutex::new(Shop {
+        orders: vec![order(1, now), order(2, now)],
+        bodies: Vec::new(),
+    }));
+    let (s1, s2) = (shop.clone(), shop.clone());
+    let u = uri.clone();
+    rt.block_on(async {
+        Mock::given(wiremock::matchers::path("/admin/api/2026-10/graphql.json"))
+            .respond_with(move |r: &Request| graphql(&s1, &u, r))
+            .mount(&server)
+            .await;
+        Mock::given(wiremock::matchers::path("/bulk/orders.jsonl"))
+            .respond_with(move |_: &Request| bulk_file(&s2))
+            .mount(&server)
+            .await;
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("courtesy.sqlite");
+    let store = Store::open(&db).unwrap();
+    let clock = FixedClock(now);
+    let desk = Desk::new(&store, &clock, AuditSource::Ui);
+    let keychain = Keychain::with_store(keyring_core::mock::Store::new().unwrap());
+    let env = |_: &str| None;
+    let door = SyncDoor {
+        keychain: &keychain,
+        env: &env,
+        policy: Policy {
+            poll_every: std::time::Duration::from_millis(10),
+            attempts: 1,
+            ..Policy::default()
+        },
+    };
+    let mut seen = Exposure(Vec::new());
+
+    // Added, tested and synced with the token from the keychain.
+    let added = desk
+        .add_shop(
+            "Kynttilä",
+            ShopKind::Shopify,
+            &uri,
+            &Credentials::Token {
+                token: TOKEN.into(),
+            },
+            &keychain,
+        )
+        .unwrap();
+    assert_eq!(
+        keychain.load(&added.shop).unwrap(),
+        Some(Credentials::Token {
+            token: TOKEN.into()
+        }),
+        "the keychain holds it"
+    );
+    seen.add("the added connection", format!("{:?}", added.shop));
+    seen.json(
+        "the test's answer",
+        &desk.test_shop("Kynttilä", &door).unwrap(),
+    );
+    let mut progress = Vec::new();
+    let done = desk
+        .sync("Kynttilä", false, &door, &mut |p| {
+            progress.push(serde_json::to_string(p).unwrap());
+            Flow::Continue
+        })
+        .unwrap();
+    assert_eq!(done.run.counts.orders_new, 2, "{:?}", done.run);
+    seen.json("the sync's outcome", &done);
+    seen.add("the sync's progress", progress.join("\n"));
+
+    // Then the shop revokes the token: the refusals, as the UI and the log get them.
+    rt.block_on(async {
+        Mock::given(wiremock::matchers::any())
+            .respond_with(ResponseTemplate::new(401).set_body_json(json!({
+                "errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"})))
+            .with_priority(1)
+            .mount(&server)
+            .await;
+    });
+    let refused = desk.test_shop("Kynttilä", &door).unwrap_err();
+    let failed = desk
+        .sync("Kynttilä", false, &door, &mut |_| Flow::Continue)
+        .unwrap_err();
+    for (what, e) in [("the refused test", &refused), ("the failed sync", &failed)] {
+        assert_eq!(e.code(), courtesy_core::ErrorCode::ShopUnauthorized, "{e}");
+        seen.add(what, format!("{e} {e:?} {:?}", e.params()));
+    }
+
+    // What the UI is sent besides: settings, connections, runs; and the audit log.
+    seen.json("the settings", &store.settings().unwrap());
+    let shops = store.shop_connections().unwrap();
+    seen.json("the connections", &shops);
+    seen.json("the runs", &store.sync_runs(shops[0].id, 10).unwrap());
+    let audit: Vec<String> = rusqlite::Connection::open(&db)
+        .unwrap()
+        .prepare("SELECT entity || ' ' || action || ' ' || detail FROM audit_log")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!audit.is_empty());
+    seen.add("the audit log", audit.join("\n"));
+    drop(desk);
+    for file in ["courtesy.sqlite", "courtesy.sqlite-wal"] {
+        let path = dir.path().join(file);
+        if let Ok(bytes) = std::fs::read(&path) {
+            seen.add(file, String::from_utf8_lossy(&bytes));
+        }
+    }
+    assert!(
+        seen.0.iter().any(|(what, _)| what == "courtesy.sqlite-wal"),
+        "the WAL is read while the store is open"
+    );
+    seen.assert_nowhere(TOKEN);
+
+    // It did travel to the shop, in the header Shopify reads it from.
+    let sent = rt.block_on(server.received_requests()).unwrap();
+    assert!(sent.iter().all(|r| r
+        .headers
+        .get("x-shopify-access-token")
+        .is_none_or(|h| h == TOKEN)));
+    assert!(sent
+        .iter()
+        .any(|r| r.headers.get("x-shopify-access-token").is_some()));
+    drop(store);
 }
