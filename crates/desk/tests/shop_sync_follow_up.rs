@@ -112,6 +112,27 @@ fn bulk_file(shop: &Arc<Mutex<Shop>>) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_string(text)
 }
 
+/// A fake Admin API on 127.0.0.1 holding `orders`.
+fn serve(rt: &tokio::runtime::Runtime, orders: Vec<Value>) -> (MockServer, Arc<Mutex<Shop>>) {
+    let server = rt.block_on(MockServer::start());
+    let shop = Arc::new(Mutex::new(Shop {
+        orders,
+        bodies: Vec::new(),
+    }));
+    let (s1, s2, uri) = (shop.clone(), shop.clone(), server.uri());
+    rt.block_on(async {
+        Mock::given(wiremock::matchers::path("/admin/api/2026-10/graphql.json"))
+            .respond_with(move |r: &Request| graphql(&s1, &uri, r))
+            .mount(&server)
+            .await;
+        Mock::given(wiremock::matchers::path("/bulk/orders.jsonl"))
+            .respond_with(move |_: &Request| bulk_file(&s2))
+            .mount(&server)
+            .await;
+    });
+    (server, shop)
+}
+
 fn count(store_path: &std::path::Path, sql: &str) -> i64 {
     rusqlite::Connection::open(store_path)
         .unwrap()
@@ -123,24 +144,8 @@ fn count(store_path: &std::path::Path, sql: &str) -> i64 {
 fn the_next_sync_reads_only_changes_and_the_calls_and_gifts_follow_them() {
     let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(MockServer::start());
+    let (server, shop) = serve(&rt, vec![order(1, now), order(2, now)]);
     let uri = server.uri();
-    let shop = Arc::new(Mutex::new(Shop {
-        orders: vec![order(1, now), order(2, now)],
-        bodies: Vec::new(),
-    }));
-    let (s1, s2) = (shop.clone(), shop.clone());
-    let u = uri.clone();
-    rt.block_on(async {
-        Mock::given(wiremock::matchers::path("/admin/api/2026-10/graphql.json"))
-            .respond_with(move |r: &Request| graphql(&s1, &u, r))
-            .mount(&server)
-            .await;
-        Mock::given(wiremock::matchers::path("/bulk/orders.jsonl"))
-            .respond_with(move |_: &Request| bulk_file(&s2))
-            .mount(&server)
-            .await;
-    });
 
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("courtesy.sqlite");
@@ -303,24 +308,8 @@ fn a_token_lives_in_the_keychain_only_never_in_the_database_logs_or_what_the_ui_
     const TOKEN: &str = "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";
     let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let server = rt.block_on(MockServer::start());
+    let (server, shop) = serve(&rt, vec![order(1, now), order(2, now)]);
     let uri = server.uri();
-    let shop = Arc::new(Mutex::new(Shop {
-        orders: vec![order(1, now), order(2, now)],
-        bodies: Vec::new(),
-    }));
-    let (s1, s2) = (shop.clone(), shop.clone());
-    let u = uri.clone();
-    rt.block_on(async {
-        Mock::given(wiremock::matchers::path("/admin/api/2026-10/graphql.json"))
-            .respond_with(move |r: &Request| graphql(&s1, &u, r))
-            .mount(&server)
-            .await;
-        Mock::given(wiremock::matchers::path("/bulk/orders.jsonl"))
-            .respond_with(move |_: &Request| bulk_file(&s2))
-            .mount(&server)
-            .await;
-    });
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("courtesy.sqlite");
     let store = Store::open(&db).unwrap();
@@ -407,6 +396,10 @@ fn a_token_lives_in_the_keychain_only_never_in_the_database_logs_or_what_the_ui_
         .unwrap();
     assert!(!audit.is_empty());
     seen.add("the audit log", audit.join("\n"));
+    seen.add(
+        "the requests' bodies",
+        shop.lock().unwrap().bodies.join("\n"),
+    );
     drop(desk);
     for file in ["courtesy.sqlite", "courtesy.sqlite-wal"] {
         let path = dir.path().join(file);
