@@ -21,17 +21,21 @@ pub struct ShopArgs {
 
 #[derive(Debug, clap::Subcommand)]
 enum ShopAction {
-    /// Connect a shop: `shop add shopify NAME --url DOMAIN [--client-credentials]`
-    /// or `shop add woocommerce NAME --url SITE`.
+    /// Connect a shop: `shop add shopify NAME --domain DOMAIN [--url URL]
+    /// [--client-credentials]` or `shop add woocommerce NAME --url SITE`.
     Add {
         /// shopify or woocommerce.
         #[arg(value_parser = parse_kind)]
         kind: ShopKind,
         /// A name for the connection, e.g. "Candles".
         name: String,
-        /// The shop's address: its myshopify domain, or the WordPress site.
-        #[arg(long)]
-        url: String,
+        /// Shopify: the store's domain (`candles` or `candles.myshopify.com`).
+        #[arg(long, required_unless_present = "url")]
+        domain: Option<String>,
+        /// The address Courtesy talks to: the WordPress site, or for Shopify
+        /// another address than its domain (a local staging copy).
+        #[arg(long, required_unless_present = "domain")]
+        url: Option<String>,
         /// Shopify: sign in with a Dev Dashboard app's client id and secret
         /// instead of an Admin API token.
         #[arg(long)]
@@ -94,11 +98,15 @@ pub fn run(path: &Path, args: &ShopArgs) -> Result<(), Failure> {
         ShopAction::Add {
             kind,
             name,
+            domain,
             url,
             client_credentials,
         } => {
+            let address = url.as_ref().or(domain.as_ref()).ok_or_else(|| {
+                Failure::Usage("give the shop's --domain (Shopify) or --url".to_string())
+            })?;
             let secrets = credentials(*kind, *client_credentials)?;
-            let added = desk.add_shop(name, *kind, url, &secrets, &keychain)?;
+            let added = desk.add_shop(name, *kind, address, &secrets, &keychain)?;
             println!(
                 "Added {} ({}, {}).",
                 added.shop.name,
@@ -117,7 +125,7 @@ pub fn run(path: &Path, args: &ShopArgs) -> Result<(), Failure> {
         ShopAction::List => {
             let shops = store.shop_connections()?;
             if shops.is_empty() {
-                println!("No shops yet: courtesy shop add shopify|woocommerce NAME --url ADDRESS");
+                println!("No shops yet: courtesy shop add shopify NAME --domain DOMAIN, or courtesy shop add woocommerce NAME --url SITE");
             }
             for s in shops {
                 let last = match &s.last_sync {

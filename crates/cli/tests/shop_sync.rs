@@ -135,3 +135,36 @@ fn a_shop_added_without_a_keychain_syncs_with_secrets_from_the_environment() {
         "a removed shop's orders stay"
     );
 }
+
+#[test]
+fn a_shopify_shop_is_added_by_its_domain_and_a_bare_store_name_becomes_its_myshopify_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("courtesy.sqlite");
+    let token = "shpat_d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0";
+    let add = |name: &str, how: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_courtesy"));
+        cmd.arg("--db")
+            .arg(&db)
+            .args(["shop", "add", "shopify", name]);
+        cmd.args(how)
+            .env("COURTESY_NO_KEYCHAIN", "1")
+            .env("COURTESY_SHOPIFY_TOKEN", token);
+        cmd.output().expect("the courtesy binary runs")
+    };
+    let by_name = add("Candles", &["--domain", "candles"]);
+    assert!(by_name.status.success(), "{}", text(&by_name));
+    let by_domain = add("Soaps", &["--domain", "soaps.myshopify.com"]);
+    assert!(by_domain.status.success(), "{}", text(&by_domain));
+    let neither = add("Teas", &[]);
+    assert!(!neither.status.success());
+    assert!(text(&neither).contains("--domain"), "{}", text(&neither));
+
+    let list = courtesy(&db, &["shop", "list"], false);
+    let listed = text(&list);
+    assert!(listed.contains("https://candles.myshopify.com"), "{listed}");
+    assert!(listed.contains("https://soaps.myshopify.com"), "{listed}");
+    assert!(!listed.contains("Teas"), "{listed}");
+    for out in [&by_name, &by_domain, &list] {
+        assert!(!text(out).contains(token));
+    }
+}
