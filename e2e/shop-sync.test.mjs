@@ -13,7 +13,7 @@ import { appSession, cliBinary, screenshot, sql, tempDir, until } from "./app.mj
 const fakeshopBinary = process.env.FAKESHOP_BIN ?? path.join(path.dirname(cliBinary), "courtesy-fakeshop");
 const KEY = "ck_fake0000000000000000000000000000000000";
 const SECRET = "cs_fake0000000000000000000000000000000000";
-const ORDERS = 300;
+const ORDERS = 600;
 
 const dir = tempDir();
 const db = path.join(dir, "shop.sqlite");
@@ -77,20 +77,35 @@ app.test("a WooCommerce shop is connected and tested in Settings → Shops", asy
   assert.ok(!bytes.includes(SECRET) && !bytes.includes(KEY), "the key is nowhere in the database file or its WAL");
 });
 
-app.test("Sync now shows its progress, then the shop's customers are found and the sidebar says when", async () => {
+app.test("Sync now shows its progress and can be stopped and resumed; the sidebar says when it ran", async () => {
   const card = await $('[data-testid="shop-Herbaciarnia"]');
   await (await card.$('[data-testid="shop-sync"]')).click();
   const progress = await card.$('[data-testid="sync-progress"]');
   await until(app.browser, () => progress.isDisplayed(), "the sync's progress bar shows", 20000);
   await until(app.browser, async () => /Syncing Herbaciarnia/.test(await (await $('[data-testid="sync-line-text"]')).getText()), "the sidebar says a sync runs");
+  // Stopped after its first page of orders: what it read stays.
+  await until(app.browser, async () => new RegExp(`Orders: [1-9]\\d* of ${ORDERS}`).test(await progress.getText()), "the orders are counted", 30000);
   await screenshot(app.browser, "shops-syncing.png");
+  await (await card.$('[data-testid="sync-stop"]')).click();
   const last = await card.$('[data-testid="shop-last-sync"]');
-  await until(app.browser, async () => /^Synced just now: 300 new orders/.test(await last.getText()), "the shop's last sync is shown", 90000);
-  await until(app.browser, async () => (await (await $('[data-testid="sync-line-text"]')).getText()) === "Synced just now · 300 new orders", "the sidebar shows the last sync");
+  await until(app.browser, async () => /was stopped/.test(await last.getText()), "the stopped sync is shown", 30000);
+  const [[kept]] = sql(db, "SELECT count(*) FROM orders");
+  assert.ok(Number(kept) > 0 && Number(kept) < ORDERS, `part of the shop is in (${kept} orders)`);
+  assert.match(await (await $('[data-testid="sync-line-text"]')).getText(), /^Sync stopped just now/);
+  const resume = await card.$('[data-testid="shop-sync"]');
+  assert.equal(await resume.getText(), "Resume sync");
+
+  await resume.click();
+  const rest = ORDERS - Number(kept);
+  await until(app.browser, async () => new RegExp(`^Synced just now: ${rest} new orders`).test(await last.getText()), "the resumed sync finishes", 90000);
+  await until(app.browser, async () => (await (await $('[data-testid="sync-line-text"]')).getText()) === `Synced just now · ${rest} new orders`, "the sidebar shows the last sync");
   await screenshot(app.browser, "shops-synced.png");
 
-  assert.deepEqual(sql(db, "SELECT count(*) FROM orders WHERE source = 'woocommerce'"), [[String(ORDERS)]]);
-  assert.deepEqual(sql(db, "SELECT status, orders_new, requests > 0 FROM import_runs WHERE connection_id IS NOT NULL"), [["finished", String(ORDERS), "1"]]);
+  assert.deepEqual(sql(db, "SELECT count(*), count(DISTINCT external_id) FROM orders WHERE source = 'woocommerce'"), [[String(ORDERS), String(ORDERS)]]);
+  assert.deepEqual(
+    sql(db, "SELECT status, orders_new, requests > 0 FROM import_runs WHERE connection_id IS NOT NULL ORDER BY id"),
+    [["cancelled", kept, "1"], ["finished", String(rest), "1"]],
+  );
 
   // A customer of the shop, found by surname as staff would type it.
   const [[first, surname]] = sql(db, "SELECT first_name, last_name FROM customers WHERE last_name <> '' ORDER BY id DESC LIMIT 1");

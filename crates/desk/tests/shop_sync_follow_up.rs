@@ -400,7 +400,6 @@ fn a_token_lives_in_the_keychain_only_never_in_the_database_logs_or_what_the_ui_
         "the requests' bodies",
         shop.lock().unwrap().bodies.join("\n"),
     );
-    drop(desk);
     for file in ["courtesy.sqlite", "courtesy.sqlite-wal"] {
         let path = dir.path().join(file);
         if let Ok(bytes) = std::fs::read(&path) {
