@@ -114,17 +114,11 @@ export_mb=$(du -m "$EXPORT" | cut -f1)
 
 # -- the fake shop ----------------------------------------------------------------------
 echo "== fake shop: $ORDERS orders"
-rm -f "$WORK/port"
-"$FAKESHOP" serve --orders "$ORDERS" --seed "$SEED" --now "$NOW" \
-  --port-file "$WORK/port" >"$WORK/fakeshop.log" 2>&1 &
-server=$!
-for _ in $(seq 1 3000); do
-  [ -s "$WORK/port" ] && break
-  kill -0 "$server" 2>/dev/null || die "the fake shop did not start: $(cat "$WORK/fakeshop.log")"
-  sleep 0.1
-done
-[ -s "$WORK/port" ] || die "the fake shop did not listen within 300 s"
-URL="http://127.0.0.1:$(cat "$WORK/port")"
+# shellcheck source=scripts/fakeshop.sh
+source "$ROOT/scripts/fakeshop.sh"
+start_fakeshop "$WORK" --orders "$ORDERS" --seed "$SEED" --now "$NOW"
+server=$FAKESHOP_PID
+URL=$FAKESHOP_URL
 sed 's/^/   /' "$WORK/fakeshop.log"
 # The bulk exports' JSONL is built on its first request: build it now, untimed.
 for n in 1 2; do

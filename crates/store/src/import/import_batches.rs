@@ -26,6 +26,7 @@ use crate::import::import_runs::{add_batch, add_requests, BatchReport, ImportCou
 use crate::import::known_keys::KnownKeys;
 use crate::import::merge::{merge_item, ImportItem};
 use crate::import::order_merge::write_order_updates;
+use crate::sync::leases::renew;
 use crate::sync::sync_state::{self, SyncMark, SyncRecords};
 use crate::{calls::call_queue, customers::customer_stats, customers::search_index, Store};
 use chrono::{DateTime, Utc};
@@ -48,6 +49,15 @@ pub struct PageMark<'a> {
     pub requests: i64,
     /// Milliseconds waited for the shop's rate limit before it.
     pub waited_ms: i64,
+    /// Who holds the connection's sync lease, renewed with the page.
+    pub holder: &'a str,
+    /// Until when the lease is renewed.
+    pub lease_until: DateTime<Utc>,
+    /// Commit now; else the page stays in the open transaction with the
+    /// pages after it, until one commits (the mark always goes with the
+    /// pages it counts, so a kill loses only what was not committed, and
+    /// the next sync reads that again).
+    pub commit: bool,
 }
 
 /// Records after which a transaction commits, however little time passed.
@@ -172,6 +182,11 @@ impl<'s> RunState<'s> {
         Ok(counts)
     }
 
+    /// Whether everything written is committed (no transaction is open).
+    pub fn is_committed(&self) -> bool {
+        self.open.is_none()
+    }
+
     /// Commits the open transaction, if any, and lets go of the writer; a
     /// transaction holding an unfinished batch is rolled back instead.
     pub fn commit(&mut self) -> Result<()> {
@@ -194,20 +209,24 @@ impl<'s> RunState<'s> {
     /// Commits the open transaction (or a new one, when the page brought no
     /// records) with what a page of a sync adds: how far the connection's
     /// changes are in and the requests it took, so a sync killed at any
-    /// moment resumes after the last page it committed.
-    pub fn commit_page(&mut self, page: &PageMark<'_>, at: DateTime<Utc>) -> Result<()> {
-        let write = |conn: &Connection| -> Result<()> {
+    /// moment resumes after the last page it committed; and renews the
+    /// holder's lease in the same transaction. `false`: the lease is no
+    /// longer the holder's (it lapsed and another desk took it).
+    pub fn commit_page(&mut self, page: &PageMark<'_>, at: DateTime<Utc>) -> Result<bool> {
+        let write = |conn: &Connection| -> Result<bool> {
             sync_state::save(conn, page.connection_id, page.records, page.mark, at)?;
-            add_requests(conn, page.run_id, page.requests, page.waited_ms)
+            add_requests(conn, page.run_id, page.requests, page.waited_ms)?;
+            renew(conn, page.connection_id, page.holder, page.lease_until)
         };
         match self.open.as_ref() {
-            Some(open) if !open.in_batch => {
-                if let Err(e) = write(&open.conn) {
+            Some(open) if !open.in_batch => match write(&open.conn) {
+                Ok(held) if page.commit => self.commit().map(|()| held),
+                Ok(held) => Ok(held),
+                Err(e) => {
                     self.roll_back();
-                    return Err(e);
+                    Err(e)
                 }
-                self.commit()
-            }
+            },
             Some(_) => {
                 self.roll_back();
                 Err(StoreError::Invalid(

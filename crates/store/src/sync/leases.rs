@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::time::{from_db, to_db};
 use crate::Store;
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
 /// What asking for a lease gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,22 @@ pub enum Lease {
         /// When the lease lapses unless renewed (UTC).
         until: DateTime<Utc>,
     },
+}
+
+/// Extends the holder's lease to `until` in the caller's transaction;
+/// `false` when it is no longer the holder's.
+pub(crate) fn renew(
+    conn: &Connection,
+    connection_id: i64,
+    holder: &str,
+    until: DateTime<Utc>,
+) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE sync_leases SET expires_at = ?3 WHERE connection_id = ?1 AND holder = ?2",
+        )?
+        .execute(params![connection_id, holder, to_db(until)])?;
+    Ok(n == 1)
 }
 
 impl Store {
@@ -70,13 +86,7 @@ impl Store {
         at: DateTime<Utc>,
         ttl: Duration,
     ) -> Result<bool> {
-        self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE sync_leases SET expires_at = ?3 WHERE connection_id = ?1 AND holder = ?2",
-                params![connection_id, holder, to_db(at + ttl)],
-            )?;
-            Ok(n == 1)
-        })
+        self.write(|tx| renew(tx, connection_id, holder, at + ttl))
     }
 
     /// Lets go of the holder's lease.

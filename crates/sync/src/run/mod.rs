@@ -179,6 +179,9 @@ fn run_under_lease(
                     let mut rest =
                         Rest::new(&shop.base_url, &credentials, shop.keys_in_query, transport)?;
                     let flow = woocommerce::sync(&mut rest, &mut writer).await;
+                    // The pages are committed before anything else is written.
+                    let committed = writer.commit();
+                    let flow = flow.and_then(|f| committed.map(|()| f));
                     if rest.keys_in_query != shop.keys_in_query {
                         store.note_shop_identity(
                             shop.id,

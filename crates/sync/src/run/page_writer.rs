@@ -1,7 +1,10 @@
 //! Writing what a sync reads, a page at a time: the page's records are
-//! converted and merged exactly as an imported file's are, and committed in
-//! one transaction with the connection's new place and the requests the page
-//! took. Between pages the lease is renewed and the caller may cancel.
+//! converted and merged exactly as an imported file's are, in one
+//! transaction with the connection's new place, the requests the page took
+//! and the renewed lease. Pages share a transaction for up to a second (a
+//! pass's last page, a cancel and the end of the run commit at once), so a
+//! kill loses at most that second, which the next sync reads again. After
+//! each page the caller may cancel.
 
 use crate::http::Transport;
 use crate::run::lease_holder::LEASE_TTL;
@@ -13,6 +16,10 @@ use courtesy_store::{
     Actor, AuditSource, BatchReport, PageMark, RowProblem, RunState, ShopConnection, Store,
     SyncMark, SyncRecords,
 };
+use std::time::{Duration, Instant};
+
+/// How long pages gather in one transaction before it commits.
+const COMMIT_EVERY: Duration = Duration::from_secs(1);
 
 /// One thing a page held: a record, or why an object could not be read.
 pub type Read = Result<Record, RowError>;
@@ -31,6 +38,8 @@ pub struct PageWriter<'s> {
     row: u64,
     requests_reported: u64,
     waited_reported: u128,
+    /// When the pages written last committed.
+    committed: Instant,
     /// What the progress says.
     pub progress: SyncProgress,
     on_progress: &'s mut dyn FnMut(&SyncProgress) -> Flow,
@@ -61,6 +70,7 @@ impl<'s> PageWriter<'s> {
             row: 0,
             requests_reported: 0,
             waited_reported: 0,
+            committed: Instant::now(),
             progress: SyncProgress::starting(&shop.name),
             on_progress,
         }
@@ -101,8 +111,8 @@ impl<'s> PageWriter<'s> {
         self.progress.waited_ms = transport.waited.as_millis() as u64;
     }
 
-    /// Writes one page of `records` with the connection's new place `mark`,
-    /// all in one transaction; then renews the lease and tells the caller,
+    /// Writes one page of `records` with the connection's new place `mark`
+    /// and the renewed lease, all in one transaction; then tells the caller,
     /// who may cancel (what was committed stays, and the next sync goes on
     /// from `mark`).
     pub fn write_page(
@@ -152,7 +162,7 @@ impl<'s> PageWriter<'s> {
         }
         let requests = transport.requests - self.requests_reported;
         let waited = transport.waited.as_millis() - self.waited_reported;
-        self.run.commit_page(
+        let held = self.run.commit_page(
             &PageMark {
                 run_id: self.run_id,
                 connection_id: self.shop.id,
@@ -160,15 +170,22 @@ impl<'s> PageWriter<'s> {
                 mark,
                 requests: requests as i64,
                 waited_ms: waited as i64,
+                holder: &self.holder,
+                lease_until: now + LEASE_TTL,
+                // A pass's last page commits it whole; before that, pages
+                // share a transaction for up to a second, as an import's
+                // batches do (thousands of small commits cost more than the
+                // writing itself).
+                commit: mark.resume.is_empty() || self.committed.elapsed() >= COMMIT_EVERY,
             },
             now,
         )?;
+        if self.run.is_committed() {
+            self.committed = Instant::now();
+        }
         self.requests_reported = transport.requests;
         self.waited_reported = transport.waited.as_millis();
-        if !self
-            .store
-            .renew_sync_lease(self.shop.id, &self.holder, now, LEASE_TTL)?
-        {
+        if !held {
             return Err(SyncError::Busy {
                 shop: self.shop.name.clone(),
                 holder: "another desk".to_string(),
@@ -178,7 +195,19 @@ impl<'s> PageWriter<'s> {
         self.progress.read += read;
         self.progress.problems += problems;
         self.note_requests(transport);
-        Ok((self.on_progress)(&self.progress))
+        let flow = (self.on_progress)(&self.progress);
+        if flow == Flow::Cancel {
+            self.commit()?;
+        }
+        Ok(flow)
+    }
+
+    /// Commits the pages written so far (before anything else writes to the
+    /// store on this thread).
+    pub fn commit(&mut self) -> Result<(), SyncError> {
+        self.run.commit()?;
+        self.committed = Instant::now();
+        Ok(())
     }
 
     /// Brings search rows and figures of the customers the run touched up to
