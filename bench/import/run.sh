@@ -52,13 +52,7 @@ now() { date +%s.%N; }
 
 command -v sqlite3 >/dev/null || die "sqlite3 is missing (bash scripts/install-deps.sh installs it)"
 command -v python3 >/dev/null || die "python3 is missing"
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time (for peak RSS)"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends time
-fi
+bash bench/gnu-time.sh
 
 mkdir -p "$WORK" "$OUT_DIR"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -74,13 +74,7 @@ trap finish EXIT
 
 command -v sqlite3 >/dev/null || die "sqlite3 is missing (bash scripts/install-deps.sh installs it)"
 command -v curl >/dev/null || die "curl is missing"
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time (for peak RSS)"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends time
-fi
+bash bench/gnu-time.sh
 
 mkdir -p "$WORK" "$OUT_DIR"
 
