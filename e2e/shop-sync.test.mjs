@@ -121,3 +121,29 @@ app.test("Sync now shows its progress and can be stopped and resumed; the sideba
   }, `${first} ${surname} is found by search`);
   await screenshot(app.browser, "shops-customer-found.png");
 });
+
+app.test("a key changed in Settings → Shops is the one the next test signs in with", async () => {
+  await (await $('[data-testid="nav-settings"]')).click();
+  const card = await $('[data-testid="shop-Herbaciarnia"]');
+  await card.waitForDisplayed({ timeout: 15000 });
+  const rekey = async (key, secret) => {
+    await (await card.$('[data-testid="shop-rekey"]')).click();
+    await (await card.$('[data-testid="rekey-key"]')).setValue(key);
+    await (await card.$('[data-testid="rekey-secret"]')).setValue(secret);
+    await (await card.$('[data-testid="shop-rekey-save"]')).click();
+    await (await card.$('[data-testid="shop-rekeyed"]')).waitForDisplayed({ timeout: 15000 });
+  };
+  // A mistyped secret: the shop refuses it, in words an owner understands.
+  await rekey(KEY, "cs_mistyped");
+  await (await card.$('[data-testid="shop-test"]')).click();
+  const refused = await card.$('[data-testid="shop-test-error"]');
+  await refused.waitForDisplayed({ timeout: 20000 });
+  assert.match(await refused.getText(), /refused Courtesy's key: it was revoked, expired or mistyped/);
+  await screenshot(app.browser, "shops-key-refused.png");
+  // The right one again: the shop answers.
+  await rekey(KEY, SECRET);
+  await (await card.$('[data-testid="shop-test"]')).click();
+  await (await card.$('[data-testid="shop-identity"]')).waitForDisplayed({ timeout: 20000 });
+  const bytes = fs.readFileSync(db).toString("latin1") + (fs.existsSync(`${db}-wal`) ? fs.readFileSync(`${db}-wal`).toString("latin1") : "");
+  assert.ok(!bytes.includes("cs_mistyped") && !bytes.includes(SECRET), "no secret is in the database file or its WAL");
+});

@@ -90,6 +90,7 @@ pub fn typescript() -> String {
         courtesy_sync::SyncProgress::decl(&cfg),
         crate::shop_commands::SecretsKept::decl(&cfg),
         crate::shop_commands::ShopsOverview::decl(&cfg),
+        crate::shop_commands::ShopSecrets::decl(&cfg),
         crate::shop_commands::NewShop::decl(&cfg),
         crate::sync_scheduler::ShopFailure::decl(&cfg),
         crate::sync_scheduler::SyncStatus::decl(&cfg),

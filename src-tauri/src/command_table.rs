@@ -62,6 +62,7 @@ pub const COMMANDS: &[&str] = &[
     "shops_overview",
     "add_shop",
     "remove_shop",
+    "set_shop_secrets",
     "test_shop",
     "sync_now",
     "cancel_sync",

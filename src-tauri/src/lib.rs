@@ -109,6 +109,7 @@ pub fn run() {
             shop_commands::shops_overview,
             shop_commands::add_shop,
             shop_commands::remove_shop,
+            shop_commands::set_shop_secrets,
             shop_commands::test_shop,
             shop_commands::sync_now,
             shop_commands::cancel_sync,

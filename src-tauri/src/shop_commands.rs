@@ -35,39 +35,27 @@ pub struct ShopsOverview {
     pub no_keychain_because: String,
 }
 
-/// A connection as the form fills it in; only the secrets of its `auth` are read.
-#[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct NewShop {
-    /// The name staff give it.
-    pub name: String,
-    /// The platform.
-    pub kind: ShopKind,
-    /// The shop's address (a Shopify store name or domain, a WooCommerce site).
-    pub address: String,
-    /// How it signs in.
-    pub auth: ShopAuth,
+/// The secrets a form gives; only those of the connection's way of signing
+/// in are read.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ShopSecrets {
     /// Shopify: the Admin API access token.
-    #[serde(default)]
     pub token: String,
     /// Shopify: the Dev Dashboard app's client id.
-    #[serde(default)]
     pub client_id: String,
     /// Shopify: its client secret.
-    #[serde(default)]
     pub client_secret: String,
     /// WooCommerce: the consumer key.
-    #[serde(default)]
     pub key: String,
     /// WooCommerce: the consumer secret.
-    #[serde(default)]
     pub secret: String,
 }
 
-impl NewShop {
-    fn credentials(&self) -> Credentials {
+impl ShopSecrets {
+    fn credentials(&self, auth: ShopAuth) -> Credentials {
         let t = |s: &str| s.trim().to_string();
-        match self.auth {
+        match auth {
             ShopAuth::Token => Credentials::Token {
                 token: t(&self.token),
             },
@@ -81,6 +69,24 @@ impl NewShop {
             },
         }
     }
+}
+
+/// A connection as the form fills it in.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewShop {
+    /// The name staff give it.
+    pub name: String,
+    /// The platform.
+    pub kind: ShopKind,
+    /// The shop's address (a Shopify store name or domain, a WooCommerce site).
+    pub address: String,
+    /// How it signs in.
+    pub auth: ShopAuth,
+    /// Its secrets.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub secrets: ShopSecrets,
 }
 
 fn overview(state: &AppState, shops: Vec<ShopConnection>) -> ShopsOverview {
@@ -115,13 +121,30 @@ pub async fn add_shop(
                 &shop.name,
                 shop.kind,
                 &shop.address,
-                &shop.credentials(),
+                &shop.secrets.credentials(shop.auth),
                 &keychain,
             )
             .map(|_| ())
         })
         .await?;
     shops_overview(state).await
+}
+
+/// Keeps new secrets for a connection (they go to the keychain).
+#[tauri::command]
+pub async fn set_shop_secrets(
+    state: State<'_, AppState>,
+    name: String,
+    secrets: ShopSecrets,
+) -> Result<(), AppError> {
+    let keychain = state.keychain.clone();
+    state
+        .with_desk(move |d| {
+            let auth = d.store().shop_connection_named(&name)?.auth;
+            d.set_shop_secrets(&name, &secrets.credentials(auth), &keychain)
+                .map(|_| ())
+        })
+        .await
 }
 
 /// Forgets a connection and its secrets (its orders stay).

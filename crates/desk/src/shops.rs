@@ -99,6 +99,26 @@ impl Desk<'_> {
         }
     }
 
+    /// Keeps new secrets for the connection `name` (a key revoked and made
+    /// again, or secrets this computer could not keep across a restart); they
+    /// must sign in the way the connection does.
+    pub fn set_shop_secrets(
+        &self,
+        name: &str,
+        credentials: &Credentials,
+        keychain: &Keychain,
+    ) -> Result<Saved, DeskError> {
+        let shop = self.store.shop_connection_named(name)?;
+        if !credentials.is_complete() || credentials.auth() != shop.auth {
+            return Err(SyncError::NoSecret {
+                shop: shop.name.clone(),
+                variables: Credentials::env_names(shop.kind).to_string(),
+            }
+            .into());
+        }
+        Ok(keychain.save(&shop, credentials)?)
+    }
+
     /// Forgets the connection `name` and its secrets (its orders stay).
     pub fn remove_shop(
         &self,

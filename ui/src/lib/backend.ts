@@ -32,6 +32,7 @@ import type {
   Money,
   NewShop,
   ShopIdentity,
+  ShopSecrets,
   ShopsOverview,
   SyncProgress,
   SyncStatus,
@@ -133,6 +134,7 @@ export interface Backend {
   shopsOverview(): Promise<ShopsOverview>;
   addShop(shop: NewShop): Promise<ShopsOverview>;
   removeShop(name: string): Promise<ShopsOverview>;
+  setShopSecrets(name: string, secrets: ShopSecrets): Promise<void>;
   testShop(name: string): Promise<ShopIdentity>;
   syncNow(name: string | null, wholeShop: boolean): Promise<void>;
   cancelSync(): Promise<void>;
@@ -227,6 +229,7 @@ export const tauriBackend: Backend = {
   shopsOverview: () => call("shops_overview"),
   addShop: (shop) => call("add_shop", { shop }),
   removeShop: (name) => call("remove_shop", { name }),
+  setShopSecrets: (name, secrets) => call("set_shop_secrets", { name, secrets }),
   testShop: (name) => call("test_shop", { name }),
   syncNow: (name, wholeShop) => call("sync_now", { name, wholeShop }),
   cancelSync: () => call("cancel_sync"),

@@ -1914,6 +1914,28 @@ secrets: SecretsKept,
  */
 noKeychainBecause: string, };
 
+export type ShopSecrets = { 
+/**
+ * Shopify: the Admin API access token.
+ */
+token: string, 
+/**
+ * Shopify: the Dev Dashboard app's client id.
+ */
+clientId: string, 
+/**
+ * Shopify: its client secret.
+ */
+clientSecret: string, 
+/**
+ * WooCommerce: the consumer key.
+ */
+key: string, 
+/**
+ * WooCommerce: the consumer secret.
+ */
+secret: string, };
+
 export type NewShop = { 
 /**
  * The name staff give it.
