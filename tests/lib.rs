@@ -71,10 +71,11 @@ pub fn first_orders_get_a_gift(store: &Store, currency: &str) {
     store.save_gift_policy(&policy, &tester()).unwrap();
 }
 
-/// A temporary folder and a database path inside it (kept alive by the folder).
+/// A temporary folder and a database in it (kept alive by the folder), or on
+/// the test server when the run uses PostgreSQL.
 pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("courtesy.sqlite");
+    let path = courtesy_store::testing::scratch_database(dir.path(), "courtesy.sqlite");
     (dir, path)
 }
 

@@ -6,9 +6,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use courtesy_core::calls::{CallOutcome, CallPolicy, CallScripts};
 use courtesy_core::Language;
 use courtesy_demo::{load, Scale, DEFAULT_SEED};
+use courtesy_store::db::Connection;
 use courtesy_store::{AttemptInput, Store, StoreError};
 use courtesy_tests::{temp_db, tester};
-use rusqlite::Connection;
 
 /// Thursday 26 November 2026, 12:00 UTC.
 fn now() -> DateTime<Utc> {
@@ -23,7 +23,7 @@ fn queued() -> (tempfile::TempDir, Store, Connection) {
     store
         .refresh_call_queue(&CallPolicy::default(), now(), &tester())
         .unwrap();
-    let raw = Connection::open(&path).unwrap();
+    let raw = courtesy_store::testing::raw_connection(&path).unwrap();
     (dir, store, raw)
 }
 

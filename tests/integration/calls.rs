@@ -6,9 +6,9 @@ use courtesy_core::calls::{CallOutcome, CallPolicy, Tz};
 use courtesy_core::FixedClock;
 use courtesy_demo::{load, Scale, DEFAULT_SEED};
 use courtesy_import::{import_file, Flow};
+use courtesy_store::db::Connection;
 use courtesy_store::{Actor, AttemptInput, AuditSource, RefreshCounts, Store};
 use courtesy_tests::{temp_db, tester};
-use rusqlite::Connection;
 
 /// Thursday 26 November 2026, 12:00 UTC (13:00 in Warsaw).
 fn now() -> DateTime<Utc> {
@@ -20,7 +20,7 @@ fn demo() -> (tempfile::TempDir, Store, Connection) {
     let store = Store::open(&path).unwrap();
     let loaded_at = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
     load(&store, loaded_at, DEFAULT_SEED, Scale::DEMO, &tester()).unwrap();
-    let raw = Connection::open(&path).unwrap();
+    let raw = courtesy_store::testing::raw_connection(&path).unwrap();
     (dir, store, raw)
 }
 
@@ -79,7 +79,7 @@ fn demo_queue_has_plausible_counts_and_no_customer_twice() {
         "only recent orders earn calls: {counts:?} of {customers} customers"
     );
     assert_eq!(
-        count(&raw, "SELECT count(*) FROM (SELECT customer_id FROM calls WHERE status = 'open' GROUP BY customer_id HAVING count(*) > 1)"),
+        count(&raw, "SELECT count(*) FROM (SELECT customer_id FROM calls WHERE status = 'open' GROUP BY customer_id HAVING count(*) > 1) AS twice"),
         0,
         "no customer is queued twice"
     );
@@ -131,7 +131,7 @@ fn an_order_delivered_after_a_refresh_is_queued_by_the_next_refresh() {
         "UPDATE orders SET status = 'delivered', placed_at = ?2, fulfilled_at = ?2, delivered_at = ?3,
              currency = 'PLN', total_minor = 10000000
          WHERE id = ?1",
-        rusqlite::params![order, "2026-11-20T10:00:00Z", "2026-11-25T10:00:00Z"],
+        courtesy_store::db::params![order, "2026-11-20T10:00:00Z", "2026-11-25T10:00:00Z"],
     )
     .unwrap();
     let again = refresh_at(&store, now() + Duration::hours(1));

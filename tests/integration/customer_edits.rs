@@ -2,7 +2,6 @@
 
 use courtesy_store::{ConsentEdit, CustomerEdit, Store, StoreError};
 use courtesy_tests::{small_shop_db, tester};
-use rusqlite::Connection;
 
 fn id_of(store: &Store, query: &str) -> i64 {
     store
@@ -99,7 +98,7 @@ fn notes_are_saved_audit_logged_and_kept_after_reopening() {
         reopened.customer_profile(id).unwrap().notes,
         "Prefers calls after 17:00. Alergia na lawendę."
     );
-    let c = Connection::open(&path).unwrap();
+    let c = courtesy_store::testing::raw_connection(&path).unwrap();
     let (n, detail, actor, source): (i64, String, String, String) = c
         .query_row(
             "SELECT count(*), max(detail), max(actor), max(source) FROM audit_log WHERE entity = 'customer' AND entity_id = ?1",

@@ -1,9 +1,18 @@
-//! Opening the database file: what is refused, what is migrated, what is kept.
+//! Opening the database: what is refused, what is migrated, what is kept. The
+//! tests of SQLite's file (its header, its bytes, its backups) run on a file in
+//! every run; the server's own are at the end.
 
+use courtesy_store::testing::{raw_connection, scratch_database, test_server};
 use courtesy_store::{backup_path, schema_version, Store, StoreError, LATEST_VERSION};
-use courtesy_tests::temp_db;
 use rusqlite::Connection;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// A temporary folder and an SQLite file path in it, whatever the run's backend.
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("courtesy.sqlite");
+    (dir, path)
+}
 
 fn bytes(p: &Path) -> Vec<u8> {
     std::fs::read(p).expect("read file")
@@ -230,4 +239,42 @@ fn a_whole_shop_only_loads_into_an_empty_database() {
     );
     assert_eq!(err.code(), "db.not_empty");
     assert_eq!(store.customer_count().unwrap(), 4, "nothing was added");
+}
+
+#[test]
+fn a_server_database_is_created_at_the_current_schema_and_a_newer_one_is_refused() {
+    // On a run without a test server there is no server to look at.
+    let Some(_) = test_server() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let url = scratch_database(dir.path(), "unused");
+    let store = Store::open(&url).expect("the template database opens");
+    assert!(store.is_server());
+    assert!(
+        !store.location().contains(&password_of(&url)),
+        "{}",
+        store.location()
+    );
+    drop(store);
+    let raw = raw_connection(&url).unwrap();
+    let version: i64 = raw
+        .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, LATEST_VERSION);
+    raw.execute(
+        "UPDATE schema_version SET version = ?1",
+        [LATEST_VERSION + 1],
+    )
+    .unwrap();
+    let err = Store::open(&url).err().expect("a newer schema is refused");
+    assert_eq!(err.code(), "db.too_new");
+    assert!(!err.to_string().contains(&password_of(&url)), "{err}");
+    let after: i64 = raw
+        .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(after, LATEST_VERSION + 1, "left as it was");
+}
+
+fn password_of(url: &Path) -> String {
+    let url = url::Url::parse(&url.to_string_lossy()).unwrap();
+    url.password().unwrap_or("no password").to_string()
 }

@@ -7,9 +7,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use courtesy_core::gifts::{CardOccasion, GiftPolicy, GiftRule, GiftRuleKind, RuleMiss, TraceStep};
 use courtesy_core::{FixedClock, Language};
 use courtesy_import::{import_file, Flow};
+use courtesy_store::db::Connection;
 use courtesy_store::{Actor, AuditSource, GiftInput, OrderGiftPlan, Store, StoreError};
 use courtesy_tests::{temp_db, tester};
-use rusqlite::Connection;
 use std::path::Path;
 
 const HEADER: &str = "Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Shipping Name,Shipping City,Shipping Country,Cancelled at";
@@ -102,7 +102,7 @@ fn shop() -> Shop {
     };
     store.save_gift_policy(&policy, &tester()).unwrap();
     import(&store, dir.path(), "orders.csv", &orders_csv("paid"));
-    let raw = Connection::open(&path).unwrap();
+    let raw = courtesy_store::testing::raw_connection(&path).unwrap();
     Shop {
         dir,
         store,

@@ -5,9 +5,9 @@ use crate::import_fixtures::{fixture, import, importer, rows};
 use chrono::{TimeZone, Utc};
 use courtesy_core::FixedClock;
 use courtesy_import::{import_file, Flow};
+use courtesy_store::db::Connection;
 use courtesy_store::Store;
 use courtesy_tests::temp_db;
-use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 /// Everything a person sees, without the bookkeeping of runs.
@@ -43,7 +43,7 @@ fn shopify_orders_become_exact_customers_orders_lines_and_totals() {
     );
     assert_eq!(run.format, "shopify-orders");
     assert_eq!(run.encoding, "UTF-8");
-    let c = Connection::open(&path).unwrap();
+    let c = courtesy_store::testing::raw_connection(&path).unwrap();
     let orders = rows(&c, "SELECT number, status, currency, total_minor, (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id), (SELECT sum(quantity) FROM order_lines l WHERE l.order_id = o.id) FROM orders o ORDER BY number");
     let want = [
         ["#1001", "fulfilled", "PLN", "19311", "3", "4"],
@@ -103,7 +103,7 @@ fn importing_the_same_file_twice_changes_nothing() {
     let (_dir, path) = temp_db();
     let store = Store::open(&path).unwrap();
     import(&store, "shopify-orders.csv").unwrap();
-    let c = Connection::open(&path).unwrap();
+    let c = courtesy_store::testing::raw_connection(&path).unwrap();
     let before = content(&c);
     let audit_before: i64 = c
         .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
@@ -152,7 +152,7 @@ fn a_polish_excel_file_in_cp1250_with_semicolons_and_decimal_commas_imports_inta
         (run.counts.orders_new, run.counts.customers_new, run.errors),
         (3, 3, 0)
     );
-    let c = Connection::open(&path).unwrap();
+    let c = courtesy_store::testing::raw_connection(&path).unwrap();
     let names: Vec<String> = c
         .prepare("SELECT first_name || ' ' || last_name FROM customers ORDER BY id")
         .unwrap()
@@ -290,7 +290,7 @@ fn files_that_are_not_exports_are_refused_whole_and_nothing_is_written() {
         let err = import(&store, name).expect_err(name);
         assert_eq!(err.code(), code, "{name}: {err}");
     }
-    let c = Connection::open(&path).unwrap();
+    let c = courtesy_store::testing::raw_connection(&path).unwrap();
     let written: i64 = c
         .query_row("SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM import_runs)", [], |r| r.get(0))
         .unwrap();
@@ -331,7 +331,7 @@ fn a_newer_export_updates_status_and_dates_and_logs_the_change() {
         ),
         (1, 4, 0)
     );
-    let c = Connection::open(&path).unwrap();
+    let c = courtesy_store::testing::raw_connection(&path).unwrap();
     let (status, fulfilled): (String, String) = c
         .query_row(
             "SELECT status, fulfilled_at FROM orders WHERE number = '#1003'",
@@ -366,7 +366,7 @@ fn woocommerce_json_orders_import_exactly_and_reimport_changes_nothing() {
         (run.counts.orders_new, run.rows_read, run.errors),
         (4, 4, 0)
     );
-    let c = Connection::open(&path).unwrap();
+    let c = courtesy_store::testing::raw_connection(&path).unwrap();
     let orders: Vec<(String, String, i64, String)> = c
         .prepare("SELECT number, status, total_minor, currency FROM orders ORDER BY number")
         .unwrap()
@@ -453,7 +453,7 @@ fn a_csv_of_another_shop_system_imports_through_a_mapping_that_is_remembered() {
     .unwrap();
     assert_eq!(run.format, "mapped-csv");
     assert!(run.counts.orders_new >= 2, "{:?}", run.counts);
-    let c = Connection::open(&path).unwrap();
+    let c = courtesy_store::testing::raw_connection(&path).unwrap();
     let (total, lines): (i64, i64) = c
         .query_row("SELECT total_minor, (SELECT count(*) FROM order_lines WHERE order_id = o.id) FROM orders o WHERE number = '10023'", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();
@@ -506,7 +506,7 @@ fn a_cancelled_import_keeps_its_committed_batches_and_a_rerun_completes_without_
     )
     .unwrap();
     assert_eq!(cancelled.status, "cancelled");
-    let c = Connection::open(&path).unwrap();
+    let c = courtesy_store::testing::raw_connection(&path).unwrap();
     let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
     let kept = count("SELECT count(*) FROM orders");
     assert!(
@@ -533,6 +533,6 @@ fn a_cancelled_import_keeps_its_committed_batches_and_a_rerun_completes_without_
         rerun.counts.orders_unchanged, kept,
         "what the cancelled run wrote is recognised"
     );
-    assert_eq!(count("SELECT count(*) FROM (SELECT 1 FROM orders GROUP BY source, external_id HAVING count(*) > 1)"), 0);
-    assert_eq!(count("SELECT count(*) FROM (SELECT 1 FROM order_lines GROUP BY order_id, position HAVING count(*) > 1)"), 0);
+    assert_eq!(count("SELECT count(*) FROM (SELECT 1 FROM orders GROUP BY source, external_id HAVING count(*) > 1) AS twice"), 0);
+    assert_eq!(count("SELECT count(*) FROM (SELECT 1 FROM order_lines GROUP BY order_id, position HAVING count(*) > 1) AS twice"), 0);
 }

@@ -4,8 +4,8 @@
 use chrono::{TimeZone, Utc};
 use courtesy_core::FixedClock;
 use courtesy_import::{import_file, Flow, ImportError};
+use courtesy_store::db::Connection;
 use courtesy_store::{Actor, AuditSource, ImportRun, Store};
-use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 /// A file of `fixtures/import`.
@@ -41,7 +41,7 @@ pub fn rows(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
     stmt.query_map([], |r| {
         (0..n)
             .map(|i| {
-                r.get::<_, rusqlite::types::Value>(i)
+                r.get::<_, courtesy_store::db::Value>(i)
                     .map(|v| format!("{v:?}"))
             })
             .collect()

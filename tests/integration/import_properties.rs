@@ -12,7 +12,6 @@ use courtesy_import::{import_file, Flow};
 use courtesy_store::Store;
 use courtesy_tests::temp_db;
 use proptest::prelude::*;
-use rusqlite::Connection;
 use std::collections::BTreeSet;
 
 const HEADER: [&str; 18] = [
@@ -232,7 +231,7 @@ proptest! {
         let now = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
         let run = import_file(&store, &csv, None, None, &importer().at(now), &FixedClock(now), |_| Flow::Continue)
             .unwrap_or_else(|e| panic!("{e}\n{text}"));
-        let raw = Connection::open(&path).unwrap();
+        let raw = courtesy_store::testing::raw_connection(&path).unwrap();
         let numbers: BTreeSet<String> = raw
             .prepare("SELECT number FROM orders")
             .unwrap()
@@ -255,7 +254,7 @@ proptest! {
         let doubled: i64 = raw
             .query_row(
                 "SELECT count(*) FROM (SELECT order_id, name FROM order_lines
-                 GROUP BY order_id, name HAVING count(*) > 1)",
+                 GROUP BY order_id, name HAVING count(*) > 1) AS twice",
                 [],
                 |r| r.get(0),
             )

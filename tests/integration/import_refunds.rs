@@ -7,16 +7,16 @@ use crate::import_fixtures::{fixture, import, importer};
 use chrono::{DateTime, TimeZone, Utc};
 use courtesy_core::{FixedClock, Money, OrderStatus};
 use courtesy_import::{import_file, Flow};
+use courtesy_store::db::Connection;
 use courtesy_store::Store;
 use courtesy_tests::{first_orders_get_a_gift, temp_db, tester};
-use rusqlite::Connection;
 
 fn store_with(name: &str) -> (tempfile::TempDir, Store, Connection) {
     let (dir, path) = temp_db();
     let store = Store::open(&path).unwrap();
     let run = import(&store, name).unwrap_or_else(|e| panic!("{name}: {e}"));
     assert_eq!(run.errors, 0, "{run:?}");
-    let raw = Connection::open(&path).unwrap();
+    let raw = courtesy_store::testing::raw_connection(&path).unwrap();
     (dir, store, raw)
 }
 
@@ -158,7 +158,7 @@ fn a_partial_refund_in_a_newer_export_keeps_the_orders_gift_plan() {
         |_| Flow::Continue,
     )
     .unwrap();
-    let raw = Connection::open(&path).unwrap();
+    let raw = courtesy_store::testing::raw_connection(&path).unwrap();
     assert_eq!(order(&raw, "#3008").0, "paid");
     store.plan_gifts(now, &tester()).unwrap();
     assert_eq!(

@@ -3,16 +3,16 @@
 
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use courtesy_demo::{load, Scale, DEFAULT_SEED};
+use courtesy_store::db::Connection;
 use courtesy_store::Store;
 use courtesy_tests::{temp_db, tester};
-use rusqlite::Connection;
 
 fn demo() -> (tempfile::TempDir, Store, Connection) {
     let (dir, path) = temp_db();
     let store = Store::open(&path).unwrap();
     let at = Utc.with_ymd_and_hms(2026, 11, 26, 8, 0, 0).unwrap();
     load(&store, at, DEFAULT_SEED, Scale::DEMO, &tester()).unwrap();
-    let raw = Connection::open(&path).unwrap();
+    let raw = courtesy_store::testing::raw_connection(&path).unwrap();
     (dir, store, raw)
 }
 

@@ -5,7 +5,7 @@ use crate::clock_option::clock;
 use crate::failure::Failure;
 use clap::{Args, Subcommand};
 use courtesy_desk::Desk;
-use courtesy_store::{AuditSource, CallListItem, Store};
+use courtesy_store::{AuditSource, CallListItem};
 use std::path::Path;
 
 /// `courtesy calls ...`
@@ -40,13 +40,7 @@ pub fn run(path: &Path, args: &CallsArgs) -> Result<(), Failure> {
 
 fn run_today(path: &Path, args: &TodayArgs) -> Result<(), Failure> {
     let clock = clock(args.at.as_deref())?;
-    if !path.exists() {
-        return Err(Failure::Usage(format!(
-            "there is no database at {} (create one with `courtesy demo` or by starting the app)",
-            path.display()
-        )));
-    }
-    let store = Store::open(path)?;
+    let store = crate::failure::open_existing(path)?;
     let desk = Desk::new(&store, clock.as_ref(), AuditSource::Cli);
     let (counts, due) = desk.calls_at(desk.now(), args.limit)?;
     println!(

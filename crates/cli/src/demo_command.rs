@@ -44,7 +44,7 @@ pub fn run(path: &Path, args: &DemoArgs) -> Result<(), Failure> {
     if existing > 0 {
         let message = format!(
             "{} already has data ({existing} customers); the demo shop only goes into an empty database",
-            path.display()
+            store.location()
         );
         if args.if_empty {
             println!("{message}; left as it was.");
@@ -65,7 +65,7 @@ pub fn run(path: &Path, args: &DemoArgs) -> Result<(), Failure> {
         "Demo shop (seed {}) written to {}: {} products, {} customers, {} orders, \
          {} calls queued (in {:.1} s).",
         args.seed,
-        store.path().display(),
+        store.location(),
         loaded.products,
         loaded.customers,
         loaded.orders,

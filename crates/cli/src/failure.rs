@@ -1,7 +1,8 @@
 //! What can make a command fail, worded for the person at the terminal.
 
-use courtesy_store::StoreError;
+use courtesy_store::{is_server_url, Store, StoreError};
 use std::fmt;
+use std::path::Path;
 
 /// A command's failure.
 #[derive(Debug)]
@@ -57,4 +58,18 @@ impl From<courtesy_desk::DeskError> for Failure {
             other => Failure::Desk(other),
         }
     }
+}
+
+/// Opens the database at `path` for a command that needs one with data: a
+/// missing file is an error rather than a new empty database. A server
+/// database (`postgres://…`) is opened as it is.
+pub fn open_existing(path: &Path) -> Result<Store, Failure> {
+    let server = path.to_str().is_some_and(is_server_url);
+    if !server && !path.exists() {
+        return Err(Failure::Usage(format!(
+            "there is no database at {} (create one with `courtesy demo` or by starting the app)",
+            path.display()
+        )));
+    }
+    Ok(Store::open(path)?)
 }

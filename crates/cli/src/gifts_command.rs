@@ -6,7 +6,7 @@ use crate::clock_option::clock;
 use crate::failure::Failure;
 use clap::{Args, Subcommand};
 use courtesy_desk::{Desk, DeskError};
-use courtesy_store::{AuditSource, Store};
+use courtesy_store::AuditSource;
 use std::path::{Path, PathBuf};
 
 /// `courtesy gifts ...`
@@ -40,13 +40,7 @@ struct CardsArgs {
 
 /// Runs `courtesy gifts ...`.
 pub fn run(path: &Path, args: &GiftsArgs) -> Result<(), Failure> {
-    if !path.exists() {
-        return Err(Failure::Usage(format!(
-            "there is no database at {} (create one with `courtesy demo` or by starting the app)",
-            path.display()
-        )));
-    }
-    let store = Store::open(path)?;
+    let store = crate::failure::open_existing(path)?;
     let at = match &args.command {
         GiftsCommand::Plan(plan) => plan.at.as_deref(),
         GiftsCommand::Cards(_) => None,

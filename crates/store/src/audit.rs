@@ -1,9 +1,9 @@
 //! The audit log: who changed what, when, and through which door.
 
+use crate::db::{params, Connection};
 use crate::error::Result;
 use crate::time::to_db;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
 
 /// Where a write came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

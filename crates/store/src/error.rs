@@ -1,5 +1,6 @@
 //! The store's typed errors, each with a stable code the UI and tests can match on.
 
+use crate::db::DbError;
 use courtesy_core::{ErrorCode, ErrorParams};
 use std::path::PathBuf;
 
@@ -27,8 +28,8 @@ pub enum StoreError {
     Migration {
         /// The step that failed.
         version: i64,
-        /// What SQLite said.
-        source: rusqlite::Error,
+        /// What the database said.
+        source: DbError,
     },
     /// A file-system operation failed.
     #[error("{action} {path}: {source}")]
@@ -85,9 +86,9 @@ pub enum StoreError {
     /// Input that breaks a rule of the data model.
     #[error("{0}")]
     Invalid(String),
-    /// Any other SQLite error.
+    /// Any other database error.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Database(#[from] DbError),
 }
 
 impl StoreError {
@@ -105,7 +106,7 @@ impl StoreError {
             StoreError::ShopNameTaken { .. } => ErrorCode::ShopNameTaken,
             StoreError::NoSuchShop { .. } => ErrorCode::ShopNotFound,
             StoreError::Invalid(_) => ErrorCode::Invalid,
-            StoreError::Sqlite(_) => ErrorCode::DbSqlite,
+            StoreError::Database(_) => ErrorCode::DbSqlite,
         }
     }
 
@@ -142,8 +143,20 @@ impl StoreError {
                 vec![("name", name.clone())]
             }
             StoreError::Invalid(reason) => vec![("reason", reason.clone())],
-            StoreError::Sqlite(e) => vec![("reason", e.to_string())],
+            StoreError::Database(e) => vec![("reason", e.to_string())],
         }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Database(e.into())
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        StoreError::Database(e.into())
     }
 }
 

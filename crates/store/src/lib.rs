@@ -9,6 +9,8 @@
 mod audit;
 mod calls;
 mod customers;
+pub mod db;
+mod dialect;
 mod dispatch;
 mod error;
 mod gifts;
@@ -18,7 +20,9 @@ mod open;
 mod paths;
 mod settings;
 mod sync;
+pub mod testing;
 mod time;
+mod transaction;
 
 pub use audit::{Actor, AuditSource};
 pub use calls::attempts::{AttemptInput, AttemptResult};
@@ -32,6 +36,7 @@ pub use customers::profiles::{
     CustomerProfile, PhoneView,
 };
 pub use customers::search::match_expression;
+pub use db::server::{is_server_url, redacted as redacted_url};
 pub use dispatch::packing::{ProductView, ScanResult};
 pub use dispatch::shop_logo::MAX_LOGO_BYTES;
 pub use dispatch::slips::{SlipDestination, SlipFilter, SlipOrder, SlipPrint, SlipSort};
@@ -58,7 +63,7 @@ pub use sync::connections::{NewConnection, ShopConnection, MAX_SHOP_NAME};
 pub use sync::leases::Lease;
 pub use sync::sync_state::{SyncMark, SyncRecords};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use db::Connection;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -70,9 +75,26 @@ pub struct Store {
 }
 
 impl Store {
-    /// The database file.
+    /// Where the database is, as it was opened: the file, or the server's URL
+    /// (which may hold a password: show [`Store::location`] instead).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Where the database is, to show: the file, or the server's URL without
+    /// its password.
+    pub fn location(&self) -> String {
+        let text = self.path.to_string_lossy();
+        if db::server::is_server_url(&text) {
+            db::server::redacted(&text)
+        } else {
+            text.into_owned()
+        }
+    }
+
+    /// Whether the database is on a PostgreSQL server.
+    pub fn is_server(&self) -> bool {
+        db::server::is_server_url(&self.path.to_string_lossy())
     }
 
     /// Runs `f` on a free reader connection (waits for one when all are busy).
@@ -88,12 +110,13 @@ impl Store {
         f(&conn)
     }
 
-    /// Runs `f` inside one IMMEDIATE transaction on the writer; commits on `Ok`.
-    pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let mut conn: MutexGuard<'_, Connection> =
+    /// Runs `f` inside one writing transaction on the writer (the only one
+    /// at a time); commits on `Ok`, rolls back on an error or a panic.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn: MutexGuard<'_, Connection> =
             self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
+        let tx = transaction::Writing::begin(&conn)?;
+        let out = f(&conn)?;
         tx.commit()?;
         Ok(out)
     }

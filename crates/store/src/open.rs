@@ -1,8 +1,10 @@
 //! Opening the database file: refuse what is not ours, keep a copy before an
 //! upgrade, migrate, and set up one writer and a few readers over WAL.
 
+use crate::db::{server, Connection as Db, PgConnection};
 use crate::error::{Result, StoreError};
 use crate::migrations::{migrate, schema_version, LATEST_VERSION};
+use crate::migrations::{migrate_postgres, postgres_version};
 use crate::Store;
 use rusqlite::{config::DbConfig, functions::FunctionFlags, Connection, OpenFlags};
 use std::fs::File;
@@ -51,7 +53,7 @@ fn check_header(path: &Path) -> Result<()> {
 fn not_a_database(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.into() },
-        _ => StoreError::Sqlite(e),
+        _ => e.into(),
     }
 }
 
@@ -98,6 +100,9 @@ impl Store {
     /// current schema. A file that is not SQLite, or one from a newer app, is
     /// refused with the file left byte-for-byte as it was.
     pub fn open(path: &Path) -> Result<Store> {
+        if let Some(url) = path.to_str().filter(|p| server::is_server_url(p)) {
+            return Store::open_server(url);
+        }
         check_header(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
@@ -155,15 +160,50 @@ impl Store {
             // (32 MB of cache) and read the file through a memory map.
             r.pragma_update(None, "cache_size", -32_000)?;
             r.pragma_update(None, "mmap_size", 256 * 1024 * 1024)?;
-            readers.push(Mutex::new(r));
+            readers.push(Mutex::new(Db::Sqlite(r)));
         }
         let store = Store {
             path: path.to_path_buf(),
-            writer: Mutex::new(writer),
+            writer: Mutex::new(Db::Sqlite(writer)),
             readers,
         };
         // A process that died mid-import may have left search rows and
         // customer figures behind its committed batches.
+        store.settle_after_crash()?;
+        Ok(store)
+    }
+}
+
+impl Store {
+    /// Opens the PostgreSQL database at `url` (`postgres://user:password@host/db`)
+    /// and brings it to the current schema, creating it in an empty database.
+    /// A database from a newer app is refused untouched.
+    pub fn open_server(url: &str) -> Result<Store> {
+        let shown = PathBuf::from(server::redacted(url));
+        let location = PathBuf::from(url);
+        let writer = Db::Postgres(Box::new(PgConnection::new(server::connect(url)?)));
+        let found = postgres_version(&writer)?;
+        if found > LATEST_VERSION {
+            return Err(StoreError::TooNew {
+                path: shown,
+                found,
+                supported: LATEST_VERSION,
+            });
+        }
+        if found < LATEST_VERSION {
+            migrate_postgres(&writer)?;
+        }
+        let mut readers = Vec::with_capacity(READERS);
+        for _ in 0..READERS {
+            let r = Db::Postgres(Box::new(PgConnection::new(server::connect(url)?)));
+            r.execute_batch("SET default_transaction_read_only = on")?;
+            readers.push(Mutex::new(r));
+        }
+        let store = Store {
+            path: location,
+            writer: Mutex::new(writer),
+            readers,
+        };
         store.settle_after_crash()?;
         Ok(store)
     }

@@ -1,10 +1,10 @@
 //! Shop and desk settings: key–value pairs with typed accessors.
 
 use crate::audit::{record, Actor};
+use crate::db::{params, Connection, OptionalExtension};
 use crate::error::{Result, StoreError};
 use crate::Store;
 use courtesy_core::{Language, PageSize, Region};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;

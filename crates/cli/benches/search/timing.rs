@@ -1,7 +1,7 @@
 //! Timing the queries through the store and as bare FTS5.
 
 use crate::queries::Query;
-use courtesy_store::{match_expression, Store};
+use courtesy_store::Store;
 use std::time::{Duration, Instant};
 
 /// Results per query.
@@ -39,13 +39,11 @@ pub struct Timings {
     pub disagreements: usize,
 }
 
-/// Times every query `ROUNDS` times through the store and as bare FTS5, after a
+/// Times every query `ROUNDS` times through the store and as the bare index
+/// query (FTS5 or tsquery), after a
 /// warm-up round; the two alternate which goes first.
 pub fn measure(store: &Store, queries: &[Query]) -> Result<Timings, String> {
-    let exprs: Vec<String> = queries
-        .iter()
-        .map(|q| match_expression(&q.text).unwrap_or_default())
-        .collect();
+    let exprs: Vec<String> = queries.iter().map(|q| q.text.clone()).collect();
     let mut t = Timings {
         api: vec![Vec::new(); queries.len()],
         raw: vec![Vec::new(); queries.len()],

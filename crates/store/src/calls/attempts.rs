@@ -4,6 +4,7 @@
 
 use crate::audit::{record, Actor};
 use crate::calls::call_policy::{read_call_policy, shop_zone};
+use crate::db::{params, Connection, OptionalExtension};
 use crate::error::{Result, StoreError};
 use crate::time::to_db;
 use crate::Store;
@@ -11,7 +12,6 @@ use chrono::{DateTime, Utc};
 use courtesy_core::calls::{
     after_attempt, zone_for_customer, AttemptReport, AttemptedCall, CallOutcome, CallReason,
 };
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -136,12 +136,13 @@ fn record_attempt(
         input.at,
     );
     let at = to_db(input.at);
-    tx.prepare_cached(
-        "INSERT INTO call_attempts (call_id, at, outcome, duration_seconds, satisfaction, notes,
+    let attempt_id = tx
+        .prepare_cached(
+            "INSERT INTO call_attempts (call_id, at, outcome, duration_seconds, satisfaction, notes,
             staff, follow_up_at, delivery_problem)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+        )?
+        .insert(params![
         call_id,
         at,
         input.outcome.as_str(),
@@ -152,7 +153,6 @@ fn record_attempt(
         input.follow_up_at.map(to_db),
         input.delivery_problem
     ])?;
-    let attempt_id = tx.last_insert_rowid();
 
     if let Some(retry) = effects.retry_at {
         tx.execute(
@@ -190,20 +190,17 @@ fn record_attempt(
         )?;
     }
     let follow_up_call_id = match &effects.follow_up {
-        Some(f) => {
-            tx.execute(
-                "INSERT INTO calls (customer_id, order_id, reason, status, due_at, created_at)
-                 VALUES (?1, ?2, ?3, 'open', ?4, ?5)",
-                params![
-                    f.customer_id,
-                    f.order_id,
-                    f.reason.as_str(),
-                    to_db(f.due_at),
-                    at
-                ],
-            )?;
-            Some(tx.last_insert_rowid())
-        }
+        Some(f) => Some(tx.insert(
+            "INSERT INTO calls (customer_id, order_id, reason, status, due_at, created_at)
+                 VALUES (?1, ?2, ?3, 'open', ?4, ?5) RETURNING id",
+            params![
+                f.customer_id,
+                f.order_id,
+                f.reason.as_str(),
+                to_db(f.due_at),
+                at
+            ],
+        )?),
         None => None,
     };
     let result = AttemptResult {
@@ -274,12 +271,11 @@ fn plan_manual_call(
         ));
     }
     let due = to_db(due_at.max(now));
-    tx.execute(
+    let id = tx.insert(
         "INSERT INTO calls (customer_id, order_id, reason, status, due_at, created_at)
-         VALUES (?1, NULL, 'manual', 'open', ?2, ?3)",
+         VALUES (?1, NULL, 'manual', 'open', ?2, ?3) RETURNING id",
         params![customer_id, due, to_db(now)],
     )?;
-    let id = tx.last_insert_rowid();
     record(
         tx,
         actor,

@@ -2,26 +2,23 @@
 //! stands, and every attempt with its outcome, satisfaction and notes. The
 //! profile's timeline and the call screen's "previous calls" read this.
 
+use crate::db::{Connection, Row};
 use crate::error::Result;
 use crate::Store;
 use courtesy_core::calls::{CallOutcome, CallReason, CallStatus};
-use rusqlite::{Connection, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
 /// A stored name read back as its enum; a name none is a data error.
 pub(crate) fn stored<T>(
-    r: &rusqlite::Row<'_>,
+    r: &crate::db::Row<'_>,
     i: usize,
     parse: fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
+) -> crate::db::Result<T> {
     let text: String = r.get(i)?;
-    parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("'{text}' is no known value").into(),
-        )
+    parse(&text).ok_or_else(|| crate::db::DbError::Conversion {
+        column: i,
+        source: format!("'{text}' is no known value").into(),
     })
 }
 
@@ -73,7 +70,7 @@ pub struct CallView {
     pub attempts: Vec<CallAttemptView>,
 }
 
-fn call_from_row(r: &Row<'_>) -> rusqlite::Result<CallView> {
+fn call_from_row(r: &Row<'_>) -> crate::db::Result<CallView> {
     Ok(CallView {
         id: r.get(0)?,
         reason: stored(r, 1, CallReason::parse)?,
@@ -104,7 +101,7 @@ fn attempts_of(conn: &Connection, call_id: i64) -> Result<Vec<CallAttemptView>> 
             delivery_problem: r.get(6)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<crate::db::Result<_>>()?)
 }
 
 const CALLS: &str = "
@@ -123,7 +120,7 @@ pub(crate) fn calls_of_customer(conn: &Connection, customer_id: i64) -> Result<V
     let mut calls = conn
         .prepare_cached(&sql)?
         .query_map([customer_id], call_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::db::Result<Vec<_>>>()?;
     for call in &mut calls {
         call.attempts = attempts_of(conn, call.id)?;
     }
@@ -136,7 +133,7 @@ pub(crate) fn call_view(conn: &Connection, call_id: i64) -> Result<Option<CallVi
     let mut rows = conn
         .prepare_cached(&sql)?
         .query_map([call_id], call_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::db::Result<Vec<_>>>()?;
     let Some(mut call) = rows.pop() else {
         return Ok(None);
     };

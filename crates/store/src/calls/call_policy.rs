@@ -2,12 +2,12 @@
 //! default policy when none was saved (or the saved text no longer reads).
 
 use crate::audit::Actor;
+use crate::db::Connection;
 use crate::error::{Result, StoreError};
 use crate::settings::{get, put_json, shop_country};
 use crate::{RefreshCounts, Store};
 use chrono::{DateTime, Utc};
 use courtesy_core::calls::{zone_for_country, CallPolicy, Tz};
-use rusqlite::Connection;
 
 const KEY: &str = "call_policy";
 

@@ -14,6 +14,8 @@
 
 use crate::audit::{record, Actor};
 use crate::calls::call_policy::shop_zone;
+use crate::db::{params, Connection, OptionalExtension, Row};
+use crate::dialect::ordered_joins;
 use crate::error::Result;
 use crate::time::{from_db, to_db};
 use crate::Store;
@@ -23,7 +25,6 @@ use courtesy_core::calls::{
     CustomerFacts, OpenCall, OrderFacts, Tz,
 };
 use courtesy_core::{Language, NameCulture, OrderStatus, PersonName};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
@@ -94,7 +95,7 @@ macro_rules! candidates {
         (SELECT e164 FROM customer_phones WHERE customer_id = c.id AND e164 IS NOT NULL
             ORDER BY position LIMIT 1) AS phone,
         (SELECT granted FROM customer_consents WHERE customer_id = c.id AND channel = 'phone') AS consent,
-        (SELECT group_concat(tag, char(31)) FROM customer_tags WHERE customer_id = c.id) AS tags,
+        (SELECT string_agg(tag, '\u{1f}') FROM customer_tags WHERE customer_id = c.id) AS tags,
         (SELECT max(a.at) FROM calls l JOIN call_attempts a ON a.call_id = l.id
             WHERE l.customer_id = c.id) AS last_called
     FROM orders o JOIN customers c ON c.id = o.customer_id
@@ -128,16 +129,17 @@ const CANDIDATES_OF_EVERYONE: &str = candidates!(
 /// Notes `customers` as changed, as the schema's triggers do for every other
 /// writer: an import writes with the triggers off (see `import_batches`).
 pub(crate) fn note_changed(conn: &Connection, customers: &[i64]) -> Result<()> {
-    let mut note =
-        conn.prepare_cached("INSERT OR IGNORE INTO call_queue_stale (customer_id) VALUES (?1)")?;
+    let mut note = conn.prepare_cached(
+        "INSERT INTO call_queue_stale (customer_id) VALUES (?1) ON CONFLICT DO NOTHING",
+    )?;
     for id in customers {
         note.execute([id])?;
     }
     Ok(())
 }
 
-fn candidate(r: &Row<'_>) -> rusqlite::Result<CallCandidate> {
-    let time = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
+fn candidate(r: &Row<'_>) -> crate::db::Result<CallCandidate> {
+    let time = |i: usize| -> crate::db::Result<Option<DateTime<Utc>>> {
         Ok(r.get::<_, Option<String>>(i)?.as_deref().and_then(from_db))
     };
     let status: String = r.get(2)?;
@@ -180,13 +182,16 @@ enum Scope {
 
 /// The open calls of the customers in `scope`.
 fn open_calls(conn: &Connection, scope: Scope) -> Result<Vec<OpenCall>> {
-    let mut stmt = conn.prepare_cached(if scope == Scope::Everyone {
-        "SELECT id, customer_id, order_id, reason FROM calls WHERE status = 'open'"
-    } else {
-        "SELECT k.id, k.customer_id, k.order_id, k.reason
+    let mut stmt = conn.prepare_cached(&ordered_joins(
+        conn,
+        if scope == Scope::Everyone {
+            "SELECT id, customer_id, order_id, reason FROM calls WHERE status = 'open'"
+        } else {
+            "SELECT k.id, k.customer_id, k.order_id, k.reason
          FROM call_queue_stale s CROSS JOIN calls k ON k.customer_id = s.customer_id
          WHERE k.status = 'open'"
-    })?;
+        },
+    ))?;
     let rows = stmt.query_map([], |r| {
         let reason: String = r.get(3)?;
         Ok(OpenCall {
@@ -196,7 +201,7 @@ fn open_calls(conn: &Connection, scope: Scope) -> Result<Vec<OpenCall>> {
             reason: CallReason::parse(&reason).unwrap_or(CallReason::Manual),
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<crate::db::Result<_>>()?)
 }
 
 /// Whom this refresh looks at: everyone when the last refresh ran under another
@@ -251,13 +256,16 @@ fn refresh(
     let fulfilled_since =
         to_db(now - Duration::days(forget + i64::from(policy.assumed_shipping_days)));
     let candidates = tx
-        .prepare_cached(if scope == Scope::Everyone {
-            CANDIDATES_OF_EVERYONE
-        } else {
-            CANDIDATES_OF_CHANGED
-        })?
+        .prepare_cached(&ordered_joins(
+            tx,
+            if scope == Scope::Everyone {
+                CANDIDATES_OF_EVERYONE
+            } else {
+                CANDIDATES_OF_CHANGED
+            },
+        ))?
         .query_map(params![since, delivered_since, fulfilled_since], candidate)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::db::Result<Vec<_>>>()?;
     let plan = plan_calls(policy, &candidates, &open_calls(tx, scope)?, now);
     // Forget who changed before writing: the calls written below note their
     // customers again, so the next refresh checks that they have nothing more.
@@ -275,8 +283,8 @@ fn refresh(
     }
     let mut created = 0;
     let mut insert = tx.prepare_cached(
-        "INSERT OR IGNORE INTO calls (customer_id, order_id, reason, status, due_at, created_at)
-         VALUES (?1, ?2, ?3, 'open', ?4, ?5)",
+        "INSERT INTO calls (customer_id, order_id, reason, status, due_at, created_at)
+         VALUES (?1, ?2, ?3, 'open', ?4, ?5) ON CONFLICT DO NOTHING",
     )?;
     for call in &plan.create {
         created += insert.execute(params![
@@ -369,7 +377,7 @@ fn due_item(
         phone: phone.unwrap_or_default(),
         time_zone: zone.name().to_string(),
         local_time: now.with_timezone(&zone).format("%H:%M").to_string(),
-        reason: crate::calls::call_history::stored(r, 2, CallReason::parse)?,
+        reason: crate::calls::call_history::stored(&r, 2, CallReason::parse)?,
         order_id: r.get(1)?,
         order_number: r.get(11)?,
         due_at: call.due_at,
@@ -489,6 +497,11 @@ impl Store {
         let thresholds =
             serde_json::to_string(&policy.big_order_thresholds).unwrap_or_else(|_| "{}".into());
         self.read(|conn| {
+            if conn.is_postgres() {
+                return Err(crate::error::StoreError::Invalid(
+                    "the bare queue query is written for SQLite".to_string(),
+                ));
+            }
             let mut stmt = conn.prepare_cached(RAW)?;
             let ids = stmt
                 .query_map(
@@ -504,7 +517,7 @@ impl Store {
                     ],
                     |r| r.get(0),
                 )?
-                .collect::<rusqlite::Result<Vec<i64>>>()?;
+                .collect::<crate::db::Result<Vec<i64>>>()?;
             Ok(ids)
         })
     }

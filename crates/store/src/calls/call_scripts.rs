@@ -5,12 +5,12 @@
 use crate::audit::Actor;
 use crate::calls::call_history::{call_view, CallView};
 use crate::customers::profiles::{profile, CustomerProfile};
+use crate::db::{Connection, OptionalExtension};
 use crate::error::{Result, StoreError};
 use crate::settings::{get, put_json};
 use crate::Store;
 use courtesy_core::calls::{render_script, CallScripts, ScriptKind, ScriptValues};
 use courtesy_core::Language;
-use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -2,12 +2,12 @@
 //! for the Today screen (a call, a card, a gift). Name days follow the customer's
 //! calendar as the name-day gift rule does (`NameDayCalendar::of_customer`).
 
+use crate::db::{params_from_iter, Connection};
 use crate::error::Result;
 use crate::Store;
 use chrono::{Datelike, Days, NaiveDate};
 use courtesy_core::gifts::{next_birthday_within, next_name_day_within, Birthday, NameDayCalendar};
 use courtesy_core::{Language, NameCulture, PersonName};
-use rusqlite::{params_from_iter, Connection};
 use serde::Serialize;
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -88,7 +88,7 @@ fn read_rows(conn: &Connection, sql: &str, args: &[String]) -> Result<Vec<Row>> 
             birthday: r.get(6)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<crate::db::Result<_>>()?)
 }
 
 fn placeholders(n: usize) -> String {
@@ -141,7 +141,7 @@ fn coming(
                 r.get::<_, Option<String>>(2)?,
             ))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::db::Result<Vec<_>>>()?;
     for (first, language, country) in names {
         let language = language.and_then(|l| Language::from_tag(&l));
         let Some(calendar) = NameDayCalendar::of_customer(country.as_deref(), language) else {

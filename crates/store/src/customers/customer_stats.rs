@@ -2,9 +2,9 @@
 //! order — stored on the customer and refreshed whenever orders are written, so a
 //! list row costs one lookup even for a customer with a thousand orders.
 
+use crate::db::{params, Connection, OptionalExtension};
 use crate::error::Result;
 use courtesy_core::OrderStatus;
-use rusqlite::{params, Connection, OptionalExtension};
 
 /// The UPDATE that recomputes the figures, counting the statuses of
 /// [`OrderStatus::PURCHASES`] as purchases.

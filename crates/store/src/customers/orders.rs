@@ -1,8 +1,8 @@
 //! Orders as the customer profile shows them: newest first, with their lines.
 
+use crate::db::{Connection, Row};
 use crate::error::Result;
 use courtesy_core::{Currency, Money, OrderStatus};
-use rusqlite::{Connection, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -66,11 +66,10 @@ fn money(minor: i64, currency: Currency) -> Money {
     Money::new(minor, currency)
 }
 
-fn order_from_row(r: &Row<'_>) -> rusqlite::Result<OrderView> {
+fn order_from_row(r: &Row<'_>) -> crate::db::Result<OrderView> {
     let currency_text: String = r.get("currency")?;
-    let currency = Currency::parse(&currency_text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })?;
+    let currency =
+        Currency::parse(&currency_text).map_err(|e| crate::db::DbError::conversion(0, e))?;
     let status_text: String = r.get("status")?;
     let status = OrderStatus::parse(&status_text).unwrap_or(OrderStatus::Open);
     let city: String = r.get("ship_city")?;
@@ -106,7 +105,7 @@ pub(crate) fn orders_of_customer(conn: &Connection, customer_id: i64) -> Result<
              FROM orders WHERE customer_id = ?1 ORDER BY placed_at DESC, id DESC",
         )?
         .query_map([customer_id], order_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::db::Result<Vec<_>>>()?;
     for o in &mut orders {
         o.lines = order_lines(conn, o.id, o.total.currency)?;
     }
@@ -138,6 +137,6 @@ pub(crate) fn order_lines(
                 bin_location: r.get::<_, Option<String>>(5)?.filter(|b| !b.is_empty()),
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::db::Result<Vec<_>>>()?;
     Ok(rows)
 }

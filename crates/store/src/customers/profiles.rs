@@ -3,11 +3,11 @@
 use crate::audit::{record, Actor};
 use crate::calls::call_history::{calls_of_customer, CallView};
 use crate::customers::orders::{orders_of_customer, OrderView};
+use crate::db::{params, Connection, OptionalExtension, Row};
 use crate::error::{Result, StoreError};
 use crate::time::to_db;
 use crate::Store;
 use courtesy_core::{Language, Money, NameCulture, PersonName, PostalAddress};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -190,7 +190,7 @@ fn name_of(
     r: &Row<'_>,
     country: Option<&str>,
     language: Option<Language>,
-) -> rusqlite::Result<(PersonName, NameCulture)> {
+) -> crate::db::Result<(PersonName, NameCulture)> {
     let name = PersonName::new(
         &r.get::<_, String>("first_name")?,
         &r.get::<_, String>("middle_name")?,
@@ -213,7 +213,7 @@ const LIST_COLUMNS: &str = "c.id, c.first_name, c.middle_name, c.last_name, c.co
     (SELECT city FROM customer_addresses WHERE customer_id = c.id ORDER BY kind = 'billing', id LIMIT 1) AS city,
     c.order_count, c.last_order_at";
 
-pub(crate) fn list_item_from_row(r: &Row<'_>) -> rusqlite::Result<CustomerListItem> {
+pub(crate) fn list_item_from_row(r: &Row<'_>) -> crate::db::Result<CustomerListItem> {
     let country: Option<String> = r.get("country")?;
     let language = r
         .get::<_, Option<String>>("language")?
@@ -306,11 +306,11 @@ pub(crate) fn profile(conn: &Connection, id: i64) -> Result<CustomerProfile> {
                 kind: r.get(2)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     p.tags = conn
         .prepare_cached("SELECT tag FROM customer_tags WHERE customer_id = ?1 ORDER BY tag")?
         .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     let mut consent = conn.prepare_cached(
         "SELECT granted, at, source FROM customer_consents WHERE customer_id = ?1 AND channel = ?2",
     )?;
@@ -354,11 +354,11 @@ pub(crate) fn profile(conn: &Connection, id: i64) -> Result<CustomerProfile> {
                 country: a.country,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     p.external_ids = conn
         .prepare_cached("SELECT source || ':' || external_id FROM customer_external_ids WHERE customer_id = ?1 ORDER BY 1")?
         .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     p.orders = orders_of_customer(conn, id)?;
     p.calls = calls_of_customer(conn, id)?;
     for o in p.orders.iter().filter(|o| o.status.counts_as_purchase()) {
@@ -417,7 +417,7 @@ impl Store {
                      JOIN customers c ON c.id = w.id ORDER BY c.sort_key, c.id"
                 ))?
                 .query_map([limit, offset], list_item_from_row)?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::Result<_>>()?;
             Ok(CustomerPage { total, offset, items })
         })
     }

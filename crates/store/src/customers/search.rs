@@ -1,5 +1,7 @@
 //! As-you-type customer search over names, e-mail, phones (any format) and order
-//! numbers, on the FTS5 index kept by `search_index`.
+//! numbers, on the index kept by `search_index`: FTS5 `MATCH` on SQLite,
+//! `tsquery` prefix terms on PostgreSQL (the name column weighs most, as in
+//! bm25's order, through `ts_rank_cd`).
 //!
 //! Ranking (bm25) costs time for every match, so it is used only when the query
 //! is narrow. A broad query ("K", "60") is answered from indexes instead:
@@ -8,10 +10,10 @@
 //! 100,000 customers.
 
 use crate::customers::profiles::{list_items_by_ids, CustomerListItem};
+use crate::db::{params, Connection};
 use crate::error::Result;
 use crate::Store;
 use courtesy_core::{fold_for_search, phone_search_digits};
-use rusqlite::{params, Connection};
 
 /// Above this many matches a query is broad and is not ranked.
 const BROAD: i64 = 400;
@@ -42,37 +44,113 @@ fn phone_terms(digits: &str) -> Vec<String> {
     terms
 }
 
-/// Turns what staff typed into an FTS5 MATCH expression, or `None` when there is
-/// nothing to look for.
+/// What a query looks for: prefix terms, each in a column or in all of them.
+enum Terms {
+    /// `#1001`: an order number.
+    Order(String),
+    /// Phone digits in every form they may be stored under, and order numbers
+    /// with those digits.
+    Phone(Vec<String>, String),
+    /// Folded words, each to prefix-match a word of any column.
+    Words(Vec<String>),
+}
+
+/// Reads what staff typed.
 ///
 /// - `#1001` looks for an order number.
 /// - A phone-shaped query (`+48 601-234`, `8 912 345`) looks for phone digits in
 ///   every form they may be stored under, and for order numbers with those digits.
 /// - Anything else is folded (case, diacritics, script) and every word must
 ///   prefix-match a word of the name, e-mail, phone or order columns.
-pub fn match_expression(query: &str) -> Option<String> {
+fn terms(query: &str) -> Option<Terms> {
     let q = query.trim();
     if let Some(number) = q.strip_prefix('#') {
         let digits = fold_for_search(number);
-        return (!digits.is_empty()).then(|| format!("orders : {}", quoted_prefix(&digits)));
+        return (!digits.is_empty()).then_some(Terms::Order(digits));
     }
     if let Some(digits) = phone_search_digits(q) {
-        let mut parts: Vec<String> = phone_terms(&digits)
-            .iter()
-            .map(|t| format!("contact : {}", quoted_prefix(t)))
-            .collect();
-        parts.push(format!("orders : {}", quoted_prefix(&digits)));
-        return Some(parts.join(" OR "));
+        return Some(Terms::Phone(phone_terms(&digits), digits));
     }
     let words = query_words(q);
-    (!words.is_empty()).then(|| {
-        words
+    (!words.is_empty()).then_some(Terms::Words(words))
+}
+
+/// Turns what staff typed into an FTS5 MATCH expression, or `None` when there is
+/// nothing to look for (see [`terms`]).
+pub fn match_expression(query: &str) -> Option<String> {
+    Some(match terms(query)? {
+        Terms::Order(digits) => format!("orders : {}", quoted_prefix(&digits)),
+        Terms::Phone(phone, digits) => {
+            let mut parts: Vec<String> = phone
+                .iter()
+                .map(|t| format!("contact : {}", quoted_prefix(t)))
+                .collect();
+            parts.push(format!("orders : {}", quoted_prefix(&digits)));
+            parts.join(" OR ")
+        }
+        Terms::Words(words) => words
             .iter()
             .map(|w| quoted_prefix(w))
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" "),
     })
 }
+
+/// The same as a PostgreSQL `tsquery` (for `to_tsquery('simple', …)`): prefix
+/// terms `'word':*`, restricted to the contact column by weight B and to the
+/// orders column by weight C. Terms hold only letters and digits, split as the
+/// index was; a term the index splits further (`a-b`) is split here too.
+fn ts_query(query: &str) -> Option<String> {
+    let prefix = |t: &str, weight: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("'{w}':*{weight}"))
+            .collect::<Vec<_>>()
+            .join(" & ")
+    };
+    let expr = match terms(query)? {
+        Terms::Order(digits) => prefix(&digits, "C"),
+        Terms::Phone(phone, digits) => {
+            let mut parts: Vec<String> = phone.iter().map(|t| prefix(t, "B")).collect();
+            parts.push(prefix(&digits, "C"));
+            parts
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .map(|p| format!("({p})"))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        }
+        Terms::Words(words) => words
+            .iter()
+            .map(|w| prefix(w, ""))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" & "),
+    };
+    (!expr.is_empty()).then_some(expr)
+}
+
+/// The index's queries on one backend: `?1` is the expression, `?2` the limit.
+struct IndexQueries {
+    count: &'static str,
+    ranked: &'static str,
+    unranked: &'static str,
+}
+
+const FTS5: IndexQueries = IndexQueries {
+    count: "SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ?1 LIMIT ?2)",
+    ranked: "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 ORDER BY rank LIMIT ?2",
+    unranked: "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 LIMIT ?2",
+};
+
+const TSQUERY: IndexQueries = IndexQueries {
+    count: "SELECT count(*) FROM (SELECT 1 FROM customer_search
+            WHERE document @@ to_tsquery('simple', ?1) LIMIT ?2) AS m",
+    ranked: "SELECT customer_id FROM customer_search WHERE document @@ to_tsquery('simple', ?1)
+             ORDER BY ts_rank_cd(document, to_tsquery('simple', ?1)) DESC, customer_id LIMIT ?2",
+    unranked: "SELECT customer_id FROM customer_search WHERE document @@ to_tsquery('simple', ?1)
+               LIMIT ?2",
+};
 
 /// The folded words of a name/e-mail query, split the way the index tokenises.
 fn query_words(q: &str) -> Vec<String> {
@@ -83,11 +161,11 @@ fn query_words(q: &str) -> Vec<String> {
         .collect()
 }
 
-fn ids(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<i64>> {
+fn ids(conn: &Connection, sql: &str, params: impl crate::db::Params) -> Result<Vec<i64>> {
     Ok(conn
         .prepare_cached(sql)?
         .query_map(params, |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+        .collect::<crate::db::Result<_>>()?)
 }
 
 /// Customers whose order number is exactly `number`, then those whose number
@@ -100,7 +178,7 @@ fn order_number_ids(conn: &Connection, number: &str, limit: i64) -> Result<Vec<i
     )?;
     found.extend(ids(
         conn,
-        "SELECT customer_id FROM orders WHERE number > ?1 AND number < ?1 || char(1114111)
+        "SELECT customer_id FROM orders WHERE number > ?1 AND number < ?1 || '\u{10ffff}'
            AND customer_id IS NOT NULL ORDER BY number LIMIT ?2",
         params![number, limit * 4],
     )?);
@@ -113,15 +191,12 @@ fn ranked_or_broad(
     words: &[String],
     limit: i64,
 ) -> Result<Vec<i64>> {
+    let index = if conn.is_postgres() { &TSQUERY } else { &FTS5 };
     let matches: i64 = conn
-        .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ?1 LIMIT ?2)")?
+        .prepare_cached(index.count)?
         .query_row(params![expr, BROAD + 1], |r| r.get(0))?;
     if matches <= BROAD {
-        return ids(
-            conn,
-            "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 ORDER BY rank LIMIT ?2",
-            params![expr, limit],
-        );
+        return ids(conn, index.ranked, params![expr, limit]);
     }
     let mut found = Vec::new();
     if let [word] = words {
@@ -135,11 +210,7 @@ fn ranked_or_broad(
         )?;
     }
     if (found.len() as i64) < limit {
-        let more = ids(
-            conn,
-            "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 LIMIT ?2",
-            params![expr, limit * 2],
-        )?;
+        let more = ids(conn, index.unranked, params![expr, limit * 2])?;
         for id in more {
             if found.len() as i64 >= limit {
                 break;
@@ -162,11 +233,16 @@ impl Store {
     /// Customers matching what was typed, best matches first, at most `limit`.
     pub fn search_customers(&self, query: &str, limit: i64) -> Result<Vec<CustomerListItem>> {
         let q = query.trim();
-        let Some(expr) = match_expression(q) else {
-            return Ok(Vec::new());
-        };
         let limit = limit.clamp(1, 500);
         self.read(|c| {
+            let expr = if c.is_postgres() {
+                ts_query(q)
+            } else {
+                match_expression(q)
+            };
+            let Some(expr) = expr else {
+                return Ok(Vec::new());
+            };
             let mut found = if let Some(number) = q.strip_prefix('#') {
                 order_number_ids(c, &format!("#{}", number.trim()), limit)?
             } else if let Some(digits) = phone_search_digits(q) {
@@ -182,15 +258,19 @@ impl Store {
         })
     }
 
-    /// The bare FTS5 query with bm25 ranking (ids only), for benchmarks comparing
-    /// the store API with SQLite alone.
-    pub fn search_ids_raw(&self, fts_expression: &str, limit: i64) -> Result<Vec<i64>> {
+    /// The bare index query with ranking (ids only), for benchmarks comparing
+    /// the store API with the database alone: `query` is what staff typed.
+    pub fn search_ids_raw(&self, query: &str, limit: i64) -> Result<Vec<i64>> {
         self.read(|c| {
-            ids(
-                c,
-                "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 ORDER BY rank LIMIT ?2",
-                params![fts_expression, limit],
-            )
+            let (index, expr) = if c.is_postgres() {
+                (&TSQUERY, ts_query(query))
+            } else {
+                (&FTS5, match_expression(query))
+            };
+            match expr {
+                Some(expr) => ids(c, index.ranked, params![expr, limit]),
+                None => Ok(Vec::new()),
+            }
         })
     }
 }
@@ -225,6 +305,16 @@ mod tests {
         assert!(e.contains("orders : \"0048601234567\"*"), "{e}");
         let e = match_expression("040 123 4567").unwrap();
         assert!(e.contains("contact : \"401234567\"*"), "{e}");
+    }
+
+    #[test]
+    fn the_postgres_query_has_the_same_terms() {
+        assert_eq!(ts_query("Łukasz Wój").unwrap(), "'lukasz':* & 'woj':*");
+        assert_eq!(ts_query("#10").unwrap(), "'10':*C");
+        let e = ts_query("0048 601-234-567").unwrap();
+        assert!(e.contains("('48601234567':*B)"), "{e}");
+        assert!(e.ends_with("('0048601234567':*C)"), "{e}");
+        assert_eq!(ts_query(" "), None);
     }
 
     #[test]

@@ -3,14 +3,14 @@
 //! leave the shelf in the same transaction).
 
 use crate::audit::{record, Actor};
+use crate::db::OptionalExtension;
+use crate::db::Value;
 use crate::dispatch::slips::{load_slip_orders, SlipOrder};
 use crate::error::{Result, StoreError};
 use crate::gifts::gift_plans::pack_plan;
 use crate::time::to_db;
 use crate::Store;
 use courtesy_core::{pack_verdict, OrderStatus, PackVerdict};
-use rusqlite::types::Value;
-use rusqlite::OptionalExtension;
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
@@ -138,7 +138,7 @@ impl Store {
                 }
             }
             tx.prepare_cached("UPDATE orders SET packed_at = ?2, packed_by = ?3 WHERE id = ?1")?
-                .execute(rusqlite::params![order_id, at, actor.name])?;
+                .execute(crate::db::params![order_id, at, actor.name])?;
             pack_plan(tx, order_id, &at, actor)?;
             record(
                 tx,

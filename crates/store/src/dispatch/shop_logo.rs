@@ -2,10 +2,10 @@
 //! the desk prints the same slip wherever the database goes.
 
 use crate::audit::{record, Actor};
+use crate::db::OptionalExtension;
 use crate::error::{Result, StoreError};
 use crate::time::to_db;
 use crate::Store;
-use rusqlite::OptionalExtension;
 use serde_json::json;
 
 /// Largest logo accepted; a slip logo is a few centimetres wide.
@@ -51,7 +51,7 @@ impl Store {
                 "INSERT INTO shop_logo (id, mime, bytes, updated_at) VALUES (1, ?1, ?2, ?3)
                  ON CONFLICT (id) DO UPDATE SET mime = excluded.mime, bytes = excluded.bytes,
                    updated_at = excluded.updated_at",
-                rusqlite::params![mime, bytes, to_db(actor.at)],
+                crate::db::params![mime, bytes, to_db(actor.at)],
             )?;
             record(
                 tx,

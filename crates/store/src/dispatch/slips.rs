@@ -4,6 +4,8 @@
 
 use crate::audit::{record, Actor};
 use crate::customers::orders::order_lines;
+use crate::db::Value;
+use crate::db::{params, params_from_iter, Connection, OptionalExtension, Row};
 use crate::error::{Result, StoreError};
 use crate::settings::shop_country;
 use crate::time::to_db;
@@ -13,8 +15,6 @@ use courtesy_core::{
     pack_verdict, walking_order, Currency, Language, Money, OrderStatus, PackVerdict, PageSize,
     PostalAddress,
 };
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -137,11 +137,11 @@ const SLIP_COLUMNS: &str = "o.id, o.number, o.status, o.placed_at, o.currency, o
     c.language, c.first_name, c.last_name, o.packed_at, o.packed_by,
     (SELECT count(*) FROM slip_prints s WHERE s.order_id = o.id) AS prints";
 
-fn conversion_error(e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+fn conversion_error(e: impl std::error::Error + Send + Sync + 'static) -> crate::db::DbError {
+    crate::db::DbError::conversion(0, e)
 }
 
-fn slip_order_from_row(r: &Row<'_>, shop_country: &str) -> rusqlite::Result<SlipOrder> {
+fn slip_order_from_row(r: &Row<'_>, shop_country: &str) -> crate::db::Result<SlipOrder> {
     let currency = Currency::parse(&r.get::<_, String>("currency")?).map_err(conversion_error)?;
     let status_text: String = r.get("status")?;
     let address = PostalAddress {
@@ -210,7 +210,7 @@ pub(crate) fn load_slip_orders(
     let mut orders = conn
         .prepare(&sql)?
         .query_map(params_from_iter(args), |r| slip_order_from_row(r, &country))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::db::Result<Vec<_>>>()?;
     for o in &mut orders {
         o.lines = order_lines(conn, o.id, o.total.currency)?;
         // In the order a packer walks the shelves.
@@ -309,7 +309,7 @@ impl Store {
                  GROUP BY shipping_method ORDER BY count(*) DESC, shipping_method",
             )?
             .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?)
+            .collect::<crate::db::Result<Vec<String>>>()?)
         })
     }
 
@@ -391,7 +391,7 @@ impl Store {
                     actor: r.get(6)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?)
+            .collect::<crate::db::Result<Vec<_>>>()?)
         })
     }
 }

@@ -3,12 +3,12 @@
 //! (`{first_name}`, `{order_number}`, `{gift_name}`, `{shop_name}`, `{staff_name}`).
 
 use crate::audit::{record, Actor};
+use crate::db::{params, Connection, OptionalExtension};
 use crate::error::{Result, StoreError};
 use crate::time::to_db;
 use crate::Store;
 use courtesy_core::gifts::CardOccasion;
 use courtesy_core::{fill_merge_fields, Language};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;

@@ -3,13 +3,13 @@
 //! to print a card on the slip instead.
 
 use crate::audit::{record, Actor};
+use crate::db::{params, Connection, OptionalExtension, Row};
 use crate::error::{Result, StoreError};
 use crate::gifts::card_templates::occasion_from_code;
 use crate::time::to_db;
 use crate::Store;
 use courtesy_core::gifts::CardOccasion;
 use courtesy_core::{Language, NameCulture, PersonName};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
@@ -53,7 +53,7 @@ const CARD_SELECT: &str = "
     FROM cards k JOIN orders o ON o.id = k.order_id
     LEFT JOIN customers c ON c.id = k.customer_id";
 
-fn card_view(r: &Row<'_>) -> rusqlite::Result<CardView> {
+fn card_view(r: &Row<'_>) -> crate::db::Result<CardView> {
     let language = r
         .get::<_, String>(8)
         .map(|l| Language::from_tag(&l).unwrap_or(Language::En))?;
@@ -124,7 +124,7 @@ impl Store {
             let rows = conn
                 .prepare_cached(&sql)?
                 .query_map([], card_view)?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::Result<_>>()?;
             Ok(rows)
         })
     }

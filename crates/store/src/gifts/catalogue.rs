@@ -3,11 +3,11 @@
 //! orders not packed yet are counted beside the stock (the shelf still holds them).
 
 use crate::audit::{record, Actor};
+use crate::db::{params, Connection, OptionalExtension, Row};
 use crate::error::{Result, StoreError};
 use crate::time::to_db;
 use crate::Store;
 use courtesy_core::gifts::Gift;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -73,7 +73,7 @@ const GIFT_COLUMNS: &str = "g.id, g.name, g.sku, g.unit_cost_minor, g.currency, 
     (SELECT count(*) FROM gift_plan_items i JOIN gift_plans p ON p.id = i.plan_id
         WHERE i.gift_id = g.id AND p.status = 'planned') AS planned";
 
-fn gift_view(r: &Row<'_>) -> rusqlite::Result<GiftView> {
+fn gift_view(r: &Row<'_>) -> crate::db::Result<GiftView> {
     let stock: u32 = r.get(5)?;
     let low_stock_at: u32 = r.get(6)?;
     let planned: u32 = r.get(8)?;
@@ -97,7 +97,7 @@ pub(crate) fn gift_views(conn: &Connection) -> Result<Vec<GiftView>> {
     let rows = conn
         .prepare_cached(&sql)?
         .query_map([], gift_view)?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     Ok(rows)
 }
 
@@ -115,7 +115,7 @@ pub(crate) fn plannable_gifts(conn: &Connection, except_order: Option<i64>) -> R
     let mut stmt = conn.prepare_cached(
         "SELECT g.id, g.name, g.sku, g.unit_cost_minor, g.currency, g.stock,
             (SELECT count(*) FROM gift_plan_items i JOIN gift_plans p ON p.id = i.plan_id
-                WHERE i.gift_id = g.id AND p.status = 'planned' AND p.order_id IS NOT ?1)
+                WHERE i.gift_id = g.id AND p.status = 'planned' AND p.order_id IS DISTINCT FROM ?1)
          FROM gifts g WHERE g.active = 1",
     )?;
     let rows = stmt.query_map([except_order], |r| {
@@ -129,7 +129,7 @@ pub(crate) fn plannable_gifts(conn: &Connection, except_order: Option<i64>) -> R
             planned: r.get(6)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<crate::db::Result<_>>()?)
 }
 
 /// The input checked and tidied: a name, a three-letter currency, no negative cost.
@@ -163,17 +163,14 @@ fn checked(input: &GiftInput) -> Result<GiftInput> {
     })
 }
 
-fn sku_taken(e: rusqlite::Error, sku: &Option<String>) -> StoreError {
-    match &e {
-        rusqlite::Error::SqliteFailure(f, _)
-            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-        {
-            StoreError::Invalid(format!(
-                "another gift has the SKU '{}'",
-                sku.as_deref().unwrap_or_default()
-            ))
-        }
-        _ => StoreError::Sqlite(e),
+fn sku_taken(e: crate::db::DbError, sku: &Option<String>) -> StoreError {
+    if e.is_unique_violation() {
+        StoreError::Invalid(format!(
+            "another gift has the SKU '{}'",
+            sku.as_deref().unwrap_or_default()
+        ))
+    } else {
+        StoreError::Database(e)
     }
 }
 
@@ -188,23 +185,23 @@ impl Store {
         let g = checked(input)?;
         let at = to_db(actor.at);
         self.write(|tx| {
-            tx.prepare_cached(
-                "INSERT INTO gifts (name, sku, unit_cost_minor, currency, stock, low_stock_at,
+            let id = tx
+                .prepare_cached(
+                    "INSERT INTO gifts (name, sku, unit_cost_minor, currency, stock, low_stock_at,
                     active, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            )?
-            .execute(params![
-                g.name,
-                g.sku,
-                g.unit_cost_minor,
-                g.currency,
-                g.stock,
-                g.low_stock_at,
-                g.active,
-                at
-            ])
-            .map_err(|e| sku_taken(e, &g.sku))?;
-            let id = tx.last_insert_rowid();
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id",
+                )?
+                .insert(params![
+                    g.name,
+                    g.sku,
+                    g.unit_cost_minor,
+                    g.currency,
+                    g.stock,
+                    g.low_stock_at,
+                    g.active,
+                    at
+                ])
+                .map_err(|e| sku_taken(e, &g.sku))?;
             record(tx, actor, "gift", Some(id), "create", &json!(g))?;
             gift_by_id(tx, id)
         })

@@ -6,6 +6,8 @@
 
 use crate::audit::{record, Actor};
 use crate::calls::call_policy::shop_zone;
+use crate::db::{params, Connection, Row};
+use crate::dialect::json_integers;
 use crate::error::{Result, StoreError};
 use crate::gifts::card_templates::{occasion_code, render_card, template_text, CardFields};
 use crate::gifts::catalogue::plannable_gifts;
@@ -20,7 +22,6 @@ use courtesy_core::gifts::{
     GiftLedger, GiftOrderFacts, GiftPlan, GiftPolicy, PastGift, TraceStep,
 };
 use courtesy_core::Language;
-use rusqlite::{params, Connection, Row};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
@@ -48,7 +49,7 @@ pub struct GiftPlanCounts {
 /// so a new order of a customer with hundreds costs a look at the newest few.
 const CANDIDATES: &str = "
     SELECT o.id, o.customer_id, o.placed_at, o.total_minor, o.currency, o.number,
-        c.order_count - (o.status IN ('paid','fulfilled','delivered'))
+        c.order_count - (CASE WHEN o.status IN ('paid','fulfilled','delivered') THEN 1 ELSE 0 END)
             - (SELECT count(*) FROM orders p WHERE p.customer_id = o.customer_id
                 AND p.status IN ('paid','fulfilled','delivered')
                 AND (p.placed_at > o.placed_at OR (p.placed_at = o.placed_at AND p.id > o.id)))
@@ -56,7 +57,7 @@ const CANDIDATES: &str = "
         (SELECT max(p.placed_at) FROM orders p WHERE p.customer_id = o.customer_id
             AND p.status IN ('paid','fulfilled','delivered') AND p.placed_at < o.placed_at) AS previous,
         c.first_name, c.language, c.country, c.birthday,
-        (SELECT group_concat(tag, char(31)) FROM customer_tags t WHERE t.customer_id = c.id) AS tags
+        (SELECT string_agg(tag, '\u{1f}') FROM customer_tags t WHERE t.customer_id = c.id) AS tags
     FROM orders o JOIN customers c ON c.id = o.customer_id
     WHERE {filter}
     ORDER BY o.placed_at, o.id";
@@ -66,7 +67,7 @@ const UNPLANNED: &str = "o.status = 'paid' AND o.placed_at >= ?1 AND o.packed_at
     AND NOT EXISTS (SELECT 1 FROM gift_plans g WHERE g.order_id = o.id)";
 
 /// The orders of the JSON array `?1` that may still get a plan.
-const CHOSEN: &str = "o.id IN (SELECT value FROM json_each(?1))
+const CHOSEN: &str = "o.id IN ({ids})
     AND o.status NOT IN ('cancelled','refunded') AND o.packed_at IS NULL
     AND NOT EXISTS (SELECT 1 FROM gift_plans g WHERE g.order_id = o.id AND g.status <> 'released')";
 
@@ -82,7 +83,7 @@ struct Candidate {
     country: Option<String>,
 }
 
-fn candidate(r: &Row<'_>) -> rusqlite::Result<Candidate> {
+fn candidate(r: &Row<'_>) -> crate::db::Result<Candidate> {
     let placed_at: String = r.get(2)?;
     let placed = from_db(&placed_at).unwrap_or_default();
     let before = u32::try_from(r.get::<_, i64>(6)?.max(0)).unwrap_or(0);
@@ -143,7 +144,7 @@ fn candidates(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<Candidat
     let rows = conn
         .prepare_cached(&sql)?
         .query_map([arg], candidate)?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     Ok(rows)
 }
 
@@ -168,12 +169,12 @@ fn ledger(
         let since = from
             .checked_sub_months(Months::new(policy.no_repeat_months))
             .unwrap_or(NaiveDate::MIN);
-        let mut stmt = conn.prepare_cached(
-            "SELECT p.customer_id, i.gift_id, p.given_on
+        let sql = "SELECT p.customer_id, i.gift_id, p.given_on
              FROM gift_plans p JOIN gift_plan_items i ON i.plan_id = p.id
-             WHERE p.customer_id IN (SELECT value FROM json_each(?3))
-               AND p.status <> 'released' AND p.given_on >= ?1 AND p.order_id IS NOT ?2",
-        )?;
+             WHERE p.customer_id IN ({customers})
+               AND p.status <> 'released' AND p.given_on >= ?1 AND p.order_id IS DISTINCT FROM ?2"
+            .replace("{customers}", &json_integers(conn, "?3"));
+        let mut stmt = conn.prepare_cached(&sql)?;
         let ids = serde_json::to_string(customers).unwrap_or_else(|_| "[]".into());
         let rows = stmt.query_map(params![since.to_string(), except_order, ids], |r| {
             Ok((
@@ -198,7 +199,7 @@ fn ledger(
     let mut stmt = conn.prepare_cached(
         "SELECT substr(p.given_on, 1, 7), i.currency, sum(i.unit_cost_minor)
          FROM gift_plans p JOIN gift_plan_items i ON i.plan_id = p.id
-         WHERE p.status <> 'released' AND p.given_on >= ?1 AND p.order_id IS NOT ?2
+         WHERE p.status <> 'released' AND p.given_on >= ?1 AND p.order_id IS DISTINCT FROM ?2
          GROUP BY 1, 2",
     )?;
     let rows = stmt.query_map(params![month_start.to_string(), except_order], |r| {
@@ -272,7 +273,7 @@ fn plan_and_store(
     let at = to_db(now);
     let mut insert_plan = tx.prepare_cached(
         "INSERT INTO gift_plans (order_id, customer_id, given_on, rule_id, trace, status, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'planned', ?6)",
+         VALUES (?1, ?2, ?3, ?4, ?5, 'planned', ?6) RETURNING id",
     )?;
     let mut insert_item = tx.prepare_cached(
         "INSERT INTO gift_plan_items (plan_id, gift_id, rule_id, quantity, unit_cost_minor, currency)
@@ -287,7 +288,7 @@ fn plan_and_store(
         let order = &c.facts.order;
         let trace = serde_json::to_string(&plan.trace).unwrap_or_else(|_| "[]".into());
         let given_on = local_day(order.placed_at, zone).to_string();
-        insert_plan.execute(params![
+        let plan_id = insert_plan.insert(params![
             order.order_id,
             order.customer_id,
             given_on,
@@ -295,7 +296,6 @@ fn plan_and_store(
             trace,
             at
         ])?;
-        let plan_id = tx.last_insert_rowid();
         counts.orders += 1;
         for g in &plan.gifts {
             insert_item.execute(params![
@@ -387,7 +387,8 @@ impl Store {
                 Some(ids) => {
                     let ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
                     // Orders chosen by hand: the "manual" rule applies to them.
-                    let mut chosen = candidates(tx, CHOSEN, &ids)?;
+                    let filter = CHOSEN.replace("{ids}", &json_integers(tx, "?1"));
+                    let mut chosen = candidates(tx, &filter, &ids)?;
                     for c in &mut chosen {
                         c.facts.order.manual = true;
                     }
@@ -411,7 +412,7 @@ impl Store {
                     &saved
                 }
             };
-            let c = candidates(conn, "o.id = CAST(?1 AS INTEGER)", &order_id.to_string())?
+            let c = candidates(conn, "o.id = CAST(?1 AS BIGINT)", &order_id.to_string())?
                 .into_iter()
                 .next()
                 .ok_or(StoreError::NotFound {

@@ -4,12 +4,12 @@
 //! only once).
 
 use crate::audit::{record, Actor};
+use crate::db::{params, Connection, OptionalExtension, Row};
 use crate::error::Result;
 use crate::gifts::cards::{plan_card, CardView};
 use crate::time::to_db;
 use crate::Store;
 use courtesy_core::gifts::{PlannedGift, TraceStep};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::HashMap;
@@ -54,7 +54,7 @@ const PLAN_SELECT: &str = "
         p.trace, p.created_at, p.packed_at
     FROM gift_plans p JOIN orders o ON o.id = p.order_id";
 
-fn plan_row(r: &Row<'_>) -> rusqlite::Result<OrderGiftPlan> {
+fn plan_row(r: &Row<'_>) -> crate::db::Result<OrderGiftPlan> {
     let trace: String = r.get(7)?;
     Ok(OrderGiftPlan {
         plan_id: r.get(0)?,
@@ -90,7 +90,7 @@ fn completed(conn: &Connection, mut plan: OrderGiftPlan) -> Result<OrderGiftPlan
                 currency: r.get(5)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     plan.card = plan_card(conn, plan.plan_id)?;
     Ok(plan)
 }
@@ -119,8 +119,10 @@ pub(crate) fn pack_plan(tx: &Connection, order_id: i64, at: &str, actor: &Actor)
     };
     let moved = tx
         .prepare_cached(
-            "UPDATE gifts SET stock = max(stock - (SELECT count(*) FROM gift_plan_items i
-                    WHERE i.plan_id = ?1 AND i.gift_id = gifts.id), 0), updated_at = ?2
+            "UPDATE gifts SET stock = (SELECT CASE WHEN left_over > 0 THEN left_over ELSE 0 END
+                    FROM (SELECT stock - (SELECT count(*) FROM gift_plan_items i
+                        WHERE i.plan_id = ?1 AND i.gift_id = gifts.id) AS left_over) AS s),
+                 updated_at = ?2
              WHERE id IN (SELECT gift_id FROM gift_plan_items WHERE plan_id = ?1)",
         )?
         .execute(params![plan_id, at])?;
@@ -168,7 +170,7 @@ impl Store {
             let plans: Vec<OrderGiftPlan> = conn
                 .prepare_cached(&sql)?
                 .query_map([customer_id], plan_row)?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::Result<_>>()?;
             plans.into_iter().map(|p| completed(conn, p)).collect()
         })
     }

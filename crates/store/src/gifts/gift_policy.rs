@@ -3,11 +3,11 @@
 //! owner saves some.
 
 use crate::audit::Actor;
+use crate::db::Connection;
 use crate::error::{Result, StoreError};
 use crate::settings::{get, put_json};
 use crate::Store;
 use courtesy_core::gifts::{GiftPolicy, GiftRuleKind};
-use rusqlite::Connection;
 use std::collections::HashSet;
 
 const KEY: &str = "gift_policy";
@@ -25,7 +25,7 @@ fn check(conn: &Connection, policy: &GiftPolicy) -> Result<()> {
     let known: HashSet<i64> = conn
         .prepare_cached("SELECT id FROM gifts")?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     let currency_ok = |c: &str| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_alphabetic());
     for (c, minor) in &policy.monthly_budget_minor {
         if !currency_ok(c) {

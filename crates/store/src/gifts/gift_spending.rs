@@ -1,11 +1,11 @@
 //! What the gifts of a month cost: the planned and packed gifts (not released
 //! ones) whose day falls in that month, per currency, against the monthly budget.
 
+use crate::db::params;
 use crate::error::Result;
 use crate::Store;
 use chrono::NaiveDate;
 use courtesy_core::{Currency, Money};
-use rusqlite::params;
 
 impl Store {
     /// The cost of the gifts planned or packed for days in the month of `day`

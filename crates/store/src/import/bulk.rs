@@ -1,13 +1,13 @@
 //! Writing whole customers and orders: the demo shop, and later the import sink.
 
 use crate::audit::{record, Actor};
+use crate::db::{params, params_from_iter, Connection, ToSql};
 use crate::error::{Result, StoreError};
 use crate::time::to_db;
 use crate::Store;
 use crate::{customers::customer_stats, customers::search_index};
 use chrono::{DateTime, NaiveDate, Utc};
 use courtesy_core::{Language, Money, OrderStatus, PostalAddress};
-use rusqlite::{params, params_from_iter, Connection, ToSql};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -268,7 +268,9 @@ pub(crate) fn add_consent(conn: &Connection, customer: i64, k: &NewConsent) -> R
 /// Adds a tag; `false` when the customer already had it.
 pub(crate) fn add_tag(conn: &Connection, customer: i64, tag: &str) -> Result<bool> {
     Ok(conn
-        .prepare_cached("INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?1, ?2)")?
+        .prepare_cached(
+            "INSERT INTO customer_tags (customer_id, tag) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        )?
         .execute(params![customer, tag])?
         > 0)
 }
@@ -282,19 +284,19 @@ pub(crate) fn link_external_id(
 ) -> Result<bool> {
     Ok(conn
         .prepare_cached(
-            "INSERT OR IGNORE INTO customer_external_ids (source, external_id, customer_id) VALUES (?1, ?2, ?3)",
+            "INSERT INTO customer_external_ids (source, external_id, customer_id) VALUES (?1, ?2, ?3)\n             ON CONFLICT DO NOTHING",
         )?
         .execute(params![source, ext, customer])?
         > 0)
 }
 
 pub(crate) fn insert_customer(conn: &Connection, c: &NewCustomer) -> Result<i64> {
-    conn.prepare_cached(
+    let id = conn.prepare_cached(
         "INSERT INTO customers (first_name, middle_name, last_name, company, email, language, country,
             birthday, notes, do_not_call, sort_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12) RETURNING id",
     )?
-    .execute(params![
+    .insert(params![
         c.first_name,
         c.middle_name,
         c.last_name,
@@ -308,7 +310,6 @@ pub(crate) fn insert_customer(conn: &Connection, c: &NewCustomer) -> Result<i64>
         sort_key(&c.first_name, &c.middle_name, &c.last_name, &c.company),
         to_db(c.created_at),
     ])?;
-    let id = conn.last_insert_rowid();
     for (i, p) in c.phones.iter().enumerate() {
         add_phone(conn, id, i as i64, p)?;
     }
@@ -388,17 +389,16 @@ pub(crate) fn insert_order(
         &in_transit,
         &expected,
     ]);
-    conn.prepare_cached(
+    let id = conn.prepare_cached(
         "INSERT INTO orders (customer_id, source, external_id, number, status, placed_at, paid_at, fulfilled_at,
             delivered_at, currency, subtotal_minor, shipping_minor, discount_minor, tax_minor, total_minor,
             shipping_method, ship_name, ship_company, ship_line1, ship_line2, ship_postal_code, ship_city,
             ship_region, ship_country, customer_note, gift_message, discount_codes, refunded_minor,
             carrier, tracking_number, in_transit_at, expected_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-            ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
+            ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32) RETURNING id",
     )?
-    .execute(params_from_iter(values))?;
-    let id = conn.last_insert_rowid();
+    .insert(params_from_iter(values))?;
     let mut line = conn.prepare_cached(
         "INSERT INTO order_lines (order_id, position, sku, name, variant, quantity, unit_price_minor)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -21,6 +21,7 @@
 //! behind, and the next [`Store::open`] checks every customer.
 
 use crate::audit::Actor;
+use crate::db::Connection;
 use crate::error::{Result, StoreError};
 use crate::import::import_runs::{add_batch, add_requests, BatchReport, ImportCounts, RowProblem};
 use crate::import::known_keys::KnownKeys;
@@ -31,7 +32,6 @@ use crate::sync::sync_state::{self, SyncMark, SyncRecords};
 use crate::{calls::call_queue, customers::customer_stats, customers::search_index, Store};
 use chrono::{DateTime, Utc};
 use rusqlite::config::DbConfig;
-use rusqlite::Connection;
 use std::sync::{MutexGuard, PoisonError};
 
 /// What a page of a sync commits with its records.
@@ -135,7 +135,7 @@ impl<'s> RunState<'s> {
                     marked: false,
                     in_batch: false,
                 };
-                open.conn.execute_batch("BEGIN IMMEDIATE")?;
+                crate::transaction::begin_writing(&open.conn)?;
                 if let Err(e) = self.known.begin(&open.conn) {
                     let _ = open.conn.execute_batch("ROLLBACK");
                     return Err(e);
@@ -278,9 +278,20 @@ impl Drop for OpenTransaction<'_> {
     }
 }
 
-/// Turns the schema's triggers on or off for the writer's connection.
+/// Turns the schema's triggers on or off for the writer's connection (on
+/// PostgreSQL each trigger function returns at once while the connection's
+/// `courtesy.triggers_off` setting is `on`).
 fn set_triggers(conn: &Connection, on: bool) -> Result<()> {
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, on)?;
+    match conn.sqlite() {
+        Some(c) => {
+            c.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, on)?;
+        }
+        None => conn.query_row(
+            "SELECT set_config('courtesy.triggers_off', ?1, false)",
+            [if on { "off" } else { "on" }],
+            |_| Ok(()),
+        )?,
+    }
     Ok(())
 }
 
@@ -331,7 +342,7 @@ impl Store {
     /// figures and search row of every customer, a chunk per transaction,
     /// rewrites those that lag, and removes the mark.
     pub(crate) fn settle_after_crash(&self) -> Result<()> {
-        let Some(mark) = self.write(|tx| search_index::lagging(tx))? else {
+        let Some(mark) = self.write(search_index::lagging)? else {
             return Ok(());
         };
         let mut from = 0;

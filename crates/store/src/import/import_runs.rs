@@ -2,12 +2,12 @@
 //! that could not be imported, so a person can fix them and import again.
 
 use crate::audit::Actor;
+use crate::db::{params, Connection, OptionalExtension, Row};
 use crate::error::{Result, StoreError};
 use crate::time::to_db;
 use crate::Store;
 use chrono::{DateTime, Utc};
 use courtesy_core::ErrorCode;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -211,7 +211,7 @@ pub struct BatchReport {
     pub rounded_ids: i64,
 }
 
-fn run_from_row(r: &Row<'_>) -> rusqlite::Result<ImportRun> {
+fn run_from_row(r: &Row<'_>) -> crate::db::Result<ImportRun> {
     Ok(ImportRun {
         id: r.get("id")?,
         file_name: r.get("file_name")?,
@@ -341,12 +341,12 @@ impl Store {
         actor: &Actor,
     ) -> Result<ImportRun> {
         self.write(|tx| {
-            tx.execute(
+            let id = tx.insert(
                 "INSERT INTO import_runs (file_name, file_sha256, format, encoding, actor, started_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
                 params![file_name, sha256, format, encoding, actor.name, to_db(actor.at)],
             )?;
-            run(tx, tx.last_insert_rowid())
+            run(tx, id)
         })
     }
 
@@ -397,12 +397,12 @@ impl Store {
                  WHERE connection_id = ?1 AND status = 'running'",
                 params![connection_id, to_db(actor.at), interrupted],
             )?;
-            tx.execute(
+            let id = tx.insert(
                 "INSERT INTO import_runs (file_name, file_sha256, format, encoding, actor, started_at, connection_id)
-                 VALUES (?1, '', ?2, '', ?3, ?4, ?5)",
+                 VALUES (?1, '', ?2, '', ?3, ?4, ?5) RETURNING id",
                 params![connection_name, format, actor.name, to_db(actor.at), connection_id],
             )?;
-            run(tx, tx.last_insert_rowid())
+            run(tx, id)
         })
     }
 
@@ -431,7 +431,7 @@ impl Store {
                 "SELECT * FROM import_runs WHERE connection_id = ?1 ORDER BY started_at DESC, id DESC LIMIT ?2",
             )?
             .query_map(params![connection_id, limit], run_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?)
+            .collect::<crate::db::Result<Vec<_>>>()?)
         })
     }
 
@@ -456,7 +456,7 @@ impl Store {
         self.read(|c| {
             Ok(c.prepare_cached("SELECT row, \"column\", reason, skipped FROM import_row_errors WHERE run_id = ?1 ORDER BY row, rowid")?
                 .query_map([run_id], |r| Ok(RowProblem { row: r.get(0)?, column: r.get(1)?, reason: r.get(2)?, skipped: r.get(3)? }))?
-                .collect::<rusqlite::Result<_>>()?)
+                .collect::<crate::db::Result<_>>()?)
         })
     }
 }

@@ -11,8 +11,8 @@
 //! connection moves `PRAGMA data_version`; another user of the writer moves its
 //! change count).
 
+use crate::db::Connection;
 use crate::error::Result;
-use rusqlite::Connection;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 
@@ -44,7 +44,7 @@ pub(crate) struct KnownKeys {
     /// `None` while the sets cannot be trusted (not started, or someone else wrote).
     sets: Option<Sets>,
     /// The writer's change count and the data version after the run's last commit.
-    after_commit: Option<(u64, i64)>,
+    after_commit: Option<(i64, i64)>,
 }
 
 #[derive(Default)]
@@ -60,8 +60,22 @@ fn hash(parts: &[&str]) -> u64 {
     h.finish()
 }
 
-fn data_version(conn: &Connection) -> Result<i64> {
-    Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+/// What changes when anyone writes to the database. On SQLite: this
+/// connection's count of changed rows, and the file's data version (which moves
+/// when another connection commits). On PostgreSQL: the next transaction id to
+/// be handed out, which moves when any transaction writes.
+fn write_mark(conn: &Connection) -> Result<(i64, i64)> {
+    Ok(match conn.sqlite() {
+        Some(c) => (
+            c.total_changes() as i64,
+            c.pragma_query_value(None, "data_version", |r| r.get(0))?,
+        ),
+        None => conn.query_row(
+            "SELECT 0, CAST(CAST(pg_snapshot_xmax(pg_current_snapshot()) AS TEXT) AS BIGINT)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?,
+    })
 }
 
 impl KnownKeys {
@@ -78,8 +92,8 @@ impl KnownKeys {
                 )?;
                 self.sets = empty.then(Sets::default);
             }
-            Some((changes, version)) => {
-                if conn.total_changes() != changes || data_version(conn)? != version {
+            Some(mark) => {
+                if write_mark(conn)? != mark {
                     self.sets = None;
                 }
             }
@@ -89,7 +103,7 @@ impl KnownKeys {
 
     /// Called after each commit of the run.
     pub(crate) fn committed(&mut self, conn: &Connection) -> Result<()> {
-        self.after_commit = Some((conn.total_changes(), data_version(conn)?));
+        self.after_commit = Some(write_mark(conn)?);
         Ok(())
     }
 

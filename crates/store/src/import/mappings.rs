@@ -3,10 +3,10 @@
 //! import crate; the store only keeps it.
 
 use crate::audit::{record, Actor};
+use crate::db::{params, OptionalExtension};
 use crate::error::Result;
 use crate::time::to_db;
 use crate::Store;
-use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
 impl Store {

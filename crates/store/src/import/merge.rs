@@ -6,6 +6,7 @@
 //! nothing the second time.
 
 use crate::audit::{record, Actor};
+use crate::db::{params, Connection, OptionalExtension};
 use crate::error::Result;
 use crate::import::bulk::{
     add_address, add_consent, add_phone, add_tag, insert_customer, insert_order, link_external_id,
@@ -15,7 +16,6 @@ use crate::import::import_runs::{ImportCounts, RowProblem};
 use crate::import::known_keys::KnownKeys;
 use crate::import::order_merge::{find_order, refresh_order, OrderMatch, OrderUpdate, Refreshed};
 use crate::time::to_db;
-use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
 /// One imported thing, validated and normalised.
@@ -200,7 +200,7 @@ fn add_new_phones(
     let mut have: Vec<(Option<String>, String)> = conn
         .prepare_cached("SELECT e164, raw FROM customer_phones WHERE customer_id = ?1")?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     for p in &c.phones {
         let same = |(e164, raw): &(Option<String>, String)| match (&p.e164, e164) {
             (Some(new), Some(old)) => new == old,
@@ -232,7 +232,7 @@ fn add_new_addresses(
             "SELECT kind, line1, postal_code, country FROM customer_addresses WHERE customer_id = ?1",
         )?
         .query_map([id], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     for a in &c.addresses {
         let key = [
             &a.kind,
@@ -259,7 +259,7 @@ fn add_new_consents(
     let mut have: Vec<String> = conn
         .prepare_cached("SELECT channel FROM customer_consents WHERE customer_id = ?1")?
         .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     for k in &c.consents {
         if !have.contains(&k.channel) {
             add_consent(conn, id, k)?;

@@ -13,12 +13,12 @@
 //! later still makes one order of each.
 
 use crate::audit::{record, Actor};
+use crate::db::{params, Connection, OptionalExtension};
 use crate::error::Result;
 use crate::import::bulk::{number_key, NewOrder};
 use crate::import::import_runs::RowProblem;
 use crate::import::known_keys::KnownKeys;
 use crate::time::to_db;
-use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
 /// What an imported order is in the database.

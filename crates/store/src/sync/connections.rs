@@ -3,12 +3,12 @@
 //! the connection's name; nothing here or in the audit log holds them.
 
 use crate::audit::{record, Actor};
+use crate::db::{params, Connection, OptionalExtension, Row};
 use crate::error::{Result, StoreError};
 use crate::import::import_runs::{last_run_of, ImportRun};
 use crate::time::to_db;
 use crate::Store;
 use courtesy_core::{ShopAuth, ShopKind};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use serde_json::json;
 use ts_rs::TS;
@@ -59,7 +59,7 @@ pub struct NewConnection {
     pub auth: ShopAuth,
 }
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<ShopConnection> {
+fn from_row(r: &Row<'_>) -> crate::db::Result<ShopConnection> {
     let kind: String = r.get("kind")?;
     let auth: String = r.get("auth")?;
     Ok(ShopConnection {
@@ -128,9 +128,9 @@ impl Store {
                 [new.kind.as_str()],
                 |r| r.get(0),
             )?;
-            tx.execute(
+            let id = tx.insert(
                 "INSERT INTO shop_connections (name, kind, base_url, auth, created_at, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
                 params![
                     name,
                     new.kind.as_str(),
@@ -140,7 +140,6 @@ impl Store {
                     actor.name
                 ],
             )?;
-            let id = tx.last_insert_rowid();
             if new.kind == ShopKind::Woocommerce && others > 0 {
                 tx.execute(
                     "UPDATE shop_connections SET id_prefix = ?2 WHERE id = ?1",
@@ -165,7 +164,7 @@ impl Store {
             let all = c
                 .prepare_cached("SELECT * FROM shop_connections ORDER BY name")?
                 .query_map([], from_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .collect::<crate::db::Result<Vec<_>>>()?;
             all.into_iter().map(|s| with_last_sync(c, s)).collect()
         })
     }

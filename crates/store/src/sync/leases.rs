@@ -3,11 +3,11 @@
 //! it goes; a holder that died leaves a lease that lapses, or that the next
 //! desk on the same computer takes over at once when the process is gone.
 
+use crate::db::{params, Connection, OptionalExtension};
 use crate::error::Result;
 use crate::time::{from_db, to_db};
 use crate::Store;
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
 
 /// What asking for a lease gave.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,11 +3,11 @@
 //! are written in the transaction of the page they cover, so a sync killed at
 //! any moment resumes after the last page it committed.
 
+use crate::db::{params, Connection, OptionalExtension};
 use crate::error::Result;
 use crate::time::{from_db, to_db};
 use crate::Store;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
 
 /// The records a connection syncs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

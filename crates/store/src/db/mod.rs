@@ -1,0 +1,192 @@
+//! The store's connection to its database, SQLite or PostgreSQL, behind one
+//! small API shaped like rusqlite's: `prepare_cached`, `execute`, `query_row`,
+//! `query_map`, `params!`, `row.get`. The store's SQL is written once, with
+//! SQLite's `?N` parameters (rewritten to `$N` for PostgreSQL), and reads its
+//! rows as SQLite values whichever backend answered (see [`pg_values`]).
+
+mod error;
+mod params;
+mod pg_values;
+mod placeholders;
+pub mod server;
+mod statement;
+
+pub use error::{DbError, OptionalExtension, Result};
+pub use params::{params_from_iter, Params};
+pub use rusqlite::params;
+pub use rusqlite::types::Value;
+pub use rusqlite::ToSql;
+pub use statement::{Row, Statement};
+
+use pg_values::PgParam;
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// Statements kept prepared per PostgreSQL connection before the cache is
+/// emptied (statements built from filters would otherwise pile up).
+const PG_STATEMENT_CACHE: usize = 512;
+
+/// One connection to the database.
+pub enum Connection {
+    /// An SQLite file.
+    Sqlite(rusqlite::Connection),
+    /// A PostgreSQL server.
+    Postgres(Box<PgConnection>),
+}
+
+/// A PostgreSQL client with the statements it has prepared.
+pub struct PgConnection {
+    client: RefCell<postgres::Client>,
+    statements: RefCell<HashMap<String, postgres::Statement>>,
+}
+
+impl PgConnection {
+    /// Wraps a connected client.
+    pub fn new(client: postgres::Client) -> Self {
+        PgConnection {
+            client: RefCell::new(client),
+            statements: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn statement(&self, sql: &str) -> Result<postgres::Statement> {
+        if let Some(s) = self.statements.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let prepared = self
+            .client
+            .borrow_mut()
+            .prepare(&placeholders::to_postgres(sql))
+            .map_err(|source| DbError::Prepare {
+                sql: sql.to_string(),
+                source,
+            })?;
+        let mut cache = self.statements.borrow_mut();
+        if cache.len() >= PG_STATEMENT_CACHE {
+            cache.clear();
+        }
+        cache.insert(sql.to_string(), prepared.clone());
+        Ok(prepared)
+    }
+
+    fn query(
+        &self,
+        stmt: &postgres::Statement,
+        values: &[&dyn ToSql],
+    ) -> Result<Vec<postgres::Row>> {
+        let owned = pg_params(values)?;
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = owned
+            .iter()
+            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+            .collect();
+        Ok(self.client.borrow_mut().query(stmt, &refs)?)
+    }
+
+    fn execute(&self, stmt: &postgres::Statement, values: &[&dyn ToSql]) -> Result<usize> {
+        let owned = pg_params(values)?;
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = owned
+            .iter()
+            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+            .collect();
+        Ok(self.client.borrow_mut().execute(stmt, &refs)? as usize)
+    }
+}
+
+/// SQLite values as PostgreSQL parameters.
+fn pg_params(values: &[&dyn ToSql]) -> Result<Vec<PgParam>> {
+    values
+        .iter()
+        .map(|v| {
+            Ok(PgParam(match v.to_sql()? {
+                ToSqlOutput::Borrowed(r) => owned(r),
+                ToSqlOutput::Owned(v) => v,
+                _ => {
+                    return Err(DbError::Sqlite(rusqlite::Error::ToSqlConversionFailure(
+                        "a parameter kind PostgreSQL is not sent".into(),
+                    )))
+                }
+            }))
+        })
+        .collect()
+}
+
+/// A borrowed SQLite value, owned.
+fn owned(v: ValueRef<'_>) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Integer(i),
+        ValueRef::Real(f) => Value::Real(f),
+        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    }
+}
+
+impl Connection {
+    /// The SQLite connection, when this is one (for what only SQLite has:
+    /// pragmas, functions, `VACUUM INTO`).
+    pub fn sqlite(&self) -> Option<&rusqlite::Connection> {
+        match self {
+            Connection::Sqlite(c) => Some(c),
+            Connection::Postgres(_) => None,
+        }
+    }
+
+    /// Whether this is a PostgreSQL connection.
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Connection::Postgres(_))
+    }
+
+    /// A statement, prepared once per connection and kept.
+    pub fn prepare_cached(&self, sql: &str) -> Result<Statement<'_>> {
+        Ok(match self {
+            Connection::Sqlite(c) => Statement::Sqlite(c.prepare_cached(sql)?),
+            Connection::Postgres(c) => Statement::Postgres {
+                conn: c,
+                stmt: c.statement(sql)?,
+            },
+        })
+    }
+
+    /// A statement built for one use (kept like the others while it is in
+    /// the cache).
+    pub fn prepare(&self, sql: &str) -> Result<Statement<'_>> {
+        self.prepare_cached(sql)
+    }
+
+    /// Runs one statement; the number of rows it changed.
+    pub fn execute(&self, sql: &str, params: impl Params) -> Result<usize> {
+        match self {
+            Connection::Sqlite(c) => {
+                params.with_values(|v| Ok(c.execute(sql, rusqlite::params_from_iter(v.iter()))?))
+            }
+            Connection::Postgres(c) => {
+                let stmt = c.statement(sql)?;
+                params.with_values(|v| c.execute(&stmt, v))
+            }
+        }
+    }
+
+    /// Runs an `INSERT … RETURNING id`; the new row's id.
+    pub fn insert(&self, sql: &str, params: impl Params) -> Result<i64> {
+        self.prepare_cached(sql)?.insert(params)
+    }
+
+    /// The first row of a query, read by `f`; [`DbError::NoRows`] when there is none.
+    pub fn query_row<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        f: impl FnOnce(&Row<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.prepare_cached(sql)?.query_row(params, f)
+    }
+
+    /// Runs statements separated by `;`, without parameters.
+    pub fn execute_batch(&self, sql: &str) -> Result<()> {
+        match self {
+            Connection::Sqlite(c) => Ok(c.execute_batch(sql)?),
+            Connection::Postgres(c) => Ok(c.client.borrow_mut().batch_execute(sql)?),
+        }
+    }
+}
