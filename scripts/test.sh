@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every check and test of Courtesy:
-# formatting, clippy, Rust tests (nextest, incl. bindings freshness), the import
+# formatting, clippy, Rust tests (nextest, incl. bindings freshness) on SQLite
+# and again on a throwaway PostgreSQL cluster, the import
 # and sync crash tests, printing through a real CUPS queue, UI type check and unit tests,
 # and the end-to-end suite against the real built app under Xvfb.
 set -euo pipefail
@@ -33,6 +34,18 @@ cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 
 step "Rust tests (nextest)"
 cargo nextest run --workspace "${FEATURES[@]}" --no-fail-fast
+
+# The same suite with every test database on a PostgreSQL server: a cluster
+# from the OS packages, started here and stopped whatever happens.
+step "Rust tests on PostgreSQL (nextest)"
+PG_DIR=$(mktemp -d)
+pg_stop() { bash scripts/postgres.sh stop "$PG_DIR" || true; rm -rf "$PG_DIR"; }
+trap 'pg_stop; step "end: $SECONDS s in all"' EXIT
+COURTESY_TEST_DATABASE=$(bash scripts/postgres.sh start "$PG_DIR" | tail -n 1)
+COURTESY_TEST_DATABASE=$COURTESY_TEST_DATABASE \
+  cargo nextest run --workspace "${FEATURES[@]}" --no-fail-fast
+pg_stop
+trap 'step "end: $SECONDS s in all"' EXIT
 
 # The app and the CLI, built with the features the tests above used, so the
 # scripts below reuse those artifacts instead of building the crates again.

@@ -28,7 +28,7 @@ fn courtesy(db: &Path, args: &[&str]) -> String {
 #[test]
 fn an_import_lists_the_rows_it_left_out_by_line_and_says_where_the_rest_are() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("courtesy.sqlite");
+    let db = courtesy_store::testing::scratch_database(dir.path(), "courtesy.sqlite");
     let ragged = fixture("shopify-orders-ragged.csv");
     let out = courtesy(&db, &["import", "--quiet", ragged.to_str().unwrap()]);
     assert!(
@@ -75,7 +75,7 @@ fn an_import_lists_the_rows_it_left_out_by_line_and_says_where_the_rest_are() {
 #[test]
 fn an_import_of_pasted_exports_says_how_many_rows_it_found_twice() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("courtesy.sqlite");
+    let db = courtesy_store::testing::scratch_database(dir.path(), "courtesy.sqlite");
     let pasted = fixture("shopify-orders-pasted.csv");
     let out = courtesy(&db, &["import", "--quiet", pasted.to_str().unwrap()]);
     assert!(out.contains("orders:    16 new"), "{out}");
@@ -89,7 +89,7 @@ fn an_import_of_pasted_exports_says_how_many_rows_it_found_twice() {
 #[test]
 fn an_import_of_an_excel_copy_says_its_orders_are_known_by_their_number() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("courtesy.sqlite");
+    let db = courtesy_store::testing::scratch_database(dir.path(), "courtesy.sqlite");
     let resaved = fixture("shopify-orders-2024-excel-ru.csv");
     let out = courtesy(&db, &["import", "--quiet", resaved.to_str().unwrap()]);
     assert!(out.contains("orders:    48 new"), "{out}");

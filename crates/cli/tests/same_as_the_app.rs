@@ -6,9 +6,9 @@
 use chrono::{Duration, Utc};
 use courtesy_desk::{Desk, SystemClock};
 use courtesy_import::Flow;
+use courtesy_store::testing::{raw_connection, scratch_database};
 use courtesy_store::{AuditSource, Store};
 use courtesy_tests::first_orders_get_a_gift;
-use rusqlite::Connection;
 use std::path::Path;
 use std::process::Command;
 
@@ -33,7 +33,7 @@ fn this_weeks_export() -> String {
 
 /// What the desk shows of a database: not ids or the moments rows were written.
 fn what_the_desk_shows(db: &Path) -> Vec<String> {
-    let c = Connection::open(db).unwrap();
+    let c = raw_connection(db).unwrap();
     let mut out = Vec::new();
     for sql in [
         "SELECT email, first_name, last_name, order_count FROM customers ORDER BY email",
@@ -41,7 +41,7 @@ fn what_the_desk_shows(db: &Path) -> Vec<String> {
         "SELECT c.email, o.number, k.reason, k.status, k.due_at FROM calls k
          JOIN customers c ON c.id = k.customer_id LEFT JOIN orders o ON o.id = k.order_id
          ORDER BY c.email, k.reason",
-        "SELECT o.number, p.status, (SELECT group_concat(i.gift_id) FROM gift_plan_items i WHERE i.plan_id = p.id)
+        "SELECT o.number, p.status, (SELECT string_agg(CAST(i.gift_id AS TEXT), ',') FROM gift_plan_items i WHERE i.plan_id = p.id)
          FROM gift_plans p JOIN orders o ON o.id = p.order_id ORDER BY o.number",
         "SELECT o.number, d.occasion, d.language, d.status, d.text FROM cards d
          JOIN orders o ON o.id = d.order_id ORDER BY o.number",
@@ -51,7 +51,7 @@ fn what_the_desk_shows(db: &Path) -> Vec<String> {
         let rows = stmt
             .query_map([], |r| {
                 (0..n)
-                    .map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}")))
+                    .map(|i| r.get::<_, courtesy_store::db::Value>(i).map(|v| format!("{v:?}")))
                     .collect::<Result<Vec<_>, _>>()
             })
             .unwrap()
@@ -67,7 +67,10 @@ fn the_cli_import_and_the_app_import_leave_the_same_desk() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("orders_export.csv");
     std::fs::write(&file, this_weeks_export()).unwrap();
-    let (app_db, cli_db) = (dir.path().join("app.sqlite"), dir.path().join("cli.sqlite"));
+    let (app_db, cli_db) = (
+        scratch_database(dir.path(), "app.sqlite"),
+        scratch_database(dir.path(), "cli.sqlite"),
+    );
 
     let app = Store::open(&app_db).unwrap();
     first_orders_get_a_gift(&app, "PLN");

@@ -3,6 +3,7 @@
 //! without its secrets and says so, a sync takes them from the environment
 //! for one run, and they appear in no output and not in the database.
 
+use courtesy_store::testing::{database_holds, raw_connection, scratch_database};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -65,7 +66,7 @@ fn a_shop_added_without_a_keychain_syncs_with_secrets_from_the_environment() {
             .await;
     });
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("courtesy.sqlite");
+    let db = scratch_database(dir.path(), "courtesy.sqlite");
     let site = format!("{}/shop/wp-json/", server.uri());
 
     let added = courtesy(
@@ -115,17 +116,10 @@ fn a_shop_added_without_a_keychain_syncs_with_secrets_from_the_environment() {
     for out in [&added, &refused, &synced, &again, &listed] {
         assert!(!text(out).contains(SECRET));
     }
-    for file in ["courtesy.sqlite", "courtesy.sqlite-wal"] {
-        if let Ok(bytes) = std::fs::read(dir.path().join(file)) {
-            assert!(
-                !bytes.windows(SECRET.len()).any(|w| w == SECRET.as_bytes()),
-                "{file}"
-            );
-        }
-    }
+    assert!(!database_holds(&db, SECRET).unwrap());
     let removed = courtesy(&db, &["shop", "remove", "Candles"], false);
     assert!(removed.status.success(), "{}", text(&removed));
-    let orders_left: i64 = rusqlite::Connection::open(&db)
+    let orders_left: i64 = raw_connection(&db)
         .unwrap()
         .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))
         .unwrap();
@@ -139,7 +133,7 @@ fn a_shop_added_without_a_keychain_syncs_with_secrets_from_the_environment() {
 #[test]
 fn a_shopify_shop_is_added_by_its_domain_and_a_bare_store_name_becomes_its_myshopify_address() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("courtesy.sqlite");
+    let db = scratch_database(dir.path(), "courtesy.sqlite");
     let token = "shpat_d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0";
     let add = |name: &str, how: &[&str]| {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_courtesy"));

@@ -1,7 +1,7 @@
 //! Opening the database file: refuse what is not ours, keep a copy before an
 //! upgrade, migrate, and set up one writer and a few readers over WAL.
 
-use crate::db::{server, Connection as Db, PgConnection};
+use crate::db::{server, Connection as Db};
 use crate::error::{Result, StoreError};
 use crate::migrations::{migrate, schema_version, LATEST_VERSION};
 use crate::migrations::{migrate_postgres, postgres_version};
@@ -181,7 +181,7 @@ impl Store {
     pub fn open_server(url: &str) -> Result<Store> {
         let shown = PathBuf::from(server::redacted(url));
         let location = PathBuf::from(url);
-        let writer = Db::Postgres(Box::new(PgConnection::new(server::connect(url)?)));
+        let writer = Db::Postgres(Box::new(server::connect(url)?));
         let found = postgres_version(&writer)?;
         if found > LATEST_VERSION {
             return Err(StoreError::TooNew {
@@ -195,7 +195,7 @@ impl Store {
         }
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
-            let r = Db::Postgres(Box::new(PgConnection::new(server::connect(url)?)));
+            let r = Db::Postgres(Box::new(server::connect(url)?));
             r.execute_batch("SET default_transaction_read_only = on")?;
             readers.push(Mutex::new(r));
         }

@@ -6,7 +6,7 @@
 //! current schema in a few milliseconds.
 
 use crate::db::server::{connect, is_server_url};
-use crate::db::{Connection, PgConnection};
+use crate::db::Connection;
 use crate::error::Result;
 use crate::Store;
 use std::path::{Path, PathBuf};
@@ -55,18 +55,20 @@ fn with_database(url: &str, database: &str) -> String {
 /// per server, under an advisory lock so parallel tests wait for each other).
 fn new_server_database(server: &str) -> Result<String> {
     static NEXT: AtomicU32 = AtomicU32::new(0);
-    let mut admin = connect(server)?;
-    admin.batch_execute("SELECT pg_advisory_lock(727274)")?;
-    let exists = !admin
-        .query("SELECT 1 FROM pg_database WHERE datname = $1", &[&TEMPLATE])?
-        .is_empty();
+    let admin = Connection::Postgres(Box::new(connect(server)?));
+    admin.execute_batch("SELECT pg_advisory_lock(727274)")?;
+    let exists: bool = admin.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = ?1)",
+        [TEMPLATE],
+        |r| r.get(0),
+    )?;
     if !exists {
-        admin.batch_execute(&format!("CREATE DATABASE {TEMPLATE}_new"))?;
+        admin.execute_batch(&format!("CREATE DATABASE {TEMPLATE}_new"))?;
         drop(Store::open_server(&with_database(
             server,
             &format!("{TEMPLATE}_new"),
         ))?);
-        admin.batch_execute(&format!(
+        admin.execute_batch(&format!(
             "ALTER DATABASE {TEMPLATE}_new RENAME TO {TEMPLATE}"
         ))?;
     }
@@ -79,8 +81,8 @@ fn new_server_database(server: &str) -> Result<String> {
             .map(|d| d.subsec_nanos())
             .unwrap_or(0)
     );
-    let created = admin.batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}"));
-    admin.batch_execute("SELECT pg_advisory_unlock(727274)")?;
+    let created = admin.execute_batch(&format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}"));
+    admin.execute_batch("SELECT pg_advisory_unlock(727274)")?;
     created?;
     Ok(with_database(server, &name))
 }
@@ -89,7 +91,39 @@ fn new_server_database(server: &str) -> Result<String> {
 /// for tests that look at the rows themselves.
 pub fn raw_connection(location: &Path) -> Result<Connection> {
     Ok(match location.to_str().filter(|l| is_server_url(l)) {
-        Some(url) => Connection::Postgres(Box::new(PgConnection::new(connect(url)?))),
+        Some(url) => Connection::Postgres(Box::new(connect(url)?)),
         None => Connection::Sqlite(rusqlite::Connection::open(location)?),
     })
+}
+
+/// Whether `needle` occurs anywhere in the database at `location`: in the bytes
+/// of an SQLite file and its WAL, or in any row of any table on a server.
+pub fn database_holds(location: &Path, needle: &str) -> Result<bool> {
+    let Some(url) = location.to_str().filter(|l| is_server_url(l)) else {
+        let mut wal = location.as_os_str().to_owned();
+        wal.push("-wal");
+        return Ok([location.to_path_buf(), PathBuf::from(wal)]
+            .iter()
+            .filter_map(|f| std::fs::read(f).ok())
+            .any(|bytes| bytes.windows(needle.len()).any(|w| w == needle.as_bytes())));
+    };
+    let conn = Connection::Postgres(Box::new(connect(url)?));
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT CAST(table_name AS TEXT) FROM information_schema.tables
+             WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for table in tables {
+        let hits: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM \"{table}\" t WHERE strpos(CAST(t.* AS TEXT), ?1) > 0"),
+            [needle],
+            |r| r.get(0),
+        )?;
+        if hits > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }

@@ -7,6 +7,7 @@
 use chrono::{TimeZone, Utc};
 use courtesy_core::{shop_address, FixedClock, Region, ShopAuth, ShopKind};
 use courtesy_import::Flow;
+use courtesy_store::testing::{database_holds, raw_connection, scratch_database};
 use courtesy_store::{Actor, AuditSource, NewConnection, RunStatus, Store, SyncRecords};
 use courtesy_sync::{sync_shop, Keychain, Policy, SyncSetting};
 use serde_json::{json, Value};
@@ -156,7 +157,7 @@ fn a_first_sync_runs_two_bulk_exports_and_streams_their_lines_into_orders() {
     });
 
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("courtesy.sqlite");
+    let db = scratch_database(dir.path(), "courtesy.sqlite");
     let store = Store::open(&db).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
     let clock = FixedClock(now);
@@ -224,7 +225,7 @@ fn a_first_sync_runs_two_bulk_exports_and_streams_their_lines_into_orders() {
     // until the restore rate had refilled what the export costs.
     assert!(run.waited_ms >= 50, "waited {} ms", run.waited_ms);
 
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = raw_connection(&db).unwrap();
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(count("SELECT count(*) FROM orders"), 5);
     assert_eq!(count("SELECT count(*) FROM order_lines"), 10);
@@ -243,14 +244,7 @@ fn a_first_sync_runs_two_bulk_exports_and_streams_their_lines_into_orders() {
         assert_eq!(mark.resume, "");
     }
     // The token is in neither the database nor its WAL.
-    for file in ["courtesy.sqlite", "courtesy.sqlite-wal"] {
-        if let Ok(bytes) = std::fs::read(dir.path().join(file)) {
-            assert!(
-                !bytes.windows(TOKEN.len()).any(|w| w == TOKEN.as_bytes()),
-                "{file}"
-            );
-        }
-    }
+    assert!(!database_holds(&db, TOKEN).unwrap());
 }
 
 #[test]
@@ -265,7 +259,7 @@ fn a_revoked_token_stops_at_the_first_request_with_what_shopify_said_and_no_toke
             .mount(&server),
     );
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("courtesy.sqlite")).unwrap();
+    let store = Store::open(&scratch_database(dir.path(), "courtesy.sqlite")).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
     let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
     let new = NewConnection {

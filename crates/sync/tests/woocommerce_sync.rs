@@ -6,6 +6,7 @@
 use chrono::{TimeZone, Utc};
 use courtesy_core::{shop_address, FixedClock, Region, ShopAuth, ShopKind};
 use courtesy_import::Flow;
+use courtesy_store::testing::{database_holds, raw_connection, scratch_database};
 use courtesy_store::{Actor, AuditSource, NewConnection, RunStatus, Store, SyncRecords};
 use courtesy_sync::{sync_shop, Credentials, Keychain, Policy, SyncSetting};
 use serde_json::Value;
@@ -66,7 +67,7 @@ fn connect(
     name: &str,
     now: chrono::DateTime<Utc>,
 ) -> (Store, courtesy_store::ShopConnection) {
-    let store = Store::open(&dir.join("courtesy.sqlite")).unwrap();
+    let store = Store::open(&scratch_database(dir, "courtesy.sqlite")).unwrap();
     let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
     let new = NewConnection {
         name: name.into(),
@@ -187,7 +188,7 @@ fn pages_throttling_and_errors_end_in_every_order_once_and_a_watermark() {
         assert!(!r.url.as_str().contains("cs_"));
     }
     // Each order once, with its lines.
-    let conn = rusqlite::Connection::open(dir.path().join("courtesy.sqlite")).unwrap();
+    let conn = raw_connection(store.path()).unwrap();
     let (orders_in, distinct): (i64, i64) = conn
         .query_row(
             "SELECT count(*), count(DISTINCT external_id) FROM orders",
@@ -205,8 +206,7 @@ fn pages_throttling_and_errors_end_in_every_order_once_and_a_watermark() {
     assert_eq!(mark.watermark, Some(now));
     assert!(seen.iter().any(|p| p.total == Some(150)));
     // The secret is nowhere in the database.
-    let bytes = std::fs::read(dir.path().join("courtesy.sqlite")).unwrap();
-    assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()));
+    assert!(!database_holds(store.path(), secret).unwrap());
 
     // The next sync asks only for what changed since the watermark, less the overlap.
     rt.block_on(server.reset());
@@ -453,7 +453,7 @@ fn a_page_cut_off_in_the_middle_of_its_body_is_asked_again_and_merged_once() {
     let dir = tempfile::tempdir().unwrap();
     let now = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
     let clock = FixedClock(now);
-    let store = Store::open(&dir.path().join("courtesy.sqlite")).unwrap();
+    let store = Store::open(&scratch_database(dir.path(), "courtesy.sqlite")).unwrap();
     let actor = Actor::new("tester".to_string(), AuditSource::Cli, now);
     let new = NewConnection {
         name: "Cut".into(),
@@ -470,7 +470,7 @@ fn a_page_cut_off_in_the_middle_of_its_body_is_asked_again_and_merged_once() {
     assert_eq!(run.status, RunStatus::Finished, "{run:?}");
     assert_eq!(run.counts.orders_new, 5);
     assert_eq!(run.requests, 3);
-    let conn = rusqlite::Connection::open(dir.path().join("courtesy.sqlite")).unwrap();
+    let conn = raw_connection(store.path()).unwrap();
     let orders_in: i64 = conn
         .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))
         .unwrap();

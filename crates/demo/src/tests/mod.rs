@@ -93,7 +93,11 @@ fn the_demo_scale_has_at_least_2000_customers_and_6000_orders() {
 #[test]
 fn the_demo_shop_loads_into_a_real_database() {
     let dir = tempfile::tempdir().expect("a temp dir");
-    let store = Store::open(&dir.path().join("demo.sqlite")).expect("a new database");
+    let store = Store::open(&courtesy_store::testing::scratch_database(
+        dir.path(),
+        "demo.sqlite",
+    ))
+    .expect("a new database");
     let shop = demo();
     let actor = Actor::new("test", AuditSource::Cli, chrono::Utc::now());
     let counts = store

@@ -6,8 +6,8 @@ use crate::formats::open::fixture::{drain, open_fixture};
 use crate::run::convert;
 use chrono::{TimeZone, Utc};
 use courtesy_core::{Currency, Money, Region};
+use courtesy_store::testing::{raw_connection, scratch_database};
 use courtesy_store::{Actor, AuditSource, BatchReport, ImportItem, RunState, Store};
-use rusqlite::Connection;
 use std::path::Path;
 
 fn actor() -> Actor {
@@ -36,13 +36,13 @@ fn rows_read(rows: i64) -> BatchReport {
 }
 
 fn rows(path: &Path, sql: &str) -> Vec<String> {
-    let c = Connection::open(path).unwrap();
+    let c = raw_connection(path).unwrap();
     let mut stmt = c.prepare(sql).unwrap();
     let n = stmt.column_count();
     stmt.query_map([], |r| {
         (0..n)
             .map(|i| {
-                r.get::<_, rusqlite::types::Value>(i)
+                r.get::<_, courtesy_store::db::Value>(i)
                     .map(|v| format!("{v:?}"))
             })
             .collect::<Result<Vec<_>, _>>()
@@ -55,9 +55,14 @@ fn rows(path: &Path, sql: &str) -> Vec<String> {
 
 /// Search rows and customer figures, as a person would see them.
 fn searchable(path: &Path) -> Vec<String> {
+    let key = if path.to_string_lossy().starts_with("postgres") {
+        "customer_id"
+    } else {
+        "rowid"
+    };
     let mut all = rows(
         path,
-        "SELECT rowid, name, contact, orders FROM customer_search ORDER BY rowid",
+        &format!("SELECT {key}, name, contact, orders FROM customer_search ORDER BY {key}"),
     );
     all.extend(rows(
         path,
@@ -100,7 +105,10 @@ fn import(path: &Path, items: &[ImportItem], die_before_settling: bool) {
 #[test]
 fn customers_of_a_run_that_died_before_settling_are_searchable_after_the_next_open() {
     let dir = tempfile::tempdir().unwrap();
-    let (clean, died) = (dir.path().join("clean.db"), dir.path().join("died.db"));
+    let (clean, died) = (
+        scratch_database(dir.path(), "clean.db"),
+        scratch_database(dir.path(), "died.db"),
+    );
     let items = items("shopify-orders.csv");
     import(&clean, &items, false);
     import(&died, &items, true);
@@ -141,7 +149,7 @@ fn customers_of_a_run_that_died_before_settling_are_searchable_after_the_next_op
 #[test]
 fn a_batch_the_store_refuses_is_undone_and_the_committed_batches_before_it_stay() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("refused.db");
+    let path = scratch_database(dir.path(), "refused.db");
     let mut items = items("shopify-orders.csv");
     let (good, rest) = items.split_at_mut(1);
     let ImportItem::Order { order, .. } = &mut rest[0] else {
@@ -191,7 +199,7 @@ fn a_batch_the_store_refuses_is_undone_and_the_committed_batches_before_it_stay(
 #[test]
 fn a_customer_someone_else_adds_during_a_run_is_found_by_the_run() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("shared.db");
+    let path = scratch_database(dir.path(), "shared.db");
     let items = items("shopify-orders.csv");
     let ImportItem::Order { buyer, .. } = &items[0] else {
         panic!("the fixture holds orders");
@@ -211,7 +219,7 @@ fn a_customer_someone_else_adds_during_a_run_is_found_by_the_run() {
     run.import_batch(run_id, &others, &rows_read(1), &actor())
         .unwrap();
     run.commit().unwrap();
-    Connection::open(&path)
+    raw_connection(&path)
         .unwrap()
         .execute(
             "INSERT INTO customers (first_name, email, created_at, updated_at)

@@ -8,14 +8,14 @@ pub enum DbError {
     /// SQLite's error.
     Sqlite(rusqlite::Error),
     /// PostgreSQL's error (the server's, or the connection's).
-    Postgres(postgres::Error),
+    Postgres(tokio_postgres::Error),
     /// PostgreSQL refused to prepare a statement (a statement of this build
     /// it does not accept).
     Prepare {
         /// The statement, as written in the store.
         sql: String,
         /// What PostgreSQL said.
-        source: postgres::Error,
+        source: tokio_postgres::Error,
     },
     /// A query that must return a row returned none.
     NoRows,
@@ -78,8 +78,8 @@ impl From<rusqlite::Error> for DbError {
     }
 }
 
-impl From<postgres::Error> for DbError {
-    fn from(e: postgres::Error) -> Self {
+impl From<tokio_postgres::Error> for DbError {
+    fn from(e: tokio_postgres::Error) -> Self {
         DbError::Postgres(e)
     }
 }
@@ -104,7 +104,9 @@ impl DbError {
                 rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
                     | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
             ),
-            DbError::Postgres(e) => e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION),
+            DbError::Postgres(e) => {
+                e.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION)
+            }
             _ => false,
         }
     }

@@ -35,32 +35,38 @@ pub enum Connection {
     Postgres(Box<PgConnection>),
 }
 
-/// A PostgreSQL client with the statements it has prepared.
+/// A PostgreSQL client with the statements it has prepared. Its socket is
+/// driven by a thread of its own, so it answers the same whether the caller is
+/// a plain thread or a task of an async runtime (the app's sync, its commands).
 pub struct PgConnection {
-    client: RefCell<postgres::Client>,
-    statements: RefCell<HashMap<String, postgres::Statement>>,
+    client: tokio_postgres::Client,
+    statements: RefCell<HashMap<String, tokio_postgres::Statement>>,
+}
+
+/// Waits for a request to the server on the calling thread.
+fn wait<T>(f: impl std::future::Future<Output = T>) -> T {
+    futures_executor::block_on(f)
 }
 
 impl PgConnection {
-    /// Wraps a connected client.
-    pub fn new(client: postgres::Client) -> Self {
+    /// Wraps a connected client (its connection driven elsewhere).
+    pub fn new(client: tokio_postgres::Client) -> Self {
         PgConnection {
-            client: RefCell::new(client),
+            client,
             statements: RefCell::new(HashMap::new()),
         }
     }
 
-    fn statement(&self, sql: &str) -> Result<postgres::Statement> {
+    fn statement(&self, sql: &str) -> Result<tokio_postgres::Statement> {
         if let Some(s) = self.statements.borrow().get(sql) {
             return Ok(s.clone());
         }
-        let prepared = self
-            .client
-            .borrow_mut()
-            .prepare(&placeholders::to_postgres(sql))
-            .map_err(|source| DbError::Prepare {
-                sql: sql.to_string(),
-                source,
+        let prepared =
+            wait(self.client.prepare(&placeholders::to_postgres(sql))).map_err(|source| {
+                DbError::Prepare {
+                    sql: sql.to_string(),
+                    source,
+                }
             })?;
         let mut cache = self.statements.borrow_mut();
         if cache.len() >= PG_STATEMENT_CACHE {
@@ -72,24 +78,34 @@ impl PgConnection {
 
     fn query(
         &self,
-        stmt: &postgres::Statement,
+        stmt: &tokio_postgres::Statement,
         values: &[&dyn ToSql],
-    ) -> Result<Vec<postgres::Row>> {
+    ) -> Result<Vec<tokio_postgres::Row>> {
         let owned = pg_params(values)?;
-        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = owned
+        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = owned
             .iter()
-            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+            .map(|p| p as &(dyn tokio_postgres::types::ToSql + Sync))
             .collect();
-        Ok(self.client.borrow_mut().query(stmt, &refs)?)
+        Ok(wait(self.client.query(stmt, &refs))?)
     }
 
-    fn execute(&self, stmt: &postgres::Statement, values: &[&dyn ToSql]) -> Result<usize> {
+    fn execute(&self, stmt: &tokio_postgres::Statement, values: &[&dyn ToSql]) -> Result<usize> {
         let owned = pg_params(values)?;
-        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = owned
+        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = owned
             .iter()
-            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+            .map(|p| p as &(dyn tokio_postgres::types::ToSql + Sync))
             .collect();
-        Ok(self.client.borrow_mut().execute(stmt, &refs)? as usize)
+        Ok(wait(self.client.execute(stmt, &refs))? as usize)
+    }
+
+    /// Runs statements separated by `;`, without parameters.
+    pub fn batch_execute(&self, sql: &str) -> Result<()> {
+        Ok(wait(self.client.batch_execute(sql))?)
+    }
+
+    /// Whether the connection to the server is gone.
+    pub fn is_closed(&self) -> bool {
+        self.client.is_closed()
     }
 }
 
@@ -186,7 +202,7 @@ impl Connection {
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
         match self {
             Connection::Sqlite(c) => Ok(c.execute_batch(sql)?),
-            Connection::Postgres(c) => Ok(c.client.borrow_mut().batch_execute(sql)?),
+            Connection::Postgres(c) => c.batch_execute(sql),
         }
     }
 }

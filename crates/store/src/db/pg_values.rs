@@ -4,9 +4,9 @@
 //! SQLite values, so a row is read the same way from either backend.
 
 use bytes::{Buf, BufMut, BytesMut};
-use postgres::types::{FromSql, IsNull, ToSql, Type};
 use rusqlite::types::Value;
 use std::error::Error;
+use tokio_postgres::types::{FromSql, IsNull, ToSql, Type};
 
 type BoxError = Box<dyn Error + Sync + Send>;
 
@@ -79,7 +79,7 @@ impl ToSql for PgParam {
         true
     }
 
-    postgres::types::to_sql_checked!();
+    tokio_postgres::types::to_sql_checked!();
 }
 
 /// An integer in NUMERIC's binary form (base 10,000 digits).

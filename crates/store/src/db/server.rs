@@ -5,8 +5,9 @@
 //! the host name). The password never appears in what is shown of the URL.
 
 use super::error::{DbError, Result};
-use postgres::config::SslMode;
+use super::PgConnection;
 use std::time::Duration;
+use tokio_postgres::config::SslMode;
 
 /// How long connecting may take before the server counts as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -83,15 +84,64 @@ fn invalid(message: String) -> DbError {
     }
 }
 
-/// Connects to the server at `url`.
-pub fn connect(url: &str) -> Result<postgres::Client> {
+/// Connects to the server at `url`. The connection is driven by a thread of
+/// its own, which ends when the connection closes.
+pub fn connect(url: &str) -> Result<PgConnection> {
     let (driver_url, tls) = split_tls(url)?;
-    let mut config: postgres::Config = driver_url.parse()?;
+    let mut config: tokio_postgres::Config = driver_url.parse()?;
     config.connect_timeout(CONNECT_TIMEOUT);
     config.application_name("courtesy");
-    if config.get_ssl_mode() == SslMode::Disable {
-        return Ok(config.connect(postgres::NoTls)?);
-    }
+    let connector = if config.get_ssl_mode() == SslMode::Disable {
+        None
+    } else {
+        Some(tls_connector(&tls)?)
+    };
+    let (sender, connected) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("courtesy-postgres".into())
+        .spawn(move || {
+            let runtime = match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(r) => r,
+                Err(e) => {
+                    let _ = sender.send(Err(invalid(format!("a runtime for the connection: {e}"))));
+                    return;
+                }
+            };
+            runtime.block_on(async move {
+                match connector {
+                    None => match config.connect(tokio_postgres::NoTls).await {
+                        Ok((client, connection)) => {
+                            let _ = sender.send(Ok(client));
+                            let _ = connection.await;
+                        }
+                        Err(e) => {
+                            let _ = sender.send(Err(e.into()));
+                        }
+                    },
+                    Some(connector) => match config.connect(connector).await {
+                        Ok((client, connection)) => {
+                            let _ = sender.send(Ok(client));
+                            let _ = connection.await;
+                        }
+                        Err(e) => {
+                            let _ = sender.send(Err(e.into()));
+                        }
+                    },
+                }
+            });
+        })
+        .map_err(|e| invalid(format!("a thread for the connection: {e}")))?;
+    let client = connected
+        .recv()
+        .map_err(|_| invalid("the connection's thread ended".to_string()))??;
+    Ok(PgConnection::new(client))
+}
+
+/// The TLS connector the URL's `sslmode` and `sslrootcert` ask for.
+fn tls_connector(tls: &Tls) -> Result<postgres_native_tls::MakeTlsConnector> {
     let mut builder = native_tls::TlsConnector::builder();
     match tls.mode.as_str() {
         "verify-full" => {}
@@ -111,7 +161,7 @@ pub fn connect(url: &str) -> Result<postgres::Client> {
         builder.add_root_certificate(cert);
     }
     let connector = builder.build().map_err(|e| invalid(format!("TLS: {e}")))?;
-    Ok(config.connect(postgres_native_tls::MakeTlsConnector::new(connector))?)
+    Ok(postgres_native_tls::MakeTlsConnector::new(connector))
 }
 
 #[cfg(test)]

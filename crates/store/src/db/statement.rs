@@ -15,7 +15,7 @@ pub enum Statement<'c> {
         /// The connection.
         conn: &'c PgConnection,
         /// The prepared statement.
-        stmt: postgres::Statement,
+        stmt: tokio_postgres::Statement,
     },
 }
 
@@ -93,9 +93,9 @@ pub enum Rows<'s> {
     /// PostgreSQL's, all fetched.
     Postgres {
         /// The rows not yet read.
-        rows: std::vec::IntoIter<postgres::Row>,
+        rows: std::vec::IntoIter<tokio_postgres::Row>,
         /// The row last returned.
-        current: Option<postgres::Row>,
+        current: Option<tokio_postgres::Row>,
     },
 }
 
@@ -139,12 +139,12 @@ pub enum Row<'r> {
     /// SQLite's.
     Sqlite(&'r rusqlite::Row<'r>),
     /// PostgreSQL's.
-    Postgres(&'r postgres::Row),
+    Postgres(&'r tokio_postgres::Row),
 }
 
 /// How a column is named: by position (from 0) or by name.
 pub trait ColumnIndex:
-    rusqlite::RowIndex + postgres::row::RowIndex + std::fmt::Display + Copy
+    rusqlite::RowIndex + tokio_postgres::row::RowIndex + std::fmt::Display + Copy
 {
     /// The position, where it is one.
     fn position(self) -> usize;
