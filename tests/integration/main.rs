@@ -5,6 +5,7 @@ mod call_screen;
 mod calls;
 mod customer_edits;
 mod customer_search;
+mod database_copy;
 mod database_file;
 mod demo_shop;
 mod gifts;

@@ -4,6 +4,7 @@
 
 mod calls_command;
 mod clock_option;
+mod db_command;
 mod demo_command;
 mod failure;
 mod gifts_command;
@@ -24,7 +25,8 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "courtesy", version, about)]
 struct Cli {
-    /// The database file (default: the app-data folder).
+    /// The database: a file (default: the one in the app-data folder) or a
+    /// PostgreSQL database shared by several desks (postgres://USER:PASSWORD@HOST/DATABASE).
     #[arg(long, global = true, env = "COURTESY_DB", value_name = "PATH")]
     db: Option<PathBuf>,
 
@@ -55,6 +57,9 @@ enum Command {
     Shop(shop_command::ShopArgs),
     /// Bring in what changed in the shops (or, with --full, everything again).
     Sync(sync_command::SyncArgs),
+    /// The database itself: `db init` creates its schema (a PostgreSQL database
+    /// too), `db copy --from SRC --to DST` copies a whole shop between SQLite and PostgreSQL.
+    Db(db_command::DbArgs),
 }
 
 /// The database file the user means: `--db`, `COURTESY_DB`, or the app-data folder.
@@ -80,6 +85,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Gifts(args) => gifts_command::run(&path, &args),
         Command::Shop(args) => shop_command::run(&path, &args),
         Command::Sync(args) => sync_command::run(&path, &args),
+        Command::Db(args) => db_command::run(&path, &args),
     }
 }
 

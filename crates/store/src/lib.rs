@@ -8,6 +8,7 @@
 
 mod audit;
 mod calls;
+mod copy;
 mod customers;
 pub mod db;
 mod dialect;
@@ -30,6 +31,7 @@ pub use calls::call_history::{CallAttemptView, CallView};
 pub use calls::call_queue::{CallListItem, RefreshCounts};
 pub use calls::call_scripts::CallCard;
 pub use calls::occasions::CustomerOccasion;
+pub use copy::CopiedTable;
 pub use customers::orders::{OrderLineView, OrderView};
 pub use customers::profiles::{
     AddressView, ConsentEdit, ConsentView, CustomerEdit, CustomerListItem, CustomerPage,

@@ -68,3 +68,23 @@ impl Drop for Writing<'_> {
         }
     }
 }
+
+/// Turns the schema's triggers on or off for `conn` (on PostgreSQL each trigger
+/// function returns at once while the connection's `courtesy.triggers_off`
+/// setting is `on`).
+pub(crate) fn set_triggers(conn: &Connection, on: bool) -> Result<()> {
+    match conn.sqlite() {
+        Some(c) => {
+            c.set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER,
+                on,
+            )?;
+        }
+        None => conn.query_row(
+            "SELECT set_config('courtesy.triggers_off', ?1, false)",
+            [if on { "off" } else { "on" }],
+            |_| Ok(()),
+        )?,
+    }
+    Ok(())
+}

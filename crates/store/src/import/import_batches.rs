@@ -29,9 +29,9 @@ use crate::import::merge::{merge_item, ImportItem};
 use crate::import::order_merge::write_order_updates;
 use crate::sync::leases::renew;
 use crate::sync::sync_state::{self, SyncMark, SyncRecords};
+use crate::transaction::set_triggers;
 use crate::{calls::call_queue, customers::customer_stats, customers::search_index, Store};
 use chrono::{DateTime, Utc};
-use rusqlite::config::DbConfig;
 use std::sync::{MutexGuard, PoisonError};
 
 /// What a page of a sync commits with its records.
@@ -276,23 +276,6 @@ impl Drop for OpenTransaction<'_> {
     fn drop(&mut self) {
         let _ = set_triggers(&self.conn, true);
     }
-}
-
-/// Turns the schema's triggers on or off for the writer's connection (on
-/// PostgreSQL each trigger function returns at once while the connection's
-/// `courtesy.triggers_off` setting is `on`).
-fn set_triggers(conn: &Connection, on: bool) -> Result<()> {
-    match conn.sqlite() {
-        Some(c) => {
-            c.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, on)?;
-        }
-        None => conn.query_row(
-            "SELECT set_config('courtesy.triggers_off', ?1, false)",
-            [if on { "off" } else { "on" }],
-            |_| Ok(()),
-        )?,
-    }
-    Ok(())
 }
 
 impl Drop for RunState<'_> {
