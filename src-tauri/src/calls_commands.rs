@@ -25,6 +25,19 @@ pub async fn call_card(state: State<'_, AppState>, call_id: i64) -> Result<CallC
     state.with_desk(move |d| d.call_card(call_id)).await
 }
 
+/// Claims a call for this desk while it is open on the call screen (the
+/// screen claims again to renew): other desks show who is on it.
+#[tauri::command]
+pub async fn claim_call(state: State<'_, AppState>, call_id: i64) -> Result<(), AppError> {
+    state.with_desk(move |d| d.claim_call(call_id)).await
+}
+
+/// Lets go of this desk's claim on a call left without an attempt.
+#[tauri::command]
+pub async fn release_call(state: State<'_, AppState>, call_id: i64) -> Result<(), AppError> {
+    state.with_desk(move |d| d.release_call(call_id)).await
+}
+
 /// Records one attempt on a call and applies the policy.
 #[tauri::command]
 pub async fn record_call(

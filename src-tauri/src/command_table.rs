@@ -34,6 +34,8 @@ pub const COMMANDS: &[&str] = &[
     "shop_logo_size",
     "calls_today",
     "call_card",
+    "claim_call",
+    "release_call",
     "record_call",
     "call_policy",
     "save_call_policy",

@@ -81,6 +81,8 @@ pub fn run() {
             dispatch_commands::shop_logo_size,
             calls_commands::calls_today,
             calls_commands::call_card,
+            calls_commands::claim_call,
+            calls_commands::release_call,
             calls_commands::record_call,
             calls_commands::call_policy,
             calls_commands::save_call_policy,

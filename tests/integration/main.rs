@@ -8,6 +8,7 @@ mod customer_search;
 mod database_copy;
 mod database_file;
 mod demo_shop;
+mod desks_at_once;
 mod gifts;
 mod import_files;
 mod import_fixtures;

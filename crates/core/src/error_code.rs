@@ -54,6 +54,10 @@ error_codes! {
     NotFound = "not_found" ["entity", "id"],
     /// Input that breaks a rule; the message says which.
     Invalid = "invalid" ["reason"],
+    /// Another desk has the call open (its claim has not lapsed).
+    CallClaimed = "call.claimed" ["by", "until"],
+    /// The call was closed meanwhile (another desk made it, or it was cancelled).
+    CallClosed = "call.closed" ["status", "by", "at"],
     /// The order was packed already.
     DispatchAlreadyPacked = "dispatch.already_packed" ["at", "by"],
     /// A cancelled or refunded order must not be packed.

@@ -46,6 +46,19 @@ impl Desk<'_> {
         Ok(self.store.call_card(call_id, &self.actor().name)?)
     }
 
+    /// Claims a call for this desk while it is open on its screen (call again
+    /// to renew): other desks show it as being called by this person.
+    pub fn claim_call(&self, call_id: i64) -> Result<(), DeskError> {
+        Ok(self
+            .store
+            .claim_call(call_id, &self.actor().name, self.now())?)
+    }
+
+    /// Lets go of this desk's claim on a call closed without an attempt.
+    pub fn release_call(&self, call_id: i64) -> Result<(), DeskError> {
+        Ok(self.store.release_call(call_id)?)
+    }
+
     /// Records an attempt at a call.
     pub fn record_call(
         &self,

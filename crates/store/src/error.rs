@@ -57,6 +57,24 @@ pub enum StoreError {
         /// How many customers it has.
         customers: i64,
     },
+    /// Another desk has the call open.
+    #[error("{by} is on this call at another desk (until {until} unless they finish sooner)")]
+    CallClaimed {
+        /// Who.
+        by: String,
+        /// When the claim lapses unless renewed (UTC).
+        until: String,
+    },
+    /// The call was closed meanwhile.
+    #[error("this call is {status} already: {by} closed it at {at}")]
+    CallClosed {
+        /// `done` or `cancelled`.
+        status: String,
+        /// Who made the last attempt (empty when none did).
+        by: String,
+        /// When it closed (UTC).
+        at: String,
+    },
     /// The order was packed already.
     #[error("this order was packed already, at {at} by {by}")]
     AlreadyPacked {
@@ -101,6 +119,8 @@ impl StoreError {
             StoreError::Io { .. } => ErrorCode::DbIo,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::NotEmpty { .. } => ErrorCode::DbNotEmpty,
+            StoreError::CallClaimed { .. } => ErrorCode::CallClaimed,
+            StoreError::CallClosed { .. } => ErrorCode::CallClosed,
             StoreError::AlreadyPacked { .. } => ErrorCode::DispatchAlreadyPacked,
             StoreError::NotToBePacked { .. } => ErrorCode::DispatchNotToBePacked,
             StoreError::ShopNameTaken { .. } => ErrorCode::ShopNameTaken,
@@ -138,6 +158,14 @@ impl StoreError {
             }
             StoreError::NotEmpty { customers } => vec![("customers", customers.to_string())],
             StoreError::AlreadyPacked { at, by } => vec![("at", at.clone()), ("by", by.clone())],
+            StoreError::CallClosed { status, by, at } => vec![
+                ("status", status.clone()),
+                ("by", by.clone()),
+                ("at", at.clone()),
+            ],
+            StoreError::CallClaimed { by, until } => {
+                vec![("by", by.clone()), ("until", until.clone())]
+            }
             StoreError::NotToBePacked { status } => vec![("status", status.clone())],
             StoreError::ShopNameTaken { name } | StoreError::NoSuchShop { name } => {
                 vec![("name", name.clone())]

@@ -30,6 +30,7 @@ pub use calls::attempts::{AttemptInput, AttemptResult};
 pub use calls::call_history::{CallAttemptView, CallView};
 pub use calls::call_queue::{CallListItem, RefreshCounts};
 pub use calls::call_scripts::CallCard;
+pub use calls::claims::CLAIM_TTL;
 pub use calls::occasions::CustomerOccasion;
 pub use copy::CopiedTable;
 pub use customers::orders::{OrderLineView, OrderView};
@@ -72,6 +73,8 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 /// An open Courtesy database: one writer, several readers.
 pub struct Store {
     path: PathBuf,
+    /// This open store as a desk (see [`Store::desk`]).
+    desk: String,
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
 }
@@ -97,6 +100,13 @@ impl Store {
     /// Whether the database is on a PostgreSQL server.
     pub fn is_server(&self) -> bool {
         db::server::is_server_url(&self.path.to_string_lossy())
+    }
+
+    /// A name for a new open store as a desk: this process and a random word.
+    fn new_desk() -> String {
+        use std::hash::{BuildHasher, RandomState};
+        let word = RandomState::new().hash_one(std::process::id()) & 0xffff_ffff;
+        format!("{}:{word:08x}", std::process::id())
     }
 
     /// Runs `f` on a free reader connection (waits for one when all are busy).

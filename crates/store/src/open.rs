@@ -164,6 +164,7 @@ impl Store {
         }
         let store = Store {
             path: path.to_path_buf(),
+            desk: Store::new_desk(),
             writer: Mutex::new(Db::Sqlite(writer)),
             readers,
         };
@@ -201,6 +202,7 @@ impl Store {
         }
         let store = Store {
             path: location,
+            desk: Store::new_desk(),
             writer: Mutex::new(writer),
             readers,
         };

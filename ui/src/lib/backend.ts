@@ -91,6 +91,8 @@ export interface Backend {
   /** The call screen's card: the call, the customer and the script. */
   callCard(callId: number): Promise<CallCard>;
   /** Records one attempt on a call; the policy decides what follows. */
+  claimCall(callId: number): Promise<void>;
+  releaseCall(callId: number): Promise<void>;
   recordCall(callId: number, attempt: AttemptInput): Promise<AttemptResult>;
   callPolicy(): Promise<CallPolicy>;
   /** Saves the policy and refreshes the queue under it. */
@@ -201,6 +203,8 @@ export const tauriBackend: Backend = {
   shopLogoSize: () => call("shop_logo_size"),
   callsToday: (limit) => call("calls_today", { limit }),
   callCard: (callId) => call("call_card", { callId }),
+  claimCall: (callId) => call("claim_call", { callId }),
+  releaseCall: (callId) => call("release_call", { callId }),
   recordCall: (callId, attempt) => call("record_call", { callId, attempt }),
   callPolicy: () => call("call_policy"),
   saveCallPolicy: (policy) => call("save_call_policy", { policy }),

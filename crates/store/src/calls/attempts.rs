@@ -4,6 +4,7 @@
 
 use crate::audit::{record, Actor};
 use crate::calls::call_policy::{read_call_policy, shop_zone};
+use crate::calls::claims::{check_not_claimed, check_open, end_claim};
 use crate::db::{params, Connection, OptionalExtension};
 use crate::error::{Result, StoreError};
 use crate::time::to_db;
@@ -98,6 +99,7 @@ fn call_row(conn: &Connection, id: i64) -> Result<CallRow> {
 
 fn record_attempt(
     tx: &Connection,
+    desk: &str,
     call_id: i64,
     input: &AttemptInput,
     actor: &Actor,
@@ -107,11 +109,9 @@ fn record_attempt(
     }
     let call = call_row(tx, call_id)?;
     if call.status != "open" {
-        return Err(StoreError::Invalid(format!(
-            "call {call_id} is {} already",
-            call.status
-        )));
+        check_open(tx, call_id)?;
     }
+    check_not_claimed(tx, call_id, desk, actor.at)?;
     let policy = read_call_policy(tx)?;
     let zone = zone_for_customer(
         call.country.as_deref(),
@@ -243,7 +243,11 @@ impl Store {
         input: &AttemptInput,
         actor: &Actor,
     ) -> Result<AttemptResult> {
-        self.write(|tx| record_attempt(tx, call_id, input, actor))
+        self.write(|tx| {
+            let result = record_attempt(tx, &self.desk, call_id, input, actor)?;
+            end_claim(tx, call_id)?;
+            Ok(result)
+        })
     }
 }
 

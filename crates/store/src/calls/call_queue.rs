@@ -73,6 +73,8 @@ pub struct CallListItem {
     pub attempts: u32,
     /// The customer carries the policy's VIP tag.
     pub vip: bool,
+    /// Someone at another desk is on this call now (it is not offered here).
+    pub claimed_by: Option<String>,
 }
 
 /// Orders are looked at when placed this many days before the oldest delivery a
@@ -329,7 +331,9 @@ const DUE_ITEM: &str = "
         (SELECT coalesce(e164, raw) FROM customer_phones WHERE customer_id = c.id
             ORDER BY e164 IS NULL, position LIMIT 1) AS phone,
         (SELECT count(*) FROM call_attempts a WHERE a.call_id = k.id) AS attempts,
-        o.number
+        o.number,
+        (SELECT staff FROM call_claims m WHERE m.call_id = k.id AND m.desk <> ?2 AND m.expires_at > ?3)
+            AS claimed_by
     FROM calls k JOIN customers c ON c.id = k.customer_id
     LEFT JOIN orders o ON o.id = k.order_id
     WHERE k.id = ?1";
@@ -344,13 +348,14 @@ struct Due {
 /// The list item for `call`, or `None` when its customer is outside calling hours.
 fn due_item(
     conn: &Connection,
+    desk: &str,
     call: Due,
     policy: &CallPolicy,
     fallback: Tz,
     now: DateTime<Utc>,
 ) -> Result<Option<CallListItem>> {
     let mut stmt = conn.prepare_cached(DUE_ITEM)?;
-    let mut rows = stmt.query([call.id])?;
+    let mut rows = stmt.query(params![call.id, desk, to_db(now)])?;
     let Some(r) = rows.next()? else {
         return Ok(None);
     };
@@ -383,13 +388,19 @@ fn due_item(
         due_at: call.due_at,
         attempts: r.get(10)?,
         vip: call.vip,
+        claimed_by: r.get(12)?,
     }))
 }
 
 /// Walks the open calls in due order one due day at a time: each day's calls are
 /// put in list order (VIPs first, then due time, id) and offered until `limit`
 /// are listed, so only the days needed are read.
-fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<Vec<CallListItem>> {
+fn due(
+    conn: &Connection,
+    desk: &str,
+    now: DateTime<Utc>,
+    limit: usize,
+) -> Result<Vec<CallListItem>> {
     let policy = crate::calls::call_policy::read_call_policy(conn)?;
     let fallback = shop_zone(conn)?;
     let vip_tag = policy.vip_tag.clone().unwrap_or_default();
@@ -417,7 +428,7 @@ fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<Vec<CallLi
                 if out.len() >= limit {
                     break;
                 }
-                out.extend(due_item(conn, call, &policy, fallback, now)?);
+                out.extend(due_item(conn, desk, call, &policy, fallback, now)?);
             }
         }
         match next {
@@ -446,7 +457,7 @@ impl Store {
     /// now: by due day, VIP customers first within a day, then by due time and id.
     /// Reads only as many due days as the list needs.
     pub fn calls_due(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<CallListItem>> {
-        self.read(|conn| due(conn, now, limit))
+        self.read(|conn| due(conn, &self.desk, now, limit))
     }
 }
 

@@ -34,6 +34,7 @@ pub(crate) const TABLES: &[Table] = &[
     t("shop_logo", &["id"]),
     t("calls", &["id"]),
     t("call_attempts", &["id"]),
+    t("call_claims", &["call_id"]),
     t("call_queue_stale", &["customer_id"]),
     t("call_queue_refreshed", &["id"]),
     t("gifts", &["id"]),
