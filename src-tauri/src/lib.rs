@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod calls_commands;
+mod change_watch;
 /// The app's commands by name: the one list the build, the capability file, the
 /// handler and the UI's backend are checked against.
 pub mod command_table;
@@ -38,6 +39,9 @@ pub fn run() {
             }
             let state = tauri::Manager::state::<AppState>(app);
             state::refresh_calls_in_background(state.inner());
+            if let Ok(store) = &state.store {
+                change_watch::start(app.handle().clone(), store.clone());
+            }
             let scheduler =
                 sync_scheduler::SyncScheduler::start(app.handle().clone(), state.sync_world());
             tauri::Manager::manage(app, scheduler);

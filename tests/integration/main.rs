@@ -3,6 +3,7 @@
 mod architecture;
 mod call_screen;
 mod calls;
+mod change_feed;
 mod customer_edits;
 mod customer_search;
 mod database_copy;

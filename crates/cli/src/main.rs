@@ -10,6 +10,7 @@ mod failure;
 mod gifts_command;
 mod import_command;
 mod info_command;
+mod pack_command;
 mod problems_command;
 mod run_summary;
 mod shop_command;
@@ -48,7 +49,10 @@ enum Command {
     Slips(slips_command::SlipsArgs),
     /// List this computer's printers (the default marked with *).
     Printers,
-    /// Thank-you calls: `calls today` refreshes the queue and lists the calls to make now.
+    /// Pack an order, as the dispatch desk does: by its number (as scanned).
+    Pack(pack_command::PackArgs),
+    /// Thank-you calls: `calls today` refreshes the queue and lists the calls to make
+    /// now; `calls record ID --outcome reached` records how one went.
     Calls(calls_command::CallsArgs),
     /// Gifts and cards: `gifts plan` plans new paid orders, `gifts cards` lists the
     /// cards to write (`-o` saves their texts as a PDF sheet).
@@ -81,6 +85,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Problems(args) => problems_command::run(&path, &args),
         Command::Slips(args) => slips_command::run(&path, &args),
         Command::Printers => slips_command::list_printers(),
+        Command::Pack(args) => pack_command::run(&path, &args),
         Command::Calls(args) => calls_command::run(&path, &args),
         Command::Gifts(args) => gifts_command::run(&path, &args),
         Command::Shop(args) => shop_command::run(&path, &args),

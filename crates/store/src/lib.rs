@@ -8,6 +8,7 @@
 
 mod audit;
 mod calls;
+mod changes;
 mod copy;
 mod customers;
 pub mod db;
@@ -32,6 +33,7 @@ pub use calls::call_queue::{CallListItem, RefreshCounts};
 pub use calls::call_scripts::CallCard;
 pub use calls::claims::CLAIM_TTL;
 pub use calls::occasions::CustomerOccasion;
+pub use changes::{ChangeFeed, ANY_TABLE};
 pub use copy::CopiedTable;
 pub use customers::orders::{OrderLineView, OrderView};
 pub use customers::profiles::{

@@ -22,7 +22,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/v007_orders_by_customer_covering.sql"),
     include_str!("migrations/v008_refunds_and_import_reports.sql"),
     include_str!("migrations/v009_shop_sync.sql"),
-    include_str!("migrations/v010_call_claims.sql"),
+    include_str!("migrations/v010_several_desks.sql"),
 ];
 
 /// The first schema version PostgreSQL databases have, built in one step.
@@ -31,7 +31,7 @@ pub const POSTGRES_BASE: i64 = 9;
 /// The PostgreSQL steps: the base, then one per version after it.
 const POSTGRES_STEPS: &[&str] = &[
     include_str!("migrations/pg/v009_base.sql"),
-    include_str!("migrations/pg/v010_call_claims.sql"),
+    include_str!("migrations/pg/v010_several_desks.sql"),
 ];
 
 /// The schema version this build writes.

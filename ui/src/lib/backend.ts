@@ -143,6 +143,8 @@ export interface Backend {
   syncStatus(): Promise<SyncStatus>;
   onSyncProgress(handler: (p: SyncProgress) => void): Promise<() => void>;
   onSyncStatus(handler: (s: SyncStatus) => void): Promise<() => void>;
+  /** Another desk (or this one) changed these tables (`*`: not known which). */
+  onDbChanged(handler: (tables: string[]) => void): Promise<() => void>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -240,6 +242,7 @@ export const tauriBackend: Backend = {
   syncStatus: () => call("sync_status"),
   onSyncProgress: (handler) => listen<SyncProgress>("sync-progress", (e) => handler(e.payload)),
   onSyncStatus: (handler) => listen<SyncStatus>("sync-status", (e) => handler(e.payload)),
+  onDbChanged: (handler) => listen<string[]>("db-changed", (e) => handler(e.payload)),
 };
 
 let current: Backend = tauriBackend;

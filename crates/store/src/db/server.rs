@@ -6,6 +6,7 @@
 
 use super::error::{DbError, Result};
 use super::PgConnection;
+use std::sync::mpsc::Sender;
 use std::time::Duration;
 use tokio_postgres::config::SslMode;
 
@@ -87,6 +88,37 @@ fn invalid(message: String) -> DbError {
 /// Connects to the server at `url`. The connection is driven by a thread of
 /// its own, which ends when the connection closes.
 pub fn connect(url: &str) -> Result<PgConnection> {
+    connect_with(url, None)
+}
+
+/// Connects to the server at `url` for listening: each notification's
+/// payload is sent to `notices` as it arrives.
+pub fn connect_listening(url: &str, notices: Sender<String>) -> Result<PgConnection> {
+    connect_with(url, Some(notices))
+}
+
+/// Drives `connection` until it closes, passing notifications on.
+async fn drive<S, T>(
+    mut connection: tokio_postgres::Connection<S, T>,
+    notices: Option<Sender<String>>,
+) where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    let Some(notices) = notices else {
+        let _ = connection.await;
+        return;
+    };
+    while let Some(Ok(message)) = std::future::poll_fn(|cx| connection.poll_message(cx)).await {
+        if let tokio_postgres::AsyncMessage::Notification(n) = message {
+            if notices.send(n.payload().to_string()).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+fn connect_with(url: &str, notices: Option<Sender<String>>) -> Result<PgConnection> {
     let (driver_url, tls) = split_tls(url)?;
     let mut config: tokio_postgres::Config = driver_url.parse()?;
     config.connect_timeout(CONNECT_TIMEOUT);
@@ -115,7 +147,7 @@ pub fn connect(url: &str) -> Result<PgConnection> {
                     None => match config.connect(tokio_postgres::NoTls).await {
                         Ok((client, connection)) => {
                             let _ = sender.send(Ok(client));
-                            let _ = connection.await;
+                            drive(connection, notices).await;
                         }
                         Err(e) => {
                             let _ = sender.send(Err(e.into()));
@@ -124,7 +156,7 @@ pub fn connect(url: &str) -> Result<PgConnection> {
                     Some(connector) => match config.connect(connector).await {
                         Ok((client, connection)) => {
                             let _ = sender.send(Ok(client));
-                            let _ = connection.await;
+                            drive(connection, notices).await;
                         }
                         Err(e) => {
                             let _ = sender.send(Err(e.into()));
