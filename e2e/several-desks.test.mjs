@@ -4,7 +4,8 @@
 // reload; the call open in the app is refused to the other desk as being
 // called by someone else. At the dispatch desk the app has an order on the
 // bench; the other desk packs it, and within two seconds the app says who
-// packed it and when.
+// packed it and when. Then the server stops: a banner says so, a save fails
+// and keeps its text, and once the server is back the same save goes through.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -91,4 +92,36 @@ app.test("an order packed at another desk is shown packed on this bench within t
   assert.ok(/cli/.test(text), `it says who packed it: ${text}`);
   assert.deepEqual(psql(`SELECT packed_by FROM orders WHERE number = '${order}'`), [["cli"]], "packed once, by the other desk");
   await screenshot(app.browser, "several-desks-dispatch.png");
+});
+
+app.test("the server stopped mid-session: a banner, a failed save keeps its text, and work goes on once it is back", async () => {
+  await (await app.browser.$('[data-testid="dispatch-exit"]')).click();
+  await (await app.browser.$('[data-testid="nav-calls"]')).waitForDisplayed({ timeout: 10000 });
+  await (await app.browser.$('[data-testid="nav-calls"]')).click();
+  const screen = await app.browser.$('[data-testid="call-screen"]');
+  await screen.waitForDisplayed({ timeout: 15000 });
+  const call = Number(await screen.getAttribute("data-call-id"));
+
+  execFileSync("bash", [path.join(root, "scripts/postgres.sh"), "stop", cluster]);
+  const away = await app.browser.$('[data-testid="db-away"]');
+  await away.waitForDisplayed({ timeout: 10000 });
+  await screenshot(app.browser, "several-desks-server-away.png");
+
+  const NOTE = "Klientka prosi o fakturę na firmę";
+  await app.browser.keys(["Alt", "1"]);
+  const notes = await app.browser.$('[data-testid="call-notes"]');
+  await notes.click();
+  await notes.setValue(NOTE);
+  await app.browser.keys(["Control", "Enter"]);
+  const failed = await app.browser.$('.side [role="alert"]');
+  await failed.waitForDisplayed({ timeout: 15000 });
+  assert.match(await failed.getText(), /cannot be reached/);
+  assert.equal(await notes.getValue(), NOTE, "what was typed stays");
+
+  execFileSync("bash", [path.join(root, "scripts/postgres.sh"), "resume", cluster]);
+  await until(app.browser, async () => !(await away.isExisting()), "the banner goes once the server is back", 20000);
+  await notes.click();
+  await app.browser.keys(["Control", "Enter"]);
+  await (await app.browser.$('[data-testid="call-saved"]')).waitForDisplayed({ timeout: 15000 });
+  assert.deepEqual(psql(`SELECT notes FROM call_attempts WHERE call_id = ${call}`), [[NOTE]], "saved once, with the text");
 });

@@ -4,6 +4,7 @@
 #
 #   bash scripts/postgres.sh start DIR   # prints the cluster's URL on its last line
 #   bash scripts/postgres.sh stop DIR
+#   bash scripts/postgres.sh resume DIR  # starts a stopped cluster again, on its port
 #
 # `start` installs PostgreSQL (Debian/Ubuntu: postgresql and postgresql-contrib,
 # for unaccent and pg_trgm) when its programs are missing; creates a cluster in
@@ -73,11 +74,19 @@ start() {
     --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   port=$(free_port)
+  echo "$port" >"$dir/port"
+  run_server "$dir"
+  echo "postgres://courtesy:$password@127.0.0.1:$port/postgres"
+}
+
+# Starts the cluster in DIR on its port.
+run_server() {
+  local dir=$1 bin port
+  bin=$(pg_bin)
+  port=$(cat "$dir/port")
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     >/dev/null || { cat "$dir/server.log" >&2; die "the cluster did not start"; }
-  echo "$port" >"$dir/port"
-  echo "postgres://courtesy:$password@127.0.0.1:$port/postgres"
 }
 
 stop() {
@@ -90,5 +99,6 @@ stop() {
 case "${1:-}" in
   start) [ -n "${2:-}" ] || die "usage: $0 start DIR"; start "$2" ;;
   stop) [ -n "${2:-}" ] || die "usage: $0 stop DIR"; stop "$2" ;;
-  *) die "usage: $0 start|stop DIR" ;;
+  resume) [ -d "${2:-}/data" ] || die "usage: $0 resume DIR (a cluster made by start)"; run_server "$(cd "$2" && pwd)" ;;
+  *) die "usage: $0 start|stop|resume DIR" ;;
 esac

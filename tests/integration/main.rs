@@ -18,3 +18,4 @@ mod import_refunds;
 mod import_resaved_exports;
 mod occasions;
 mod packing_slips;
+mod server_away;

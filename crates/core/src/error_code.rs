@@ -48,6 +48,8 @@ error_codes! {
     DbIo = "db.io" ["path", "reason"],
     /// Another database error.
     DbSqlite = "db.sqlite" ["reason"],
+    /// The database server cannot be reached (Courtesy keeps trying).
+    DbUnreachable = "db.unreachable" ["location", "reason"],
     /// The database has customers already.
     DbNotEmpty = "db.not_empty" ["customers"],
     /// A record asked for does not exist.

@@ -104,6 +104,14 @@ pub enum StoreError {
     /// Input that breaks a rule of the data model.
     #[error("{0}")]
     Invalid(String),
+    /// The database server cannot be reached now; the next use tries again.
+    #[error("the shop's database at {location} cannot be reached: {reason}")]
+    Unreachable {
+        /// Where it is (without a password).
+        location: String,
+        /// What the connection said.
+        reason: String,
+    },
     /// Any other database error.
     #[error("database error: {0}")]
     Database(#[from] DbError),
@@ -126,6 +134,7 @@ impl StoreError {
             StoreError::ShopNameTaken { .. } => ErrorCode::ShopNameTaken,
             StoreError::NoSuchShop { .. } => ErrorCode::ShopNotFound,
             StoreError::Invalid(_) => ErrorCode::Invalid,
+            StoreError::Unreachable { .. } => ErrorCode::DbUnreachable,
             StoreError::Database(_) => ErrorCode::DbSqlite,
         }
     }
@@ -171,6 +180,9 @@ impl StoreError {
                 vec![("name", name.clone())]
             }
             StoreError::Invalid(reason) => vec![("reason", reason.clone())],
+            StoreError::Unreachable { location, reason } => {
+                vec![("location", location.clone()), ("reason", reason.clone())]
+            }
             StoreError::Database(e) => vec![("reason", e.to_string())],
         }
     }

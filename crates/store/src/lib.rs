@@ -114,24 +114,59 @@ impl Store {
     /// Runs `f` on a free reader connection (waits for one when all are busy).
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         for r in &self.readers {
-            if let Ok(conn) = r.try_lock() {
-                return f(&conn);
+            if let Ok(mut conn) = r.try_lock() {
+                self.heal(&mut conn, true)?;
+                return f(&conn).map_err(|e| self.unreachable(e));
             }
         }
-        let conn = self.readers[0]
+        let mut conn = self.readers[0]
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        f(&conn)
+        self.heal(&mut conn, true)?;
+        f(&conn).map_err(|e| self.unreachable(e))
+    }
+
+    /// Connects again when the server connection `conn` was lost (a server
+    /// that went away and came back); [`StoreError::Unreachable`] while it is away.
+    pub(crate) fn heal(&self, conn: &mut Connection, reader: bool) -> Result<()> {
+        if !conn.is_closed() {
+            return Ok(());
+        }
+        let url = self.path.to_string_lossy();
+        let fresh = db::server::connect(&url).map_err(|e| self.unreachable(e.into()))?;
+        let fresh = Connection::Postgres(Box::new(fresh));
+        if reader {
+            fresh
+                .execute_batch("SET default_transaction_read_only = on")
+                .map_err(|e| self.unreachable(e.into()))?;
+        }
+        *conn = fresh;
+        Ok(())
+    }
+
+    /// A lost connection's error, as the one people are shown.
+    pub(crate) fn unreachable(&self, e: StoreError) -> StoreError {
+        match e {
+            StoreError::Database(db) if db.is_connection_lost() => StoreError::Unreachable {
+                location: self.location(),
+                reason: db.to_string(),
+            },
+            e => e,
+        }
     }
 
     /// Runs `f` inside one writing transaction on the writer (the only one
     /// at a time); commits on `Ok`, rolls back on an error or a panic.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let conn: MutexGuard<'_, Connection> =
+        let mut conn: MutexGuard<'_, Connection> =
             self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        let tx = transaction::Writing::begin(&conn)?;
-        let out = f(&conn)?;
-        tx.commit()?;
-        Ok(out)
+        self.heal(&mut conn, false)?;
+        let run = || -> Result<T> {
+            let tx = transaction::Writing::begin(&conn)?;
+            let out = f(&conn)?;
+            tx.commit()?;
+            Ok(out)
+        };
+        run().map_err(|e| self.unreachable(e))
     }
 }

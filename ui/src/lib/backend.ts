@@ -145,6 +145,8 @@ export interface Backend {
   onSyncStatus(handler: (s: SyncStatus) => void): Promise<() => void>;
   /** Another desk (or this one) changed these tables (`*`: not known which). */
   onDbChanged(handler: (tables: string[]) => void): Promise<() => void>;
+  /** The shared database became unreachable (`false`) or reachable again (`true`). */
+  onDbStatus(handler: (reachable: boolean) => void): Promise<() => void>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -243,6 +245,7 @@ export const tauriBackend: Backend = {
   onSyncProgress: (handler) => listen<SyncProgress>("sync-progress", (e) => handler(e.payload)),
   onSyncStatus: (handler) => listen<SyncStatus>("sync-status", (e) => handler(e.payload)),
   onDbChanged: (handler) => listen<string[]>("db-changed", (e) => handler(e.payload)),
+  onDbStatus: (handler) => listen<boolean>("db-status", (e) => handler(e.payload)),
 };
 
 let current: Backend = tauriBackend;

@@ -122,18 +122,22 @@ impl DbError {
         }
     }
 
-    /// Whether the database server could not be reached or the connection broke:
-    /// the statement did not run, and trying again later may work.
+    /// Whether the database server could not be reached or the connection broke
+    /// (or the server is shutting down): the statement did not run, and trying
+    /// again later may work.
     pub fn is_connection_lost(&self) -> bool {
-        match self {
-            DbError::Postgres(e) => {
-                e.is_closed()
-                    || e.as_db_error().is_none() && e.code().is_none() && {
-                        let text = e.to_string();
-                        text.contains("connection") || text.contains("timed out")
-                    }
-            }
-            _ => false,
+        let e = match self {
+            DbError::Postgres(e) | DbError::Prepare { source: e, .. } => e,
+            _ => return false,
+        };
+        if e.is_closed() {
+            return true;
+        }
+        match e.code() {
+            // Connection exceptions and operator intervention (shutdown).
+            Some(code) => code.code().starts_with("08") || code.code().starts_with("57P"),
+            // Not the server's answer: the socket, a timeout, a refused connection.
+            None => e.as_db_error().is_none(),
         }
     }
 }

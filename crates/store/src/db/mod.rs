@@ -148,6 +148,14 @@ impl Connection {
         }
     }
 
+    /// Whether the connection is gone (a server connection that closed).
+    pub fn is_closed(&self) -> bool {
+        match self {
+            Connection::Sqlite(_) => false,
+            Connection::Postgres(c) => c.is_closed(),
+        }
+    }
+
     /// Whether this is a PostgreSQL connection.
     pub fn is_postgres(&self) -> bool {
         matches!(self, Connection::Postgres(_))

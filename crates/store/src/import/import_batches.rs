@@ -122,11 +122,12 @@ impl<'s> RunState<'s> {
         let open = match self.open.take() {
             Some(open) => open,
             None => {
-                let conn = self
+                let mut conn = self
                     .store
                     .writer
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner);
+                self.store.heal(&mut conn, false)?;
                 set_triggers(&conn, false)?;
                 // From here on, dropping it turns the triggers back on.
                 let open = OpenTransaction {
