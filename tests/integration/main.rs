@@ -19,3 +19,4 @@ mod import_resaved_exports;
 mod occasions;
 mod packing_slips;
 mod server_away;
+mod server_roles;
