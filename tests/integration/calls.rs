@@ -401,7 +401,7 @@ fn attempts_are_capped_at_three() {
         .unwrap_err();
     assert_eq!(
         err.code(),
-        "invalid",
+        "call.closed",
         "a closed call takes no more attempts: {err}"
     );
 }

@@ -21,7 +21,11 @@ fn as_user(server: &str, user: &str, password: &str, database: &str) -> PathBuf 
 fn the_desks_role_works_the_day_and_only_the_owner_changes_the_schema() {
     let Some(server) = test_server() else { return };
     let n = std::process::id();
-    let (owner, desk, db) = (format!("owner_{n}"), format!("desk_{n}"), format!("shop_{n}"));
+    let (owner, desk, db) = (
+        format!("owner_{n}"),
+        format!("desk_{n}"),
+        format!("shop_{n}"),
+    );
     let admin = raw_connection(&PathBuf::from(&server)).unwrap();
     for sql in [
         format!("CREATE ROLE {owner} LOGIN PASSWORD 'owner-pw'"),

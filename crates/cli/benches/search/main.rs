@@ -17,6 +17,9 @@
 #[path = "../common/harness.rs"]
 mod harness;
 
+#[path = "../common/server_copy.rs"]
+mod server_copy;
+
 mod queries;
 mod report;
 mod shop;
@@ -32,8 +35,31 @@ fn run() -> Result<bool, String> {
     let store = Store::open(&db).map_err(|e| e.to_string())?;
     let queries = queries::queries(&store)?;
     let timings = timing::measure(&store, &queries)?;
-    let (text, pass) = report::report(scale, &db, built, &queries, &timings);
+    let (mut text, mut pass) = report::report(
+        "SQLite",
+        scale,
+        &store.location(),
+        built,
+        &queries,
+        &timings,
+    );
     println!("{text}");
+    drop(store);
+    if let Some(server) = server_copy::postgres_copy(&db, "courtesy-search-bench")? {
+        let store = Store::open(&server.url).map_err(|e| e.to_string())?;
+        let timings = timing::measure(&store, &queries)?;
+        let (pg_text, pg_pass) = report::report(
+            "PostgreSQL",
+            scale,
+            &store.location(),
+            Some(server.copied_in),
+            &queries,
+            &timings,
+        );
+        println!("\n{pg_text}");
+        text = format!("{text}\n{pg_text}");
+        pass &= pg_pass;
+    }
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let out_dir = workspace
         .canonicalize()

@@ -1,4 +1,4 @@
-//! Timing the queries through the store and as bare FTS5.
+//! Timing the queries through the store and as the bare index query (FTS5 or tsquery).
 
 use crate::queries::Query;
 use courtesy_store::Store;
