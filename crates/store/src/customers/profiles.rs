@@ -237,7 +237,22 @@ pub(crate) fn list_item_from_row(r: &Row<'_>) -> crate::db::Result<CustomerListI
 }
 
 /// List items for the given ids, in the given order (used by search).
+/// The list items of `ids`, in that order. SQLite reads them one by one (each a
+/// look-up by key, no round trip); a server is asked once for the whole page.
 pub(crate) fn list_items_by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<CustomerListItem>> {
+    if conn.is_postgres() {
+        let sql = format!(
+            "SELECT {LIST_COLUMNS} FROM customers c WHERE c.id IN ({})",
+            crate::dialect::json_integers(conn, "?1")
+        );
+        let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        let mut found: std::collections::HashMap<i64, CustomerListItem> = conn
+            .prepare_cached(&sql)?
+            .query_map([json], list_item_from_row)?
+            .map(|item| item.map(|i| (i.id, i)))
+            .collect::<crate::db::Result<_>>()?;
+        return Ok(ids.iter().filter_map(|id| found.remove(id)).collect());
+    }
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LIST_COLUMNS} FROM customers c WHERE c.id = ?1"
     ))?;
