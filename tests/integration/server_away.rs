@@ -9,27 +9,9 @@ use courtesy_store::testing::on_postgres;
 use courtesy_store::{CustomerEdit, Store};
 use courtesy_tests::{small_shop, tester};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn cluster(action: &str, dir: &Path) -> String {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/postgres.sh");
-    let out = Command::new("bash")
-        .arg(script)
-        .arg(action)
-        .arg(dir)
-        .output()
-        .expect("the cluster script runs");
-    assert!(
-        out.status.success(),
-        "postgres.sh {action}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .trim()
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .to_string()
+    courtesy_store::testing::cluster(action, dir).unwrap_or_else(|e| panic!("{e}"))
 }
 
 struct Cluster(PathBuf);

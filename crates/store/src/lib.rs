@@ -133,14 +133,7 @@ impl Store {
             return Ok(());
         }
         let url = self.path.to_string_lossy();
-        let fresh = db::server::connect(&url).map_err(|e| self.unreachable(e.into()))?;
-        let fresh = Connection::Postgres(Box::new(fresh));
-        if reader {
-            fresh
-                .execute_batch("SET default_transaction_read_only = on")
-                .map_err(|e| self.unreachable(e.into()))?;
-        }
-        *conn = fresh;
+        *conn = open::server_connection(&url, reader).map_err(|e| self.unreachable(e.into()))?;
         Ok(())
     }
 

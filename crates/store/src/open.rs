@@ -175,6 +175,16 @@ impl Store {
     }
 }
 
+/// A connection to the server at `url`: the writer's, or a reader's, whose
+/// transactions are read-only.
+pub(crate) fn server_connection(url: &str, reader: bool) -> crate::db::Result<Db> {
+    let conn = Db::Postgres(Box::new(server::connect(url)?));
+    if reader {
+        conn.execute_batch("SET default_transaction_read_only = on")?;
+    }
+    Ok(conn)
+}
+
 impl Store {
     /// Opens the PostgreSQL database at `url` (`postgres://user:password@host/db`)
     /// and brings it to the current schema, creating it in an empty database.
@@ -182,7 +192,7 @@ impl Store {
     pub fn open_server(url: &str) -> Result<Store> {
         let shown = PathBuf::from(server::redacted(url));
         let location = PathBuf::from(url);
-        let writer = Db::Postgres(Box::new(server::connect(url)?));
+        let writer = server_connection(url, false)?;
         let found = postgres_version(&writer)?;
         if found > LATEST_VERSION {
             return Err(StoreError::TooNew {
@@ -196,9 +206,7 @@ impl Store {
         }
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
-            let r = Db::Postgres(Box::new(server::connect(url)?));
-            r.execute_batch("SET default_transaction_read_only = on")?;
-            readers.push(Mutex::new(r));
+            readers.push(Mutex::new(server_connection(url, true)?));
         }
         let store = Store {
             path: location,

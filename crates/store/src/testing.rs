@@ -127,3 +127,26 @@ pub fn database_holds(location: &Path, needle: &str) -> Result<bool> {
     }
     Ok(false)
 }
+
+/// Runs `scripts/postgres.sh ACTION DIR` (`start`, `stop`, `resume` a
+/// throwaway cluster in DIR); the last line it printed (`start`: the URL).
+pub fn cluster(action: &str, dir: &Path) -> std::result::Result<String, String> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/postgres.sh");
+    let out = std::process::Command::new("bash")
+        .arg(script)
+        .arg(action)
+        .arg(dir)
+        .output()
+        .map_err(|e| format!("postgres.sh {action}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "postgres.sh {action}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string())
+}

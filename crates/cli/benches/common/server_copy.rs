@@ -4,9 +4,9 @@
 //! copied into it with `Store::copy_into` (what `courtesy db copy` does).
 //! `COURTESY_BENCH_POSTGRES=0` leaves PostgreSQL out.
 
+use courtesy_store::testing::cluster;
 use courtesy_store::Store;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// A running cluster; stopped when dropped.
@@ -18,30 +18,9 @@ pub struct Server {
     pub copied_in: Duration,
 }
 
-fn script(action: &str, dir: &Path) -> Result<String, String> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/postgres.sh");
-    let out = Command::new("bash")
-        .arg(script)
-        .arg(action)
-        .arg(dir)
-        .output()
-        .map_err(|e| format!("postgres.sh {action}: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "postgres.sh {action}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .to_string())
-}
-
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = script("stop", &self.dir);
+        let _ = cluster("stop", &self.dir);
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
@@ -53,9 +32,9 @@ pub fn postgres_copy(db: &Path, name: &str) -> Result<Option<Server>, String> {
         return Ok(None);
     }
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-postgres"));
-    let _ = script("stop", &dir);
+    let _ = cluster("stop", &dir);
     let _ = std::fs::remove_dir_all(&dir);
-    let url = PathBuf::from(script("start", &dir)?);
+    let url = PathBuf::from(cluster("start", &dir)?);
     let mut server = Server {
         dir,
         url,

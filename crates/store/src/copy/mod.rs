@@ -8,7 +8,7 @@
 mod tables;
 
 use crate::customers::search_index;
-use crate::db::{params_from_iter, Connection, Value};
+use crate::db::{params_from_iter, Connection, OptionalExtension, Value};
 use crate::error::{Result, StoreError};
 use crate::transaction::set_triggers;
 use crate::Store;
@@ -223,10 +223,7 @@ fn advance_identities(conn: &Connection) -> Result<()> {
             [table.name, key],
             |_| Ok(()),
         )
-        .or_else(|e| match e {
-            crate::db::DbError::NoRows => Ok(()),
-            e => Err(e),
-        })?;
+        .optional()?;
     }
     Ok(())
 }

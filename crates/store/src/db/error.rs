@@ -17,6 +17,9 @@ pub enum DbError {
         /// What PostgreSQL said.
         source: tokio_postgres::Error,
     },
+    /// The connection could not be set up as asked (the URL, its TLS options,
+    /// the CA file).
+    Setup(String),
     /// A query that must return a row returned none.
     NoRows,
     /// A column's value could not be read as the type asked for.
@@ -46,6 +49,7 @@ impl fmt::Display for DbError {
                     None => write!(f, "{source} in: {sql}"),
                 }
             }
+            DbError::Setup(message) => f.write_str(message),
             DbError::NoRows => f.write_str("the query returned no rows"),
             DbError::Conversion { column, source } => {
                 write!(f, "column {column} could not be read: {source}")
@@ -60,7 +64,7 @@ impl std::error::Error for DbError {
             DbError::Sqlite(e) => Some(e),
             DbError::Postgres(e) => Some(e),
             DbError::Prepare { source, .. } => Some(source),
-            DbError::NoRows => None,
+            DbError::Setup(_) | DbError::NoRows => None,
             DbError::Conversion { source, .. } => Some(source.as_ref()),
         }
     }

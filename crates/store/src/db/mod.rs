@@ -82,20 +82,12 @@ impl PgConnection {
         values: &[&dyn ToSql],
     ) -> Result<Vec<tokio_postgres::Row>> {
         let owned = pg_params(values)?;
-        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = owned
-            .iter()
-            .map(|p| p as &(dyn tokio_postgres::types::ToSql + Sync))
-            .collect();
-        Ok(wait(self.client.query(stmt, &refs))?)
+        Ok(wait(self.client.query(stmt, &param_refs(&owned)))?)
     }
 
     fn execute(&self, stmt: &tokio_postgres::Statement, values: &[&dyn ToSql]) -> Result<usize> {
         let owned = pg_params(values)?;
-        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = owned
-            .iter()
-            .map(|p| p as &(dyn tokio_postgres::types::ToSql + Sync))
-            .collect();
-        Ok(wait(self.client.execute(stmt, &refs))? as usize)
+        Ok(wait(self.client.execute(stmt, &param_refs(&owned)))? as usize)
     }
 
     /// Runs statements separated by `;`, without parameters.
@@ -124,6 +116,14 @@ fn pg_params(values: &[&dyn ToSql]) -> Result<Vec<PgParam>> {
                 }
             }))
         })
+        .collect()
+}
+
+/// The parameters as the client takes them.
+fn param_refs(owned: &[PgParam]) -> Vec<&(dyn tokio_postgres::types::ToSql + Sync)> {
+    owned
+        .iter()
+        .map(|p| p as &(dyn tokio_postgres::types::ToSql + Sync))
         .collect()
 }
 

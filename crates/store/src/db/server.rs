@@ -79,10 +79,7 @@ fn split_tls(url: &str) -> Result<(String, Tls)> {
 }
 
 fn invalid(message: String) -> DbError {
-    DbError::Conversion {
-        column: 0,
-        source: message.into(),
-    }
+    DbError::Setup(message)
 }
 
 /// Connects to the server at `url`. The connection is driven by a thread of
@@ -118,6 +115,28 @@ async fn drive<S, T>(
     }
 }
 
+/// Connects with `tls`, hands the client (or the failure) to `sender`, then
+/// drives the connection until it closes.
+async fn serve<T>(
+    config: tokio_postgres::Config,
+    tls: T,
+    sender: Sender<Result<tokio_postgres::Client>>,
+    notices: Option<Sender<String>>,
+) where
+    T: tokio_postgres::tls::MakeTlsConnect<tokio_postgres::Socket>,
+    T::Stream: Unpin,
+{
+    match config.connect(tls).await {
+        Ok((client, connection)) => {
+            let _ = sender.send(Ok(client));
+            drive(connection, notices).await;
+        }
+        Err(e) => {
+            let _ = sender.send(Err(e.into()));
+        }
+    }
+}
+
 fn connect_with(url: &str, notices: Option<Sender<String>>) -> Result<PgConnection> {
     let (driver_url, tls) = split_tls(url)?;
     let mut config: tokio_postgres::Config = driver_url.parse()?;
@@ -144,24 +163,8 @@ fn connect_with(url: &str, notices: Option<Sender<String>>) -> Result<PgConnecti
             };
             runtime.block_on(async move {
                 match connector {
-                    None => match config.connect(tokio_postgres::NoTls).await {
-                        Ok((client, connection)) => {
-                            let _ = sender.send(Ok(client));
-                            drive(connection, notices).await;
-                        }
-                        Err(e) => {
-                            let _ = sender.send(Err(e.into()));
-                        }
-                    },
-                    Some(connector) => match config.connect(connector).await {
-                        Ok((client, connection)) => {
-                            let _ = sender.send(Ok(client));
-                            drive(connection, notices).await;
-                        }
-                        Err(e) => {
-                            let _ = sender.send(Err(e.into()));
-                        }
-                    },
+                    None => serve(config, tokio_postgres::NoTls, sender, notices).await,
+                    Some(tls) => serve(config, tls, sender, notices).await,
                 }
             });
         })
