@@ -60,10 +60,7 @@ fn run() -> Result<bool, String> {
     let store = Store::open(&copy).map_err(|e| e.to_string())?;
     let mut pass = measure(&store, "SQLite", scale)?;
     if let Some(server) = &server {
-        println!(
-            "\nthe same shop copied into PostgreSQL in {:.1} s:",
-            server.copied_in.as_secs_f64()
-        );
+        println!("\nthe same shop {}:", server.how());
         let store = Store::open(&server.url).map_err(|e| e.to_string())?;
         pass &= measure(&store, "PostgreSQL", scale)?;
     }

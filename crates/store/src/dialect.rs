@@ -24,3 +24,14 @@ pub(crate) fn ordered_joins<'s>(conn: &Connection, sql: &'s str) -> std::borrow:
         sql.into()
     }
 }
+
+/// After a bulk load (a copy, a whole shop at once): on PostgreSQL, fresh
+/// planner statistics, so the first searches do not plan as for empty tables
+/// (autovacuum would take its time); SQLite plans from its indexes as they are.
+/// Tables the connection's role does not own are skipped with a notice.
+pub(crate) fn refresh_statistics(conn: &Connection) -> crate::db::Result<()> {
+    if conn.is_postgres() {
+        conn.execute_batch("ANALYZE")?;
+    }
+    Ok(())
+}

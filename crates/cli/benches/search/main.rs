@@ -46,13 +46,14 @@ fn run() -> Result<bool, String> {
     println!("{text}");
     drop(store);
     if let Some(server) = server_copy::postgres_copy(&db, "courtesy-search-bench")? {
+        println!("\nthe same shop {}", server.how());
         let store = Store::open(&server.url).map_err(|e| e.to_string())?;
         let timings = timing::measure(&store, &queries)?;
         let (pg_text, pg_pass) = report::report(
             "PostgreSQL",
             scale,
             &store.location(),
-            Some(server.copied_in),
+            server.copied_in,
             &queries,
             &timings,
         );

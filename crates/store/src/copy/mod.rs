@@ -295,6 +295,7 @@ fn copy_tables(
         }
         advance_identities(dst)?;
         search_index::rebuild(dst)?;
+        crate::dialect::refresh_statistics(dst)?;
         Ok(done)
     })();
     // On an error the transaction is rolled back (and on PostgreSQL takes no

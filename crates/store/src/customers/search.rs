@@ -132,24 +132,22 @@ fn ts_query(query: &str) -> Option<String> {
 
 /// The index's queries on one backend: `?1` is the expression, `?2` the limit.
 struct IndexQueries {
-    count: &'static str,
+    /// Up to `?2` matches in index order, each with its rank (lower is better).
+    matches: &'static str,
+    /// The best `?2` matches by rank (for benchmarks: the index alone).
     ranked: &'static str,
-    unranked: &'static str,
 }
 
 const FTS5: IndexQueries = IndexQueries {
-    count: "SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ?1 LIMIT ?2)",
+    matches: "SELECT rowid, rank FROM customer_search WHERE customer_search MATCH ?1 LIMIT ?2",
     ranked: "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 ORDER BY rank LIMIT ?2",
-    unranked: "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 LIMIT ?2",
 };
 
 const TSQUERY: IndexQueries = IndexQueries {
-    count: "SELECT count(*) FROM (SELECT 1 FROM customer_search
-            WHERE document @@ to_tsquery('simple', ?1) LIMIT ?2) AS m",
+    matches: "SELECT customer_id, -ts_rank_cd(document, to_tsquery('simple', ?1)) FROM customer_search
+              WHERE document @@ to_tsquery('simple', ?1) LIMIT ?2",
     ranked: "SELECT customer_id FROM customer_search WHERE document @@ to_tsquery('simple', ?1)
              ORDER BY ts_rank_cd(document, to_tsquery('simple', ?1)) DESC, customer_id LIMIT ?2",
-    unranked: "SELECT customer_id FROM customer_search WHERE document @@ to_tsquery('simple', ?1)
-               LIMIT ?2",
 };
 
 /// The folded words of a name/e-mail query, split the way the index tokenises.
@@ -169,55 +167,66 @@ fn ids(conn: &Connection, sql: &str, params: impl crate::db::Params) -> Result<V
 }
 
 /// Customers whose order number is exactly `number`, then those whose number
-/// starts with it, in number order (both straight off the index on `number`).
+/// starts with it, in number order (one range off the index on `number`, in
+/// which the exact number sorts first).
 fn order_number_ids(conn: &Connection, number: &str, limit: i64) -> Result<Vec<i64>> {
-    let mut found = ids(
+    ids(
         conn,
-        "SELECT customer_id FROM orders WHERE number = ?1 AND customer_id IS NOT NULL",
-        params![number],
-    )?;
-    found.extend(ids(
-        conn,
-        "SELECT customer_id FROM orders WHERE number > ?1 AND number < ?1 || '\u{10ffff}'
+        "SELECT customer_id FROM orders WHERE number >= ?1 AND number < ?1 || '\u{10ffff}'
            AND customer_id IS NOT NULL ORDER BY number LIMIT ?2",
         params![number, limit * 4],
-    )?);
-    Ok(found)
+    )
 }
 
+/// Up to `limit` customers whose family name (sort key) starts with `word`,
+/// alphabetically (straight off the index on `sort_key`).
+fn family_name_ids(conn: &Connection, word: &str, limit: i64) -> Result<Vec<i64>> {
+    let mut upper = word.to_string();
+    upper.push('\u{7f}');
+    ids(
+        conn,
+        "SELECT id FROM customers WHERE sort_key >= ?1 AND sort_key < ?2 ORDER BY sort_key, id LIMIT ?3",
+        params![word, upper, limit],
+    )
+}
+
+/// The best `limit` matches of `expr` when the query is narrow (at most
+/// [`BROAD`] matches), ranked; for a broad one, family names starting with its
+/// one word alphabetically, then the first matches in index order.
+///
+/// One short word is checked against family names first: when more than
+/// [`BROAD`] start with it, the query is broad and the page is answered from
+/// the `sort_key` index without touching the text index.
 fn ranked_or_broad(
     conn: &Connection,
     expr: &str,
     words: &[String],
     limit: i64,
 ) -> Result<Vec<i64>> {
+    let mut found = match words {
+        [word] => family_name_ids(conn, word, BROAD + 1)?,
+        _ => Vec::new(),
+    };
+    if found.len() as i64 > BROAD {
+        found.truncate(limit as usize);
+        return Ok(found);
+    }
     let index = if conn.is_postgres() { &TSQUERY } else { &FTS5 };
-    let matches: i64 = conn
-        .prepare_cached(index.count)?
-        .query_row(params![expr, BROAD + 1], |r| r.get(0))?;
-    if matches <= BROAD {
-        return ids(conn, index.ranked, params![expr, limit]);
+    let mut matches: Vec<(i64, f64)> = conn
+        .prepare_cached(index.matches)?
+        .query_map(params![expr, BROAD + 1], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<crate::db::Result<_>>()?;
+    if matches.len() as i64 <= BROAD {
+        matches.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        return Ok(matches.into_iter().take(limit as usize).map(|m| m.0).collect());
     }
-    let mut found = Vec::new();
-    if let [word] = words {
-        // One short word: family names starting with it, alphabetically.
-        let mut upper = word.clone();
-        upper.push('\u{7f}');
-        found = ids(
-            conn,
-            "SELECT id FROM customers WHERE sort_key >= ?1 AND sort_key < ?2 ORDER BY sort_key, id LIMIT ?3",
-            params![word, upper, limit],
-        )?;
-    }
-    if (found.len() as i64) < limit {
-        let more = ids(conn, index.unranked, params![expr, limit * 2])?;
-        for id in more {
-            if found.len() as i64 >= limit {
-                break;
-            }
-            if !found.contains(&id) {
-                found.push(id);
-            }
+    found.truncate(limit as usize);
+    for (id, _) in matches {
+        if found.len() as i64 >= limit {
+            break;
+        }
+        if !found.contains(&id) {
+            found.push(id);
         }
     }
     Ok(found)

@@ -475,6 +475,7 @@ impl Store {
             }
             customer_stats::refresh_all(tx)?;
             search_index::rebuild(tx)?;
+            crate::dialect::refresh_statistics(tx)?;
             let counts = LoadCounts { products: products.len(), customers: customers.len(), orders: orders.len() };
             record(
                 tx,
