@@ -182,3 +182,141 @@ fn editing_a_missing_customer_is_not_found() {
         .unwrap_err();
     assert_eq!(err.code(), "not_found");
 }
+
+/// The profile's fields as a desk's screen shows them (what an edit is checked against).
+fn as_seen(p: &courtesy_store::CustomerProfile) -> Box<CustomerEdit> {
+    Box::new(CustomerEdit {
+        notes: Some(p.notes.clone()),
+        tags: Some(p.tags.clone()),
+        do_not_call: Some(p.do_not_call),
+        consents: Some(
+            p.consents
+                .iter()
+                .filter_map(|c| {
+                    c.granted.map(|granted| ConsentEdit {
+                        channel: c.channel.clone(),
+                        granted,
+                    })
+                })
+                .collect(),
+        ),
+        seen: None,
+    })
+}
+
+#[test]
+fn an_edit_over_another_desks_change_is_refused_with_who_and_then_saved_on_purpose() {
+    let (_dir, office) = small_shop_db();
+    // The owner's desk, on the same database.
+    let home = Store::open(office.path()).unwrap();
+    let owner =
+        courtesy_store::Actor::new("Owner", courtesy_store::AuditSource::Ui, chrono::Utc::now());
+    let id = id_of(&office, "Grzegorzewska");
+    let on_office_screen = office.customer_profile(id).unwrap();
+    let on_home_screen = home.customer_profile(id).unwrap();
+
+    home.edit_customer(
+        id,
+        &CustomerEdit {
+            notes: Some("Wants the parcel at the neighbour's.".into()),
+            seen: Some(as_seen(&on_home_screen)),
+            ..Default::default()
+        },
+        &owner,
+    )
+    .unwrap();
+
+    // The office saves notes typed over the old text: refused, nothing written.
+    let mine = CustomerEdit {
+        notes: Some("Allergic to lavender.".into()),
+        seen: Some(as_seen(&on_office_screen)),
+        ..Default::default()
+    };
+    let err = office.edit_customer(id, &mine, &tester()).unwrap_err();
+    match &err {
+        StoreError::CustomerChanged { fields, by, at } => {
+            assert_eq!(fields, "notes");
+            assert_eq!(by, "Owner");
+            assert!(!at.is_empty());
+        }
+        other => panic!("expected customer.changed, got {other:?}"),
+    }
+    assert_eq!(err.code().as_str(), "customer.changed");
+    assert_eq!(
+        office.customer_profile(id).unwrap().notes,
+        "Wants the parcel at the neighbour's."
+    );
+
+    // A change to another field than the one changed meanwhile goes through.
+    let tagged = office
+        .edit_customer(
+            id,
+            &CustomerEdit {
+                tags: Some(vec!["VIP".into()]),
+                seen: Some(as_seen(&on_office_screen)),
+                ..Default::default()
+            },
+            &tester(),
+        )
+        .unwrap();
+    assert_eq!(tagged.tags, ["VIP"]);
+    assert_eq!(tagged.notes, "Wants the parcel at the neighbour's.");
+
+    // Having seen their notes, the office saves its own on purpose.
+    let now_seen = office.customer_profile(id).unwrap();
+    let saved = office
+        .edit_customer(
+            id,
+            &CustomerEdit {
+                seen: Some(as_seen(&now_seen)),
+                ..mine.clone()
+            },
+            &tester(),
+        )
+        .unwrap();
+    assert_eq!(saved.notes, "Allergic to lavender.");
+
+    // The same value typed on both desks is no conflict.
+    home.edit_customer(
+        id,
+        &CustomerEdit {
+            notes: Some("Allergic to lavender.".into()),
+            seen: Some(as_seen(&on_home_screen)),
+            ..Default::default()
+        },
+        &owner,
+    )
+    .unwrap();
+
+    // A consent never asked on the home screen, granted at the office
+    // meanwhile: withdrawing it from the stale screen is refused.
+    let never_asked = on_home_screen
+        .consents
+        .iter()
+        .find(|c| c.granted.is_none())
+        .map(|c| c.channel.clone())
+        .expect("a channel never asked");
+    let consent = |granted| CustomerEdit {
+        consents: Some(vec![ConsentEdit {
+            channel: never_asked.clone(),
+            granted,
+        }]),
+        ..Default::default()
+    };
+    office.edit_customer(id, &consent(true), &tester()).unwrap();
+    let err = home
+        .edit_customer(
+            id,
+            &CustomerEdit {
+                seen: Some(as_seen(&on_home_screen)),
+                ..consent(false)
+            },
+            &owner,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&err, StoreError::CustomerChanged { fields, by, .. }
+            if *fields == format!("consent.{never_asked}") && by == "tester"),
+        "{err:?}"
+    );
+}

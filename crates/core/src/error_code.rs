@@ -60,6 +60,8 @@ error_codes! {
     CallClaimed = "call.claimed" ["by", "until"],
     /// The call was closed meanwhile (another desk made it, or it was cancelled).
     CallClosed = "call.closed" ["status", "by", "at"],
+    /// Someone else changed the customer's fields while this edit was open.
+    CustomerChanged = "customer.changed" ["fields", "by", "at"],
     /// The order was packed already.
     DispatchAlreadyPacked = "dispatch.already_packed" ["at", "by"],
     /// A cancelled or refunded order must not be packed.

@@ -75,6 +75,16 @@ pub enum StoreError {
         /// When it closed (UTC).
         at: String,
     },
+    /// Someone else changed the customer's fields since the edit began.
+    #[error("{by} changed {fields} of this customer at {at}, while this edit was open")]
+    CustomerChanged {
+        /// The fields, e.g. `notes, tags`.
+        fields: String,
+        /// Who made the last change (empty when unknown).
+        by: String,
+        /// When (UTC).
+        at: String,
+    },
     /// The order was packed already.
     #[error("this order was packed already, at {at} by {by}")]
     AlreadyPacked {
@@ -129,6 +139,7 @@ impl StoreError {
             StoreError::NotEmpty { .. } => ErrorCode::DbNotEmpty,
             StoreError::CallClaimed { .. } => ErrorCode::CallClaimed,
             StoreError::CallClosed { .. } => ErrorCode::CallClosed,
+            StoreError::CustomerChanged { .. } => ErrorCode::CustomerChanged,
             StoreError::AlreadyPacked { .. } => ErrorCode::DispatchAlreadyPacked,
             StoreError::NotToBePacked { .. } => ErrorCode::DispatchNotToBePacked,
             StoreError::ShopNameTaken { .. } => ErrorCode::ShopNameTaken,
@@ -169,6 +180,11 @@ impl StoreError {
             StoreError::AlreadyPacked { at, by } => vec![("at", at.clone()), ("by", by.clone())],
             StoreError::CallClosed { status, by, at } => vec![
                 ("status", status.clone()),
+                ("by", by.clone()),
+                ("at", at.clone()),
+            ],
+            StoreError::CustomerChanged { fields, by, at } => vec![
+                ("fields", fields.clone()),
                 ("by", by.clone()),
                 ("at", at.clone()),
             ],

@@ -250,7 +250,14 @@ doNotCall?: boolean,
 /**
  * Consent changes.
  */
-consents?: Array<ConsentEdit>, };
+consents?: Array<ConsentEdit>, 
+/**
+ * The same fields as they were when the editing began (the profile on
+ * screen). A field changed meanwhile by someone else, to another value
+ * than this edit's, is refused as [`StoreError::CustomerChanged`] instead
+ * of overwritten. Absent: no check (the CLI, imports).
+ */
+seen?: CustomerEdit, };
 
 export type OrderLineView = { 
 /**
@@ -382,7 +389,7 @@ syncEveryMinutes: number, };
 
 export type PageSize = "a4" | "letter" | "a6" | "label4x6";
 
-export type ErrorCode = "db.not_a_database" | "db.too_new" | "db.migration_failed" | "db.io" | "db.sqlite" | "db.unreachable" | "db.not_empty" | "not_found" | "invalid" | "call.claimed" | "call.closed" | "dispatch.already_packed" | "dispatch.not_to_be_packed" | "import.not_text" | "import.empty" | "import.no_rows" | "import.unknown_format" | "import.missing_columns" | "import.malformed" | "import.unknown_json" | "import.needs_mapping" | "import.mapping_incomplete" | "import.io" | "slips.no_orders" | "slips.io" | "print.no_printer" | "print.failed" | "slip.no_slips" | "slip.no_cards" | "slip.empty_order_number" | "slip.order_number_not_encodable" | "slip.order_number_too_long" | "slip.bad_logo" | "slip.pdf" | "slip.font" | "cards.none" | "file.write" | "settings.io" | "shop.name_taken" | "shop.not_found" | "shop.bad_address" | "shop.insecure" | "shop.unreachable" | "shop.server_error" | "shop.unauthorized" | "shop.scope_missing" | "shop.not_permitted" | "shop.refused" | "shop.not_a_shop" | "shop.bad_page" | "shop.throttled" | "shop.bulk_failed" | "shop.busy" | "shop.no_secret" | "shop.keychain" | "shop.interrupted" | "app.task_failed" | "app.unexpected";
+export type ErrorCode = "db.not_a_database" | "db.too_new" | "db.migration_failed" | "db.io" | "db.sqlite" | "db.unreachable" | "db.not_empty" | "not_found" | "invalid" | "call.claimed" | "call.closed" | "customer.changed" | "dispatch.already_packed" | "dispatch.not_to_be_packed" | "import.not_text" | "import.empty" | "import.no_rows" | "import.unknown_format" | "import.missing_columns" | "import.malformed" | "import.unknown_json" | "import.needs_mapping" | "import.mapping_incomplete" | "import.io" | "slips.no_orders" | "slips.io" | "print.no_printer" | "print.failed" | "slip.no_slips" | "slip.no_cards" | "slip.empty_order_number" | "slip.order_number_not_encodable" | "slip.order_number_too_long" | "slip.bad_logo" | "slip.pdf" | "slip.font" | "cards.none" | "file.write" | "settings.io" | "shop.name_taken" | "shop.not_found" | "shop.bad_address" | "shop.insecure" | "shop.unreachable" | "shop.server_error" | "shop.unauthorized" | "shop.scope_missing" | "shop.not_permitted" | "shop.refused" | "shop.not_a_shop" | "shop.bad_page" | "shop.throttled" | "shop.bulk_failed" | "shop.busy" | "shop.no_secret" | "shop.keychain" | "shop.interrupted" | "app.task_failed" | "app.unexpected";
 
 export type CallReason = "first_order" | "big_order" | "vip_order" | "delivery_problem" | "manual" | "call_again" | "service_recovery";
 

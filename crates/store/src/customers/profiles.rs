@@ -182,9 +182,81 @@ pub struct CustomerEdit {
     /// Consent changes.
     #[ts(optional)]
     pub consents: Option<Vec<ConsentEdit>>,
+    /// The same fields as they were when the editing began (the profile on
+    /// screen). A field changed meanwhile by someone else, to another value
+    /// than this edit's, is refused as [`StoreError::CustomerChanged`] instead
+    /// of overwritten. Absent: no check (the CLI, imports).
+    #[ts(optional)]
+    pub seen: Option<Box<CustomerEdit>>,
 }
 
 const MAX_NOTES: usize = 20_000;
+
+/// Refuses `edit` when a field it sets was changed by someone else since
+/// `seen` (now `before`, neither what was seen nor what this edit sets), naming
+/// the fields and the last change to the customer: who, when.
+fn changed_meanwhile(
+    conn: &Connection,
+    before: &CustomerProfile,
+    edit: &CustomerEdit,
+    seen: &CustomerEdit,
+    tags: Option<&[String]>,
+) -> Result<()> {
+    fn clash<T: PartialEq>(now: &T, seen: Option<&T>, new: Option<&T>) -> bool {
+        matches!((seen, new), (Some(seen), Some(new)) if now != seen && now != new)
+    }
+    let mut fields: Vec<String> = Vec::new();
+    if clash(&before.notes, seen.notes.as_ref(), edit.notes.as_ref()) {
+        fields.push("notes".into());
+    }
+    let seen_tags = seen.tags.as_deref().map(clean_tags).transpose()?;
+    if clash(
+        &before.tags,
+        seen_tags.as_ref(),
+        tags.map(<[String]>::to_vec).as_ref(),
+    ) {
+        fields.push("tags".into());
+    }
+    if clash(
+        &before.do_not_call,
+        seen.do_not_call.as_ref(),
+        edit.do_not_call.as_ref(),
+    ) {
+        fields.push("do_not_call".into());
+    }
+    if let Some(seen_consents) = &seen.consents {
+        for c in edit.consents.iter().flatten() {
+            let now = before
+                .consents
+                .iter()
+                .find(|b| b.channel == c.channel)
+                .and_then(|b| b.granted);
+            let was = seen_consents
+                .iter()
+                .find(|s| s.channel == c.channel)
+                .map(|s| s.granted);
+            if now != was && now != Some(c.granted) {
+                fields.push(format!("consent.{}", c.channel));
+            }
+        }
+    }
+    if fields.is_empty() {
+        return Ok(());
+    }
+    let (by, at): (String, String) = conn
+        .prepare_cached(
+            "SELECT actor, at FROM audit_log WHERE entity = 'customer' AND entity_id = ?1
+             ORDER BY at DESC, id DESC LIMIT 1",
+        )?
+        .query_row([before.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or_else(|| (String::new(), before.updated_at.clone()));
+    Err(StoreError::CustomerChanged {
+        fields: fields.join(", "),
+        by,
+        at,
+    })
+}
 
 fn name_of(
     r: &Row<'_>,
@@ -468,6 +540,9 @@ impl Store {
         }
         self.write(|tx| {
             let before = profile(tx, id)?;
+            if let Some(seen) = &edit.seen {
+                changed_meanwhile(tx, &before, edit, seen, tags.as_deref())?;
+            }
             let now = to_db(actor.at);
             let mut changed = false;
             if let Some(notes) = edit.notes.as_ref().filter(|n| **n != before.notes) {

@@ -140,11 +140,13 @@ struct IndexQueries {
 
 const FTS5: IndexQueries = IndexQueries {
     matches: "SELECT rowid, rank FROM customer_search WHERE customer_search MATCH ?1 LIMIT ?2",
-    ranked: "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 ORDER BY rank LIMIT ?2",
+    ranked:
+        "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 ORDER BY rank LIMIT ?2",
 };
 
 const TSQUERY: IndexQueries = IndexQueries {
-    matches: "SELECT customer_id, -ts_rank_cd(document, to_tsquery('simple', ?1)) FROM customer_search
+    matches:
+        "SELECT customer_id, -ts_rank_cd(document, to_tsquery('simple', ?1)) FROM customer_search
               WHERE document @@ to_tsquery('simple', ?1) LIMIT ?2",
     ranked: "SELECT customer_id FROM customer_search WHERE document @@ to_tsquery('simple', ?1)
              ORDER BY ts_rank_cd(document, to_tsquery('simple', ?1)) DESC, customer_id LIMIT ?2",
@@ -218,7 +220,11 @@ fn ranked_or_broad(
         .collect::<crate::db::Result<_>>()?;
     if matches.len() as i64 <= BROAD {
         matches.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-        return Ok(matches.into_iter().take(limit as usize).map(|m| m.0).collect());
+        return Ok(matches
+            .into_iter()
+            .take(limit as usize)
+            .map(|m| m.0)
+            .collect());
     }
     found.truncate(limit as usize);
     for (id, _) in matches {
