@@ -158,7 +158,7 @@ fn add_new_orders(raw: &Connection, round: usize, now: DateTime<Utc>) -> Result<
     let step = 1_000_000 / NEW_ORDERS;
     // Placed in the 12 hours before `now`, a minute apart.
     let placed = if raw.is_postgres() {
-        "to_char((CAST(?2 AS timestamptz) - (id % 720) * interval '1 minute') AT TIME ZONE 'UTC',
+        "to_char((CAST(CAST(?2 AS TEXT) AS timestamptz) - (id % 720) * interval '1 minute') AT TIME ZONE 'UTC',
             'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
     } else {
         "strftime('%Y-%m-%dT%H:%M:%SZ', ?2, '-' || (id % 720) || ' minutes')"

@@ -315,18 +315,22 @@ fn refresh(
     Ok(counts)
 }
 
-/// Open calls due by `?1` in due order (the partial index `calls_open_by_due`),
-/// with whether the customer carries the VIP tag `?2`.
-const DUE: &str = "
+/// The first due time of an open call from `?1` up to `?2` (the partial index
+/// `calls_open_by_due`): where the next due day starts.
+const NEXT_DUE: &str =
+    "SELECT min(due_at) FROM calls WHERE status = 'open' AND due_at >= ?1 AND due_at <= ?2";
+
+/// The open calls of one due day (`?1` ≤ due < `?2`, due by `?3`), with whether
+/// the customer carries the VIP tag `?4`.
+const DUE_DAY: &str = "
     SELECT k.id, k.due_at,
         EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = k.customer_id
-            AND t.tag = ?2 COLLATE NOCASE) AS vip
-    FROM calls k WHERE k.status = 'open' AND k.due_at <= ?1
-    ORDER BY k.due_at";
+            AND t.tag = ?4 COLLATE NOCASE) AS vip
+    FROM calls k WHERE k.status = 'open' AND k.due_at >= ?1 AND k.due_at < ?2 AND k.due_at <= ?3";
 
-/// What the list shows of one call.
-const DUE_ITEM: &str = "
-    SELECT k.customer_id, k.order_id, k.reason,
+/// What the list shows of the calls whose ids are in `{ids}` (a subquery of `?1`).
+const DUE_ITEMS: &str = "
+    SELECT k.id, k.customer_id, k.order_id, k.reason,
         c.first_name, c.middle_name, c.last_name, c.company, c.country, c.language,
         (SELECT coalesce(e164, raw) FROM customer_phones WHERE customer_id = c.id
             ORDER BY e164 IS NULL, position LIMIT 1) AS phone,
@@ -336,7 +340,7 @@ const DUE_ITEM: &str = "
             AS claimed_by
     FROM calls k JOIN customers c ON c.id = k.customer_id
     LEFT JOIN orders o ON o.id = k.order_id
-    WHERE k.id = ?1";
+    WHERE k.id IN ({ids})";
 
 /// One open call in the due walk: id, due time, VIP.
 struct Due {
@@ -345,56 +349,79 @@ struct Due {
     vip: bool,
 }
 
-/// The list item for `call`, or `None` when its customer is outside calling hours.
+/// The list item of one row of [`DUE_ITEMS`] for `call`, or `None` when its
+/// customer is outside calling hours.
 fn due_item(
-    conn: &Connection,
-    desk: &str,
-    call: Due,
+    r: &Row<'_>,
+    call: &Due,
     policy: &CallPolicy,
     fallback: Tz,
     now: DateTime<Utc>,
 ) -> Result<Option<CallListItem>> {
-    let mut stmt = conn.prepare_cached(DUE_ITEM)?;
-    let mut rows = stmt.query(params![call.id, desk, to_db(now)])?;
-    let Some(r) = rows.next()? else {
-        return Ok(None);
-    };
-    let country: Option<String> = r.get(7)?;
-    let phone: Option<String> = r.get(9)?;
+    let country: Option<String> = r.get(8)?;
+    let phone: Option<String> = r.get(10)?;
     let zone = zone_for_customer(country.as_deref(), phone.as_deref(), fallback);
     let due_time = from_db(&call.due_at).unwrap_or(now);
     if next_offer_time(policy, zone, due_time, now) != now {
         return Ok(None); // outside calling hours where the customer lives
     }
     let language = r
-        .get::<_, Option<String>>(8)?
+        .get::<_, Option<String>>(9)?
         .and_then(|l| Language::from_tag(&l));
     let name = PersonName::new(
-        &r.get::<_, String>(3)?,
         &r.get::<_, String>(4)?,
         &r.get::<_, String>(5)?,
+        &r.get::<_, String>(6)?,
     )
     .full(NameCulture::of(country.as_deref().unwrap_or(""), language));
     Ok(Some(CallListItem {
         call_id: call.id,
-        customer_id: r.get(0)?,
-        customer_name: if name.is_empty() { r.get(6)? } else { name },
+        customer_id: r.get(1)?,
+        customer_name: if name.is_empty() { r.get(7)? } else { name },
         phone: phone.unwrap_or_default(),
         time_zone: zone.name().to_string(),
         local_time: now.with_timezone(&zone).format("%H:%M").to_string(),
-        reason: crate::calls::call_history::stored(&r, 2, CallReason::parse)?,
-        order_id: r.get(1)?,
-        order_number: r.get(11)?,
-        due_at: call.due_at,
-        attempts: r.get(10)?,
+        reason: crate::calls::call_history::stored(r, 3, CallReason::parse)?,
+        order_id: r.get(2)?,
+        order_number: r.get(12)?,
+        due_at: call.due_at.clone(),
+        attempts: r.get(11)?,
         vip: call.vip,
-        claimed_by: r.get(12)?,
+        claimed_by: r.get(13)?,
     }))
+}
+
+/// The list items of `calls`, in their order, leaving out customers outside
+/// calling hours: one statement for all of them.
+fn due_items(
+    conn: &Connection,
+    desk: &str,
+    calls: &[Due],
+    policy: &CallPolicy,
+    fallback: Tz,
+    now: DateTime<Utc>,
+) -> Result<Vec<CallListItem>> {
+    let ids = serde_json::to_string(&calls.iter().map(|c| c.id).collect::<Vec<_>>())
+        .unwrap_or_else(|_| "[]".into());
+    let sql = DUE_ITEMS.replace("{ids}", &crate::dialect::json_integers(conn, "?1"));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params![ids, desk, to_db(now)])?;
+    let mut items = std::collections::HashMap::with_capacity(calls.len());
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if let Some(call) = calls.iter().find(|c| c.id == id) {
+            items.insert(id, due_item(&r, call, policy, fallback, now)?);
+        }
+    }
+    Ok(calls
+        .iter()
+        .filter_map(|c| items.remove(&c.id).flatten())
+        .collect())
 }
 
 /// Walks the open calls in due order one due day at a time: each day's calls are
 /// put in list order (VIPs first, then due time, id) and offered until `limit`
-/// are listed, so only the days needed are read.
+/// are listed, so only the days needed are read, each in a few statements.
 fn due(
     conn: &Connection,
     desk: &str,
@@ -404,37 +431,36 @@ fn due(
     let policy = crate::calls::call_policy::read_call_policy(conn)?;
     let fallback = shop_zone(conn)?;
     let vip_tag = policy.vip_tag.clone().unwrap_or_default();
-    let mut stmt = conn.prepare_cached(DUE)?;
-    let mut rows = stmt.query(params![to_db(now), vip_tag])?;
+    let now_db = to_db(now);
+    let mut from = String::new();
     let mut out = Vec::new();
-    let mut day: Vec<Due> = Vec::new();
     while out.len() < limit {
-        let next = match rows.next()? {
-            Some(r) => Some(Due {
-                id: r.get(0)?,
-                due_at: r.get(1)?,
-                vip: r.get(2)?,
-            }),
-            None => None,
+        let first: Option<String> = conn
+            .prepare_cached(NEXT_DUE)?
+            .query_row(params![from, now_db], |r| r.get(0))?;
+        let Some(first) = first else {
+            break;
         };
-        let day_ends = match (&next, day.first()) {
-            (_, None) => false,
-            (None, Some(_)) => true,
-            (Some(n), Some(d)) => n.due_at.get(..10) != d.due_at.get(..10),
-        };
-        if day_ends {
-            day.sort_by(|a, b| (!a.vip, &a.due_at, a.id).cmp(&(!b.vip, &b.due_at, b.id)));
-            for call in day.drain(..) {
-                if out.len() >= limit {
-                    break;
-                }
-                out.extend(due_item(conn, desk, call, &policy, fallback, now)?);
-            }
+        let day = first.get(..10).unwrap_or(&first).to_string();
+        let day_end = format!("{day}\u{7f}");
+        let mut calls: Vec<Due> = conn
+            .prepare_cached(DUE_DAY)?
+            .query_map(params![day, day_end, now_db, vip_tag], |r| {
+                Ok(Due {
+                    id: r.get(0)?,
+                    due_at: r.get(1)?,
+                    vip: r.get(2)?,
+                })
+            })?
+            .collect::<crate::db::Result<_>>()?;
+        calls.sort_by(|a, b| (!a.vip, &a.due_at, a.id).cmp(&(!b.vip, &b.due_at, b.id)));
+        let mut rest = &calls[..];
+        while out.len() < limit && !rest.is_empty() {
+            let (batch, more) = rest.split_at((limit - out.len()).min(rest.len()));
+            out.extend(due_items(conn, desk, batch, &policy, fallback, now)?);
+            rest = more;
         }
-        match next {
-            Some(n) => day.push(n),
-            None => break,
-        }
+        from = day_end;
     }
     Ok(out)
 }
