@@ -6,12 +6,17 @@
 // bench; the other desk packs it, and within two seconds the app says who
 // packed it and when. Then the server stops: a banner says so, a save fails
 // and keeps its text, and once the server is back the same save goes through.
+// Notes typed over a change another desk made meanwhile are not saved over
+// it: the profile shows theirs and asks. Last, a one-desk shop in its own
+// file moves onto an empty server database from Settings and, restarted,
+// works there.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after } from "node:test";
-import { appSession, cli, screenshot, tempDir, until } from "./app.mjs";
+import fs from "node:fs";
+import { appSession, cli, launch, screenshot, startDriver, stopDriver, tempDir, until } from "./app.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const cluster = tempDir();
@@ -124,4 +129,93 @@ app.test("the server stopped mid-session: a banner, a failed save keeps its text
   await app.browser.keys(["Control", "Enter"]);
   await (await app.browser.$('[data-testid="call-saved"]')).waitForDisplayed({ timeout: 15000 });
   assert.deepEqual(psql(`SELECT notes FROM call_attempts WHERE call_id = ${call}`), [[NOTE]], "saved once, with the text");
+});
+
+app.test("notes typed over another desk's change show theirs and ask before saving", async () => {
+  const [[id, name]] = psql(`SELECT id, first_name || ' ' || last_name FROM customers WHERE last_name <> '' ORDER BY id LIMIT 1`);
+  await (await app.browser.$('[data-testid="nav-customers"]')).click();
+  const search = await app.browser.$('[data-testid="customer-search"]');
+  await search.waitForDisplayed({ timeout: 20000 });
+  await search.setValue(name);
+  const row = await app.browser.$(`[data-testid="customer-row"][data-id="${id}"]`);
+  await until(app.browser, () => row.isExisting(), `${name} is listed`);
+  await row.click();
+  const notes = await app.browser.$('[data-testid="notes-input"]');
+  await notes.waitForDisplayed({ timeout: 15000 });
+
+  const MINE = "Prosi o kontakt po 17:00";
+  const THEIRS = "Paczka do sąsiada spod 5";
+  await notes.setValue(MINE);
+  // Meanwhile Ola, at another desk, changes the same notes.
+  psql(`UPDATE customers SET notes = '${THEIRS}' WHERE id = ${id};
+        INSERT INTO audit_log (at, actor, source, entity, entity_id, action, detail)
+        VALUES ('2026-12-04T09:30:00Z', 'Ola', 'ui', 'customer', ${id}, 'update', '{"field":"notes"}')`);
+  await (await app.browser.$('[data-testid="notes-save"]')).click();
+  const conflict = await app.browser.$('[data-testid="edit-conflict"]');
+  await conflict.waitForDisplayed({ timeout: 10000 });
+  assert.match(await conflict.getText(), /Ola changed this customer/);
+  assert.equal(await (await app.browser.$('[data-testid="conflict-theirs"]')).getText(), THEIRS, "their notes are shown");
+  assert.equal(await notes.getValue(), MINE, "what was typed stays in the box");
+  assert.deepEqual(psql(`SELECT notes FROM customers WHERE id = ${id}`), [[THEIRS]], "nothing was saved over theirs");
+  await screenshot(app.browser, "several-desks-edit-conflict.png");
+
+  await (await app.browser.$('[data-testid="conflict-save-mine"]')).click();
+  await until(app.browser, async () => !(await conflict.isExisting()), "the question goes once answered");
+  assert.deepEqual(psql(`SELECT notes FROM customers WHERE id = ${id}`), [[MINE]], "saved on purpose");
+});
+
+app.test("a desk's own shop moves to an empty server database from Settings and works there after a restart", async () => {
+  psql("CREATE DATABASE moved");
+  const server = new URL(url);
+  const password = decodeURIComponent(server.password);
+  server.password = "";
+  server.pathname = "/moved";
+  const movedUrl = server.toString();
+  const withPassword = url.replace(/\/postgres$/, "/moved");
+  const dir = tempDir();
+  const file = path.join(dir, "desk.sqlite");
+  cli("--db", file, "demo", "--seed", "5", "--customers", "120", "--orders", "400");
+
+  await app.browser.deleteSession();
+  app.browser = await launch(file);
+  await (await app.browser.$('[data-testid="nav-settings"]')).click();
+  const backend = await app.browser.$('[data-testid="db-backend"]');
+  await backend.waitForDisplayed({ timeout: 15000 });
+  assert.match(await backend.getText(), /own file/);
+  await (await app.browser.$('[data-testid="db-url"]')).setValue(movedUrl);
+  await (await app.browser.$('[data-testid="db-password"]')).setValue(password);
+  await (await app.browser.$('[data-testid="db-check"]')).click();
+  const move = await app.browser.$('[data-testid="db-move"]');
+  await move.waitForDisplayed({ timeout: 15000 });
+  assert.match(await (await app.browser.$('[data-testid="db-found"]')).getText(), /An empty database \(PostgreSQL/);
+  await move.click();
+  const moved = await app.browser.$('[data-testid="db-moved"]');
+  await moved.waitForDisplayed({ timeout: 60000 });
+  assert.match(await moved.getText(), /each checked/);
+  await screenshot(app.browser, "settings-database-moved.png");
+
+  const count = (db) => execFileSync("psql", [db, "-At", "-c", "SELECT count(*) FROM customers"], { encoding: "utf8" }).trim();
+  assert.equal(count(withPassword), "120", "the server holds the shop");
+  const choice = fs.readFileSync(`${file}.server.json`, "utf8");
+  assert.ok(choice.includes("/moved"), choice);
+  assert.ok(!choice.includes(password), "the password is not in the file");
+
+  // On a computer without a keychain the password comes from PGPASSWORD at the next start.
+  await app.browser.deleteSession();
+  await stopDriver();
+  process.env.PGPASSWORD = password;
+  await startDriver();
+  app.browser = await launch(file);
+  await (await app.browser.$('[data-testid="nav-settings"]')).click();
+  await (await app.browser.$('[data-testid="db-backend"]')).waitForDisplayed({ timeout: 15000 });
+  await until(app.browser, async () => /server database/.test(await (await app.browser.$('[data-testid="db-backend"]')).getText()), "the desk works on the server now");
+  const shown = await (await app.browser.$('[data-testid="db-path"]')).getText();
+  assert.ok(shown.includes("/moved") && !shown.includes(password), `the server is shown without its password: ${shown}`);
+  await (await app.browser.$('[data-testid="database-section"]')).scrollIntoView();
+  await screenshot(app.browser, "settings-database-on-server.png");
+
+  // And back to the file.
+  await (await app.browser.$('[data-testid="db-back"]')).click();
+  await (await app.browser.$('[data-testid="db-restart"]')).waitForDisplayed({ timeout: 10000 });
+  assert.ok(!fs.existsSync(`${file}.server.json`), "the desk is pointed at its file again");
 });

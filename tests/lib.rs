@@ -283,3 +283,68 @@ pub fn small_shop_db() -> (tempfile::TempDir, Store) {
         .expect("load the small shop");
     (dir, store)
 }
+
+/// A shop's database on the test server set up as the README's "Several
+/// desks" says: a database owned by an owner role that creates the schema, and
+/// a desk role with data rights only (URLs with their passwords).
+pub struct ReadmeRoles {
+    /// The owner's URL.
+    pub owner: PathBuf,
+    /// The desk role's URL.
+    pub desk: PathBuf,
+}
+
+/// `server` with another user, password and database.
+pub fn server_as(server: &str, user: &str, password: &str, database: &str) -> PathBuf {
+    let mut url = url::Url::parse(server).expect("a server URL");
+    url.set_username(user).expect("a user");
+    url.set_password(Some(password)).expect("a password");
+    url.set_path(&format!("/{database}"));
+    PathBuf::from(url.to_string())
+}
+
+/// Creates the two roles and the database on the test server at `server`
+/// (as its superuser), with the README's grants; the schema is not made yet.
+pub fn readme_roles(server: &str) -> ReadmeRoles {
+    use courtesy_store::testing::raw_connection;
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = format!(
+        "{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let (owner, desk, db) = (
+        format!("owner_{n}"),
+        format!("desk_{n}"),
+        format!("shop_{n}"),
+    );
+    let admin = raw_connection(&PathBuf::from(server)).expect("the test server");
+    for sql in [
+        format!("CREATE ROLE {owner} LOGIN PASSWORD 'owner-pw'"),
+        format!("CREATE ROLE {desk} LOGIN PASSWORD 'desk-pw'"),
+        format!("CREATE DATABASE {db} OWNER {owner}"),
+    ] {
+        admin.execute_batch(&sql).expect("roles and database made");
+    }
+    let superuser = url::Url::parse(server).expect("a server URL");
+    let in_shop = raw_connection(&server_as(
+        server,
+        superuser.username(),
+        superuser.password().unwrap_or_default(),
+        &db,
+    ))
+    .expect("the shop's database");
+    in_shop
+        .execute_batch(&format!(
+            "GRANT USAGE ON SCHEMA public TO {desk};
+             ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public
+               GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {desk};
+             ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public
+               GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {desk};"
+        ))
+        .expect("the README's grants");
+    ReadmeRoles {
+        owner: server_as(server, &owner, "owner-pw", &db),
+        desk: server_as(server, &desk, "desk-pw", &db),
+    }
+}

@@ -94,6 +94,10 @@ pub fn typescript() -> String {
         crate::shop_commands::NewShop::decl(&cfg),
         crate::sync_scheduler::ShopFailure::decl(&cfg),
         crate::sync_scheduler::SyncStatus::decl(&cfg),
+        courtesy_store::ServerContents::decl(&cfg),
+        courtesy_store::CopiedTable::decl(&cfg),
+        crate::database_commands::DatabaseSetup::decl(&cfg),
+        crate::database_commands::ShopMoved::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit;\n// run scripts/bindings.sh.\n",

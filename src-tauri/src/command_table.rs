@@ -69,4 +69,10 @@ pub const COMMANDS: &[&str] = &[
     "sync_now",
     "cancel_sync",
     "sync_status",
+    "database_setup",
+    "check_database_server",
+    "use_database_server",
+    "move_shop_to_server",
+    "use_own_database_file",
+    "restart_app",
 ];

@@ -16,8 +16,14 @@ use ts_rs::TS;
 pub struct AppInfo {
     /// App version.
     pub version: String,
-    /// The database file.
+    /// Where the open database is: its file, or the server's URL without the
+    /// password.
     pub db_path: String,
+    /// Whether it is on a PostgreSQL server (else an SQLite file).
+    pub on_server: bool,
+    /// Its schema version.
+    #[ts(type = "number")]
+    pub schema_version: i64,
     /// Customers in it.
     #[ts(type = "number")]
     pub customer_count: i64,
@@ -26,11 +32,21 @@ pub struct AppInfo {
 /// App version, database path and size; fails with the open error if the database could not open.
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
-    let db_path = state.db_path.display().to_string();
-    let customer_count = state.with_store(|s| s.customer_count()).await?;
+    let (db_path, on_server, schema_version, customer_count) = state
+        .with_store(|s| {
+            Ok::<_, courtesy_store::StoreError>((
+                s.location(),
+                s.is_server(),
+                s.schema()?,
+                s.customer_count()?,
+            ))
+        })
+        .await?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         db_path,
+        on_server,
+        schema_version,
         customer_count,
     })
 }

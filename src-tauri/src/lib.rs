@@ -9,6 +9,7 @@ mod change_watch;
 /// handler and the UI's backend are checked against.
 pub mod command_table;
 pub mod commands;
+pub mod database_commands;
 pub mod dispatch_commands;
 pub mod error;
 pub mod gifts_commands;
@@ -120,6 +121,12 @@ pub fn run() {
             shop_commands::sync_now,
             shop_commands::cancel_sync,
             shop_commands::sync_status,
+            database_commands::database_setup,
+            database_commands::check_database_server,
+            database_commands::use_database_server,
+            database_commands::move_shop_to_server,
+            database_commands::use_own_database_file,
+            database_commands::restart_app,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

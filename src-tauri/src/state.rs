@@ -3,7 +3,7 @@
 use crate::error::AppError;
 use crate::sync_scheduler::SyncWorld;
 use courtesy_core::Clock;
-use courtesy_desk::{Desk, DeskError, SystemClock};
+use courtesy_desk::{database, Desk, DeskError, SystemClock};
 use courtesy_store::{AuditSource, Store};
 use courtesy_sync::Keychain;
 use std::path::PathBuf;
@@ -14,7 +14,7 @@ use std::sync::Arc;
 pub struct AppState {
     /// The database, or the error that kept it closed (shown by the UI).
     pub store: Result<Arc<Store>, AppError>,
-    /// Where the database is (or would be).
+    /// This desk's own database file (or the location given with `--db`).
     pub db_path: PathBuf,
     /// A file to import given on the command line (`--import FILE`, "Open with").
     pub startup_import: Option<PathBuf>,
@@ -29,10 +29,23 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the database at `db_path`; an error is kept for the UI to show.
+    /// Opens the database at `db_path`, or the server this desk was pointed at
+    /// (see [`courtesy_desk::database`]); an error is kept for the UI to show.
     pub fn open(db_path: PathBuf, startup_import: Option<PathBuf>) -> AppState {
-        let store = Store::open(&db_path).map(Arc::new).map_err(AppError::from);
         let (keychain, keychain_session) = keychain();
+        let chosen = if courtesy_store::db::server::is_server_url(&db_path.to_string_lossy()) {
+            Ok(None)
+        } else {
+            database::chosen_server(&db_path)
+        };
+        let store = match chosen {
+            Ok(None) => Store::open(&db_path).map_err(AppError::from),
+            Ok(Some(url)) => database::server_url(&url, &keychain, &|v| std::env::var(v).ok())
+                .map_err(AppError::from)
+                .and_then(|full| Store::open_server(&full).map_err(AppError::from)),
+            Err(e) => Err(AppError::from(e)),
+        }
+        .map(Arc::new);
         AppState {
             store,
             db_path,

@@ -6,56 +6,17 @@
 
 use courtesy_store::testing::{raw_connection, test_server};
 use courtesy_store::{AttemptInput, Store};
-use courtesy_tests::{small_shop, tester};
-use std::path::PathBuf;
-
-fn as_user(server: &str, user: &str, password: &str, database: &str) -> PathBuf {
-    let mut url = url::Url::parse(server).unwrap();
-    url.set_username(user).unwrap();
-    url.set_password(Some(password)).unwrap();
-    url.set_path(&format!("/{database}"));
-    PathBuf::from(url.to_string())
-}
+use courtesy_tests::{readme_roles, small_shop, tester};
 
 #[test]
 fn the_desks_role_works_the_day_and_only_the_owner_changes_the_schema() {
     let Some(server) = test_server() else { return };
-    let n = std::process::id();
-    let (owner, desk, db) = (
-        format!("owner_{n}"),
-        format!("desk_{n}"),
-        format!("shop_{n}"),
-    );
-    let admin = raw_connection(&PathBuf::from(&server)).unwrap();
-    for sql in [
-        format!("CREATE ROLE {owner} LOGIN PASSWORD 'owner-pw'"),
-        format!("CREATE ROLE {desk} LOGIN PASSWORD 'desk-pw'"),
-        format!("CREATE DATABASE {db} OWNER {owner}"),
-    ] {
-        admin.execute_batch(&sql).unwrap();
-    }
-    let superuser = url::Url::parse(&server).unwrap();
-    let in_shop = raw_connection(&as_user(
-        &server,
-        superuser.username(),
-        superuser.password().unwrap(),
-        &db,
-    ))
-    .unwrap();
-    in_shop
-        .execute_batch(&format!(
-            "GRANT USAGE ON SCHEMA public TO {desk};
-             ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public
-               GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {desk};
-             ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public
-               GRANT USAGE, SELECT ON SEQUENCES TO {desk};"
-        ))
-        .unwrap();
+    let roles = readme_roles(&server);
 
     // `courtesy db init` as the owner.
-    drop(Store::open(&as_user(&server, &owner, "owner-pw", &db)).unwrap());
+    drop(Store::open(&roles.owner).unwrap());
 
-    let store = Store::open(&as_user(&server, &desk, "desk-pw", &db)).expect("the desk opens it");
+    let store = Store::open(&roles.desk).expect("the desk opens it");
     let (p, c, o) = small_shop();
     store.load_shop(&p, &c, &o, &tester()).unwrap();
     let customer = store.search_customers("Grzegorzewska", 5).unwrap()[0].id;
@@ -76,7 +37,7 @@ fn the_desks_role_works_the_day_and_only_the_owner_changes_the_schema() {
     let mut feed = store.change_feed().expect("the desk listens");
     drop(feed.wait(std::time::Duration::from_millis(10)));
 
-    let raw = raw_connection(&as_user(&server, &desk, "desk-pw", &db)).unwrap();
+    let raw = raw_connection(&roles.desk).unwrap();
     let refused = raw.execute_batch("DROP TABLE call_attempts");
     assert!(refused.is_err(), "the desk cannot change the schema");
     let refused = raw.execute_batch("CREATE TABLE notes_of_my_own (id BIGINT)");

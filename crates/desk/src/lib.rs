@@ -14,6 +14,7 @@
 
 mod calls;
 mod clock;
+pub mod database;
 mod desk;
 mod error;
 mod gifts;

@@ -61,7 +61,7 @@ pub use import::import_runs::{
 };
 pub use import::merge::ImportItem;
 pub use migrations::{schema_version, LATEST_VERSION};
-pub use open::backup_path;
+pub use open::{backup_path, ServerContents};
 pub use paths::{default_db_path, resolve_db_path};
 pub use settings::{Settings, DEFAULT_SHOP_NAME, DEFAULT_SYNC_MINUTES, LONGEST_SYNC_MINUTES};
 pub use sync::connections::{NewConnection, ShopConnection, MAX_SHOP_NAME};

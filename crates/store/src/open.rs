@@ -192,7 +192,7 @@ impl Store {
     pub fn open_server(url: &str) -> Result<Store> {
         let shown = PathBuf::from(server::redacted(url));
         let location = PathBuf::from(url);
-        let writer = server_connection(url, false)?;
+        let writer = server_connection(url, false).map_err(|e| unreachable_at(url, e))?;
         let found = postgres_version(&writer)?;
         if found > LATEST_VERSION {
             return Err(StoreError::TooNew {
@@ -216,5 +216,82 @@ impl Store {
         };
         store.settle_after_crash()?;
         Ok(store)
+    }
+}
+
+/// What a server database holds, looked at without changing it: whether it is
+/// empty, a Courtesy database (and of which schema), and how big a shop.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerContents {
+    /// Where (without the password).
+    pub location: String,
+    /// Its Courtesy schema version; 0 when it has none yet.
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    /// The newest schema this build knows.
+    #[ts(type = "number")]
+    pub supported_version: i64,
+    /// Customers in it (0 without a schema).
+    #[ts(type = "number")]
+    pub customers: i64,
+    /// Other tables in it, not Courtesy's: a database for something else.
+    #[ts(type = "number")]
+    pub foreign_tables: i64,
+    /// The server's own version, e.g. `PostgreSQL 15.18`.
+    pub server_version: String,
+}
+
+/// A server that could not be connected to, as people are shown it.
+fn unreachable_at(url: &str, e: crate::db::DbError) -> StoreError {
+    StoreError::Unreachable {
+        location: server::redacted(url),
+        reason: e.to_string(),
+    }
+}
+
+impl Store {
+    /// Connects to the PostgreSQL database at `url` and says what it holds,
+    /// writing nothing (a desk deciding whether to join it or move its shop
+    /// there).
+    pub fn inspect_server(url: &str) -> Result<ServerContents> {
+        let location = server::redacted(url);
+        let conn = server_connection(url, true).map_err(|e| unreachable_at(url, e))?;
+        let schema_version = postgres_version(&conn)?;
+        let customers = if schema_version > 0 {
+            conn.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?
+        } else {
+            0
+        };
+        let foreign_tables = if schema_version > 0 {
+            0
+        } else {
+            conn.query_row(
+                "SELECT count(*) FROM information_schema.tables
+                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+                [],
+                |r| r.get(0),
+            )?
+        };
+        let server_version: String =
+            conn.query_row("SELECT current_setting('server_version')", [], |r| r.get(0))?;
+        Ok(ServerContents {
+            location,
+            schema_version,
+            supported_version: LATEST_VERSION,
+            customers,
+            foreign_tables,
+            server_version: format!("PostgreSQL {server_version}"),
+        })
+    }
+}
+
+impl Store {
+    /// The open database's schema version.
+    pub fn schema(&self) -> Result<i64> {
+        self.read(|c| match c.sqlite() {
+            Some(file) => Ok(schema_version(file)?),
+            None => postgres_version(c),
+        })
     }
 }

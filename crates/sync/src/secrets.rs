@@ -258,6 +258,60 @@ impl Keychain {
     }
 }
 
+/// The keychain service a desk's database passwords are filed under.
+pub const DATABASE_SERVICE: &str = "Courtesy database";
+
+impl Keychain {
+    fn secret_entry(
+        &self,
+        store: &Arc<CredentialStore>,
+        account: &str,
+    ) -> Result<Entry, SyncError> {
+        Entry::new_in_store(store, DATABASE_SERVICE, account).map_err(keychain_error)
+    }
+
+    /// Keeps the password of the database server at `account` (its URL
+    /// without the password).
+    pub fn save_database_password(
+        &self,
+        account: &str,
+        password: &str,
+    ) -> Result<Saved, SyncError> {
+        let Some(store) = &self.store else {
+            return Ok(Saved::NoKeychain {
+                why: self.why_none.clone(),
+            });
+        };
+        self.secret_entry(store, account)?
+            .set_password(password)
+            .map_err(keychain_error)?;
+        Ok(Saved::InKeychain)
+    }
+
+    /// The password kept for the database server at `account`, if any.
+    pub fn database_password(&self, account: &str) -> Result<Option<String>, SyncError> {
+        let Some(store) = &self.store else {
+            return Ok(None);
+        };
+        match self.secret_entry(store, account)?.get_password() {
+            Ok(password) => Ok(Some(password)),
+            Err(keyring_core::Error::NoEntry) => Ok(None),
+            Err(e) => Err(keychain_error(e)),
+        }
+    }
+
+    /// Forgets the password of the database server at `account`.
+    pub fn delete_database_password(&self, account: &str) -> Result<(), SyncError> {
+        let Some(store) = &self.store else {
+            return Ok(());
+        };
+        match self.secret_entry(store, account)?.delete_credential() {
+            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
+            Err(e) => Err(keychain_error(e)),
+        }
+    }
+}
+
 /// The account an entry is filed under: the connection's name and address.
 fn account(shop: &ShopConnection) -> String {
     format!("{} ({})", shop.name, shop.base_url)

@@ -15,11 +15,13 @@ import type {
   CardTemplate,
   CardView,
   ColumnMapping,
+  CopiedTable,
   CustomerEdit,
   CustomerListItem,
   CustomerOccasion,
   CustomerPage,
   CustomerProfile,
+  DatabaseSetup,
   DemoLoaded,
   GiftInput,
   GiftPlan,
@@ -31,7 +33,10 @@ import type {
   MappingFields,
   Money,
   NewShop,
+  SecretsKept,
+  ServerContents,
   ShopIdentity,
+  ShopMoved,
   ShopSecrets,
   ShopsOverview,
   SyncProgress,
@@ -147,6 +152,13 @@ export interface Backend {
   onDbChanged(handler: (tables: string[]) => void): Promise<() => void>;
   /** The shared database became unreachable (`false`) or reachable again (`true`). */
   onDbStatus(handler: (reachable: boolean) => void): Promise<() => void>;
+  databaseSetup(): Promise<DatabaseSetup>;
+  checkDatabaseServer(url: string, password: string): Promise<ServerContents>;
+  useDatabaseServer(url: string, password: string): Promise<SecretsKept>;
+  moveShopToServer(url: string, password: string): Promise<ShopMoved>;
+  onDatabaseMoveProgress(handler: (t: CopiedTable) => void): Promise<() => void>;
+  useOwnDatabaseFile(): Promise<void>;
+  restartApp(): Promise<void>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -246,6 +258,13 @@ export const tauriBackend: Backend = {
   onSyncStatus: (handler) => listen<SyncStatus>("sync-status", (e) => handler(e.payload)),
   onDbChanged: (handler) => listen<string[]>("db-changed", (e) => handler(e.payload)),
   onDbStatus: (handler) => listen<boolean>("db-status", (e) => handler(e.payload)),
+  databaseSetup: () => call("database_setup"),
+  checkDatabaseServer: (url, password) => call("check_database_server", { url, password }),
+  useDatabaseServer: (url, password) => call("use_database_server", { url, password }),
+  moveShopToServer: (url, password) => call("move_shop_to_server", { url, password }),
+  onDatabaseMoveProgress: (handler) => listen<CopiedTable>("database-move-progress", (e) => handler(e.payload)),
+  useOwnDatabaseFile: () => call("use_own_database_file"),
+  restartApp: () => call("restart_app"),
 };
 
 let current: Backend = tauriBackend;

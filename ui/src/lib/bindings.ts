@@ -431,9 +431,18 @@ export type AppInfo = {
  */
 version: string, 
 /**
- * The database file.
+ * Where the open database is: its file, or the server's URL without the
+ * password.
  */
 dbPath: string, 
+/**
+ * Whether it is on a PostgreSQL server (else an SQLite file).
+ */
+onServer: boolean, 
+/**
+ * Its schema version.
+ */
+schemaVersion: number, 
 /**
  * Customers in it.
  */
@@ -2017,3 +2026,80 @@ everyMinutes: number,
  * When the next scheduled sync runs (UTC), if one is scheduled.
  */
 nextAt: string | null, };
+
+export type ServerContents = { 
+/**
+ * Where (without the password).
+ */
+location: string, 
+/**
+ * Its Courtesy schema version; 0 when it has none yet.
+ */
+schemaVersion: number, 
+/**
+ * The newest schema this build knows.
+ */
+supportedVersion: number, 
+/**
+ * Customers in it (0 without a schema).
+ */
+customers: number, 
+/**
+ * Other tables in it, not Courtesy's: a database for something else.
+ */
+foreignTables: number, 
+/**
+ * The server's own version, e.g. `PostgreSQL 15.18`.
+ */
+serverVersion: string, };
+
+export type CopiedTable = { 
+/**
+ * Its name.
+ */
+table: string, 
+/**
+ * Rows in the source and in the copy.
+ */
+rows: number, 
+/**
+ * The SHA-256 of its rows' contents, in key order (the same on both sides).
+ */
+checksum: string, };
+
+export type DatabaseSetup = { 
+/**
+ * The desk's own database file (or the location given at start-up).
+ */
+ownFile: string, 
+/**
+ * Whether the database open now is on a server.
+ */
+onServer: boolean, 
+/**
+ * The server this desk is pointed at (its URL without the password),
+ * opened at start-up instead of the file.
+ */
+chosenServer: string | null, 
+/**
+ * Where a server's password is kept.
+ */
+secrets: SecretsKept, 
+/**
+ * Why there is no keychain (empty when there is one).
+ */
+noKeychainBecause: string, };
+
+export type ShopMoved = { 
+/**
+ * Tables copied and checked.
+ */
+tables: number, 
+/**
+ * Rows copied.
+ */
+rows: number, 
+/**
+ * Where the password went.
+ */
+secrets: SecretsKept, };

@@ -8,6 +8,7 @@
 mod tables;
 
 use crate::customers::search_index;
+use crate::db::many_rows::insert_many;
 use crate::db::{params_from_iter, Connection, OptionalExtension, Value};
 use crate::error::{Result, StoreError};
 use crate::transaction::set_triggers;
@@ -16,17 +17,17 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tables::{Table, SEARCH_INDEX, TABLES};
 
-/// Rows read per page and written per statement (under both backends'
-/// limits on a statement's parameters).
+/// Rows read per page (written in as few statements as the parameter limit
+/// allows, see [`insert_many`]).
 const PAGE: usize = 2_000;
-const MAX_PARAMS: usize = 30_000;
 
 /// One table as copied and checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct CopiedTable {
     /// Its name.
     pub table: String,
     /// Rows in the source and in the copy.
+    #[ts(type = "number")]
     pub rows: i64,
     /// The SHA-256 of its rows' contents, in key order (the same on both sides).
     pub checksum: String,
@@ -155,35 +156,16 @@ fn checksum(conn: &Connection, table: &Table, cols: &[String]) -> Result<(i64, S
 /// Writes `rows` into `table` with as few statements as the parameter limit allows.
 fn insert_rows(conn: &Connection, table: &str, cols: &[String], rows: &[Vec<Value>]) -> Result<()> {
     let quoted: Vec<String> = cols.iter().map(|c| format!("\"{c}\"")).collect();
-    let per_statement = (MAX_PARAMS / cols.len().max(1)).max(1);
-    for chunk in rows.chunks(per_statement) {
-        let mut n = 0;
-        let tuples: Vec<String> = chunk
-            .iter()
-            .map(|_| {
-                let marks: Vec<String> = (0..cols.len())
-                    .map(|_| {
-                        n += 1;
-                        format!("?{n}")
-                    })
-                    .collect();
-                format!("({})", marks.join(", "))
-            })
-            .collect();
-        let overriding = if conn.is_postgres() {
-            " OVERRIDING SYSTEM VALUE"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "INSERT INTO {table} ({}){overriding} VALUES {}",
-            quoted.join(", "),
-            tuples.join(", ")
-        );
-        conn.prepare(&sql)?
-            .execute(params_from_iter(chunk.iter().flatten()))?;
-    }
-    Ok(())
+    let overriding = if conn.is_postgres() {
+        " OVERRIDING SYSTEM VALUE"
+    } else {
+        ""
+    };
+    let head = format!(
+        "INSERT INTO {table} ({}){overriding} VALUES",
+        quoted.join(", ")
+    );
+    Ok(insert_many(conn, &head, "", rows, &mut |_| Ok(()))?)
 }
 
 /// The columns both sides have; a column only one side has is an error

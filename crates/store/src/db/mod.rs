@@ -5,6 +5,7 @@
 //! rows as SQLite values whichever backend answered (see [`pg_values`]).
 
 mod error;
+pub mod many_rows;
 mod params;
 mod pg_values;
 mod placeholders;

@@ -6,7 +6,8 @@
 
 use crate::audit::{record, Actor};
 use crate::calls::call_policy::shop_zone;
-use crate::db::{params, Connection, Row};
+use crate::db::many_rows::insert_many;
+use crate::db::{params, Connection, Row, Value};
 use crate::dialect::json_integers;
 use crate::error::{Result, StoreError};
 use crate::gifts::card_templates::{occasion_code, render_card, template_text, CardFields};
@@ -46,12 +47,15 @@ pub struct GiftPlanCounts {
 /// The facts of the orders chosen by `filter`, oldest first; `?1` is bound to
 /// `filter_arg`. The purchases before an order are the customer's purchase count
 /// (kept by `customer_stats`) less the order itself and the purchases after it,
-/// so a new order of a customer with hundreds costs a look at the newest few.
+/// so a new order of a customer with hundreds costs a look at the newest few
+/// (`placed_at >=` keeps that a range of the customer's index on both backends;
+/// without it PostgreSQL splits the `OR` into a scan of every order placed at
+/// the same moment).
 const CANDIDATES: &str = "
     SELECT o.id, o.customer_id, o.placed_at, o.total_minor, o.currency, o.number,
         c.order_count - (CASE WHEN o.status IN ('paid','fulfilled','delivered') THEN 1 ELSE 0 END)
             - (SELECT count(*) FROM orders p WHERE p.customer_id = o.customer_id
-                AND p.status IN ('paid','fulfilled','delivered')
+                AND p.status IN ('paid','fulfilled','delivered') AND p.placed_at >= o.placed_at
                 AND (p.placed_at > o.placed_at OR (p.placed_at = o.placed_at AND p.id > o.id)))
             AS before,
         (SELECT max(p.placed_at) FROM orders p WHERE p.customer_id = o.customer_id
@@ -243,6 +247,10 @@ fn plan_rule(plan: &GiftPlan) -> Option<i64> {
 }
 
 /// Plans the candidates in order and stores each plan, its items and its card.
+/// Orders whose plans go to the database in one statement (and their gifts
+/// and cards in one more each).
+const PLANS_PER_STATEMENT: usize = 500;
+
 fn plan_and_store(
     tx: &Connection,
     policy: &GiftPolicy,
@@ -271,79 +279,116 @@ fn plan_and_store(
     let staff_name = get(tx, "staff_name")?.unwrap_or_default();
     let shop_language = Language::for_country(&shop_country(tx)?);
     let at = to_db(now);
-    let mut insert_plan = tx.prepare_cached(
-        "INSERT INTO gift_plans (order_id, customer_id, given_on, rule_id, trace, status, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'planned', ?6) RETURNING id",
-    )?;
-    let mut insert_item = tx.prepare_cached(
-        "INSERT INTO gift_plan_items (plan_id, gift_id, rule_id, quantity, unit_cost_minor, currency)
-         VALUES (?1, ?2, ?3, 1, ?4, ?5)",
-    )?;
-    let mut insert_card = tx.prepare_cached(
-        "INSERT INTO cards (plan_id, order_id, customer_id, language, occasion, text, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
     let mut templates: HashMap<(Language, String), String> = HashMap::new();
-    for (c, plan) in list.iter().zip(&plans) {
-        let order = &c.facts.order;
-        let trace = serde_json::to_string(&plan.trace).unwrap_or_else(|_| "[]".into());
-        let given_on = local_day(order.placed_at, zone).to_string();
-        let plan_id = insert_plan.insert(params![
-            order.order_id,
-            order.customer_id,
-            given_on,
-            plan_rule(plan),
-            trace,
-            at
-        ])?;
-        counts.orders += 1;
-        for g in &plan.gifts {
-            insert_item.execute(params![
-                plan_id,
-                g.gift_id,
-                g.rule_id,
-                g.unit_cost_minor,
-                g.currency
-            ])?;
-            counts.gifts += 1;
-        }
-        let Some(occasion) = plan.card else { continue };
-        let language = c
-            .language
-            .or_else(|| c.country.as_deref().map(Language::for_country))
-            .unwrap_or(shop_language);
-        let code = occasion_code(occasion);
-        let key = (language, code.clone());
-        if !templates.contains_key(&key) {
-            let text = template_text(tx, language, occasion)?;
-            templates.insert(key.clone(), text);
-        }
-        let gift_name = plan
-            .gifts
+    let planned: Vec<(&Candidate, &GiftPlan)> = list.iter().zip(&plans).collect();
+    // A few hundred orders per statement: a server is not asked thrice per order.
+    for chunk in planned.chunks(PLANS_PER_STATEMENT) {
+        let rows: Vec<Vec<Value>> = chunk
             .iter()
-            .map(|g| g.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let text = render_card(
-            &templates[&key],
-            &CardFields {
-                first_name: c.first_name.trim(),
-                order_number: &c.number,
-                gift_name: &gift_name,
-                shop_name: &shop_name,
-                staff_name: &staff_name,
+            .map(|(c, plan)| {
+                let order = &c.facts.order;
+                vec![
+                    order.order_id.into(),
+                    order.customer_id.into(),
+                    local_day(order.placed_at, zone).to_string().into(),
+                    plan_rule(plan).into(),
+                    serde_json::to_string(&plan.trace)
+                        .unwrap_or_else(|_| "[]".into())
+                        .into(),
+                    "planned".to_string().into(),
+                    at.clone().into(),
+                ]
+            })
+            .collect();
+        let mut plan_ids: HashMap<i64, i64> = HashMap::with_capacity(chunk.len());
+        insert_many(
+            tx,
+            "INSERT INTO gift_plans (order_id, customer_id, given_on, rule_id, trace, status, created_at) VALUES",
+            "RETURNING order_id, id",
+            &rows,
+            &mut |r| {
+                plan_ids.insert(r.get(0)?, r.get(1)?);
+                Ok(())
             },
-        );
-        insert_card.execute(params![
-            plan_id,
-            order.order_id,
-            order.customer_id,
-            language.code(),
-            code,
-            text,
-            at
-        ])?;
-        counts.cards += 1;
+        )?;
+        let plan_of = |order_id: i64| {
+            plan_ids
+                .get(&order_id)
+                .copied()
+                .ok_or(StoreError::NotFound {
+                    entity: "gift plan of order",
+                    id: order_id,
+                })
+        };
+        let mut items: Vec<Vec<Value>> = Vec::new();
+        let mut cards: Vec<Vec<Value>> = Vec::new();
+        for (c, plan) in chunk {
+            let order = &c.facts.order;
+            let plan_id = plan_of(order.order_id)?;
+            counts.orders += 1;
+            for g in &plan.gifts {
+                items.push(vec![
+                    plan_id.into(),
+                    g.gift_id.into(),
+                    g.rule_id.into(),
+                    1.into(),
+                    g.unit_cost_minor.into(),
+                    g.currency.clone().into(),
+                ]);
+                counts.gifts += 1;
+            }
+            let Some(occasion) = plan.card else { continue };
+            let language = c
+                .language
+                .or_else(|| c.country.as_deref().map(Language::for_country))
+                .unwrap_or(shop_language);
+            let code = occasion_code(occasion);
+            let key = (language, code.clone());
+            if !templates.contains_key(&key) {
+                let text = template_text(tx, language, occasion)?;
+                templates.insert(key.clone(), text);
+            }
+            let gift_name = plan
+                .gifts
+                .iter()
+                .map(|g| g.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let text = render_card(
+                &templates[&key],
+                &CardFields {
+                    first_name: c.first_name.trim(),
+                    order_number: &c.number,
+                    gift_name: &gift_name,
+                    shop_name: &shop_name,
+                    staff_name: &staff_name,
+                },
+            );
+            cards.push(vec![
+                plan_id.into(),
+                order.order_id.into(),
+                order.customer_id.into(),
+                language.code().to_string().into(),
+                code.into(),
+                text.into(),
+                at.clone().into(),
+            ]);
+            counts.cards += 1;
+        }
+        insert_many(
+            tx,
+            "INSERT INTO gift_plan_items (plan_id, gift_id, rule_id, quantity, unit_cost_minor, currency) VALUES",
+            "",
+            &items,
+            &mut |_| Ok(()),
+        )?;
+        insert_many(
+            tx,
+            "INSERT INTO cards (plan_id, order_id, customer_id, language, occasion, text, created_at) VALUES",
+            "",
+            &cards,
+            &mut |_| Ok(()),
+        )?;
     }
     record(
         tx,
