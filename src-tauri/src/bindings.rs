@@ -98,6 +98,12 @@ pub fn typescript() -> String {
         courtesy_store::CopiedTable::decl(&cfg),
         crate::database_commands::DatabaseSetup::decl(&cfg),
         crate::database_commands::ShopMoved::decl(&cfg),
+        courtesy_core::backup_rotation::BackupReason::decl(&cfg),
+        courtesy_store::BackupCounts::decl(&cfg),
+        courtesy_store::BackupInfo::decl(&cfg),
+        courtesy_store::Restored::decl(&cfg),
+        crate::backups_commands::BackupsOverview::decl(&cfg),
+        crate::backups_commands::BackupFile::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit;\n// run scripts/bindings.sh.\n",

@@ -75,4 +75,8 @@ pub const COMMANDS: &[&str] = &[
     "move_shop_to_server",
     "use_own_database_file",
     "restart_app",
+    "backups_overview",
+    "back_up_now",
+    "pick_backup_file",
+    "restore_backup",
 ];

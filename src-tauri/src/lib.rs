@@ -2,6 +2,7 @@
 //! `{code, message}` errors out. No SQL and no business rules live here.
 #![deny(missing_docs)]
 
+pub mod backups_commands;
 pub mod bindings;
 pub mod calls_commands;
 mod change_watch;
@@ -40,6 +41,7 @@ pub fn run() {
             }
             let state = tauri::Manager::state::<AppState>(app);
             state::refresh_calls_in_background(state.inner());
+            backups_commands::start_daily_backups(state.inner());
             if let Ok(store) = &state.store {
                 change_watch::start(app.handle().clone(), store.clone());
             }
@@ -127,6 +129,10 @@ pub fn run() {
             database_commands::move_shop_to_server,
             database_commands::use_own_database_file,
             database_commands::restart_app,
+            backups_commands::backups_overview,
+            backups_commands::back_up_now,
+            backups_commands::pick_backup_file,
+            backups_commands::restore_backup,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

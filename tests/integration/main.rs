@@ -1,6 +1,7 @@
 //! Courtesy's integration tests: each test states a rule, on real SQLite files.
 
 mod architecture;
+mod backups;
 mod call_screen;
 mod calls;
 mod change_feed;

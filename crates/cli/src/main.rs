@@ -2,6 +2,7 @@
 //! show what a database holds, import exports, make and print packing slips.
 //! Every failure prints `error: <message>` on stderr and exits with status 1.
 
+mod backup_command;
 mod calls_command;
 mod clock_option;
 mod db_command;
@@ -61,6 +62,12 @@ enum Command {
     Shop(shop_command::ShopArgs),
     /// Bring in what changed in the shops (or, with --full, everything again).
     Sync(sync_command::SyncArgs),
+    /// Take a backup now (checked, into the backups folder, or -o FILE).
+    Backup(backup_command::BackupArgs),
+    /// List the backups, newest first, with what each holds.
+    Backups(backup_command::BackupsArgs),
+    /// Restore a backup over the database (the current state is backed up first).
+    Restore(backup_command::RestoreArgs),
     /// The database itself: `db init` creates its schema (a PostgreSQL database
     /// too), `db copy --from SRC --to DST` copies a whole shop between SQLite and PostgreSQL.
     Db(db_command::DbArgs),
@@ -91,6 +98,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Shop(args) => shop_command::run(&path, &args),
         Command::Sync(args) => sync_command::run(&path, &args),
         Command::Db(args) => db_command::run(&path, &args),
+        Command::Backup(args) => backup_command::run_backup(&path, &args),
+        Command::Backups(args) => backup_command::run_list(&path, &args),
+        Command::Restore(args) => backup_command::run_restore(&path, &args),
     }
 }
 

@@ -9,6 +9,7 @@ mod stored_names;
 
 pub mod address;
 pub mod amount;
+pub mod backup_rotation;
 pub mod calls;
 pub mod clock;
 pub mod email;

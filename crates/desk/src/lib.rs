@@ -12,6 +12,7 @@
 //! desk's printer).
 #![deny(missing_docs)]
 
+mod backups;
 mod calls;
 mod clock;
 pub mod database;

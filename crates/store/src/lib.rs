@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 mod audit;
+pub mod backups;
 mod calls;
 mod changes;
 mod copy;
@@ -27,6 +28,9 @@ mod time;
 mod transaction;
 
 pub use audit::{Actor, AuditSource};
+pub use backups::{
+    backup_name, inspect_backup, list_backups, rotate_backups, BackupCounts, BackupInfo, Restored,
+};
 pub use calls::attempts::{AttemptInput, AttemptResult};
 pub use calls::call_history::{CallAttemptView, CallView};
 pub use calls::call_queue::{CallListItem, RefreshCounts};

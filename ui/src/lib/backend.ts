@@ -8,6 +8,9 @@ import type {
   AppInfo,
   AttemptInput,
   AttemptResult,
+  BackupFile,
+  BackupInfo,
+  BackupsOverview,
   CallCard,
   CallListItem,
   CallPolicy,
@@ -44,6 +47,7 @@ import type {
   OrderGiftPlan,
   Packed,
   Preview,
+  Restored,
   RowProblem,
   ScanResult,
   Settings,
@@ -159,6 +163,10 @@ export interface Backend {
   onDatabaseMoveProgress(handler: (t: CopiedTable) => void): Promise<() => void>;
   useOwnDatabaseFile(): Promise<void>;
   restartApp(): Promise<void>;
+  backupsOverview(): Promise<BackupsOverview>;
+  backUpNow(): Promise<BackupInfo>;
+  pickBackupFile(): Promise<BackupFile | null>;
+  restoreBackup(file: string): Promise<Restored>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -265,6 +273,10 @@ export const tauriBackend: Backend = {
   onDatabaseMoveProgress: (handler) => listen<CopiedTable>("database-move-progress", (e) => handler(e.payload)),
   useOwnDatabaseFile: () => call("use_own_database_file"),
   restartApp: () => call("restart_app"),
+  backupsOverview: () => call("backups_overview"),
+  backUpNow: () => call("back_up_now"),
+  pickBackupFile: () => call("pick_backup_file"),
+  restoreBackup: (file) => call("restore_backup", { file }),
 };
 
 let current: Backend = tauriBackend;

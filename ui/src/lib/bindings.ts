@@ -2103,3 +2103,95 @@ rows: number,
  * Where the password went.
  */
 secrets: SecretsKept, };
+
+export type BackupReason = "daily" | "manual" | "before_upgrade" | "before_restore" | "before_merge";
+
+export type BackupCounts = { 
+/**
+ * Customers.
+ */
+customers: number, 
+/**
+ * Orders.
+ */
+orders: number, 
+/**
+ * Calls (open and closed).
+ */
+calls: number, 
+/**
+ * Gift plans.
+ */
+giftPlans: number, 
+/**
+ * Cards.
+ */
+cards: number, };
+
+export type BackupInfo = { 
+/**
+ * The backup's file.
+ */
+file: string, 
+/**
+ * When it was taken (UTC).
+ */
+takenAt: string, 
+/**
+ * Why.
+ */
+reason: BackupReason, 
+/**
+ * Its size in bytes.
+ */
+sizeBytes: number, 
+/**
+ * Its schema version.
+ */
+schemaVersion: number, 
+/**
+ * What it holds.
+ */
+counts: BackupCounts, 
+/**
+ * The database it was taken from (without a password).
+ */
+takenFrom: string, };
+
+export type Restored = { 
+/**
+ * The backup restored.
+ */
+from: string, 
+/**
+ * What the database holds now.
+ */
+counts: BackupCounts, 
+/**
+ * The backup taken of what was there before.
+ */
+before: BackupInfo, };
+
+export type BackupsOverview = { 
+/**
+ * Where backups go.
+ */
+folder: string, 
+/**
+ * The backups there, newest first.
+ */
+backups: Array<BackupInfo>, };
+
+export type BackupFile = { 
+/**
+ * The file.
+ */
+file: string, 
+/**
+ * Its schema version.
+ */
+schemaVersion: number, 
+/**
+ * What it holds.
+ */
+counts: BackupCounts, };

@@ -231,6 +231,37 @@ impl Store {
             copied
         })
     }
+
+    /// Puts the whole shop in this database in place of everything in `dest`,
+    /// in one transaction of `dest`: its rows are deleted (triggers off), then
+    /// copied and checked as [`Store::copy_into`] does. A failure leaves `dest`
+    /// as it was.
+    pub fn copy_replacing(&self, dest: &Store) -> Result<Vec<CopiedTable>> {
+        self.read(|src| {
+            src.execute_batch(if src.is_postgres() {
+                "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+            } else {
+                "BEGIN"
+            })?;
+            let copied = dest.write(|dst| {
+                set_triggers(dst, false)?;
+                let emptied = (|| {
+                    dst.execute(&format!("DELETE FROM {SEARCH_INDEX}"), [])?;
+                    for table in TABLES.iter().rev() {
+                        dst.execute(&format!("DELETE FROM {}", table.name), [])?;
+                    }
+                    Ok::<_, StoreError>(())
+                })();
+                if let Err(e) = emptied {
+                    let _ = set_triggers(dst, true);
+                    return Err(e);
+                }
+                copy_tables(src, dst, &mut |_| {})
+            });
+            let _ = src.execute_batch("COMMIT");
+            copied
+        })
+    }
 }
 
 fn copy_tables(

@@ -149,6 +149,14 @@ impl Connection {
         }
     }
 
+    /// The SQLite connection, to change (a restore writes into it), if this is one.
+    pub fn sqlite_mut(&mut self) -> Option<&mut rusqlite::Connection> {
+        match self {
+            Connection::Sqlite(c) => Some(c),
+            Connection::Postgres(_) => None,
+        }
+    }
+
     /// Whether the connection is gone (a server connection that closed).
     pub fn is_closed(&self) -> bool {
         match self {

@@ -246,11 +246,11 @@ fn plan_rule(plan: &GiftPlan) -> Option<i64> {
     })
 }
 
-/// Plans the candidates in order and stores each plan, its items and its card.
 /// Orders whose plans go to the database in one statement (and their gifts
-/// and cards in one more each).
-const PLANS_PER_STATEMENT: usize = 500;
+/// and cards in one more each, split further by the parameter limit).
+const PLANS_PER_STATEMENT: usize = 4_000;
 
+/// Plans the candidates in order and stores each plan, its items and its card.
 fn plan_and_store(
     tx: &Connection,
     policy: &GiftPolicy,
@@ -281,7 +281,7 @@ fn plan_and_store(
     let at = to_db(now);
     let mut templates: HashMap<(Language, String), String> = HashMap::new();
     let planned: Vec<(&Candidate, &GiftPlan)> = list.iter().zip(&plans).collect();
-    // A few hundred orders per statement: a server is not asked thrice per order.
+    // Thousands of orders per statement: a server is not asked thrice per order.
     for chunk in planned.chunks(PLANS_PER_STATEMENT) {
         let rows: Vec<Vec<Value>> = chunk
             .iter()
