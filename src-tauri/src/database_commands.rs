@@ -4,7 +4,7 @@
 //! server's password goes from the form to the keychain and never comes back.
 
 use crate::error::AppError;
-use crate::shop_commands::SecretsKept;
+use crate::shop_commands::{secrets_kept, SecretsKept};
 use crate::state::AppState;
 use courtesy_desk::database;
 use courtesy_store::{CopiedTable, ServerContents};
@@ -54,16 +54,13 @@ fn kept(saved: &Saved) -> SecretsKept {
 #[tauri::command]
 pub fn database_setup(state: State<'_, AppState>) -> Result<DatabaseSetup, AppError> {
     let on_server = state.store.as_ref().map(|s| s.is_server()).unwrap_or(false);
+    let (secrets, no_keychain_because) = secrets_kept(&state);
     Ok(DatabaseSetup {
         own_file: database::shown(&state.db_path.to_string_lossy()),
         on_server,
         chosen_server: database::chosen_server(&state.db_path)?,
-        secrets: if state.keychain_session.is_some() {
-            SecretsKept::ThisSession
-        } else {
-            SecretsKept::Keychain
-        },
-        no_keychain_because: state.keychain_session.clone().unwrap_or_default(),
+        secrets,
+        no_keychain_because,
     })
 }
 

@@ -89,15 +89,20 @@ pub struct NewShop {
     pub secrets: ShopSecrets,
 }
 
+/// Where this app keeps secrets, and why not in a keychain (empty when it does).
+pub(crate) fn secrets_kept(state: &AppState) -> (SecretsKept, String) {
+    match &state.keychain_session {
+        Some(why) => (SecretsKept::ThisSession, why.clone()),
+        None => (SecretsKept::Keychain, String::new()),
+    }
+}
+
 fn overview(state: &AppState, shops: Vec<ShopConnection>) -> ShopsOverview {
+    let (secrets, no_keychain_because) = secrets_kept(state);
     ShopsOverview {
         shops,
-        secrets: if state.keychain_session.is_some() {
-            SecretsKept::ThisSession
-        } else {
-            SecretsKept::Keychain
-        },
-        no_keychain_because: state.keychain_session.clone().unwrap_or_default(),
+        secrets,
+        no_keychain_because,
     }
 }
 

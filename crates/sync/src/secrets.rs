@@ -17,6 +17,9 @@ use std::sync::Arc;
 /// The keychain service the entries are filed under.
 pub const SERVICE: &str = "Courtesy shop sync";
 
+/// The keychain service a desk's database passwords are filed under.
+pub const DATABASE_SERVICE: &str = "Courtesy database";
+
 /// A Shopify Admin API token.
 pub const ENV_SHOPIFY_TOKEN: &str = "COURTESY_SHOPIFY_TOKEN";
 /// A Shopify app's client id (with its secret).
@@ -183,12 +186,40 @@ impl Keychain {
         &self.why_none
     }
 
-    fn entry(
-        &self,
-        store: &Arc<CredentialStore>,
-        shop: &ShopConnection,
-    ) -> Result<Entry, SyncError> {
-        Entry::new_in_store(store, SERVICE, &account(shop)).map_err(keychain_error)
+    /// Keeps `text` under `service` / `account`.
+    fn put(&self, service: &str, account: &str, text: &str) -> Result<Saved, SyncError> {
+        let Some(store) = &self.store else {
+            return Ok(Saved::NoKeychain {
+                why: self.why_none.clone(),
+            });
+        };
+        Entry::new_in_store(store, service, account)
+            .and_then(|e| e.set_password(text))
+            .map_err(keychain_error)?;
+        Ok(Saved::InKeychain)
+    }
+
+    /// The text kept under `service` / `account`, if any.
+    fn get(&self, service: &str, account: &str) -> Result<Option<String>, SyncError> {
+        let Some(store) = &self.store else {
+            return Ok(None);
+        };
+        match Entry::new_in_store(store, service, account).and_then(|e| e.get_password()) {
+            Ok(text) => Ok(Some(text)),
+            Err(keyring_core::Error::NoEntry) => Ok(None),
+            Err(e) => Err(keychain_error(e)),
+        }
+    }
+
+    /// Forgets what is kept under `service` / `account` (nothing kept is no error).
+    fn forget(&self, service: &str, account: &str) -> Result<(), SyncError> {
+        let Some(store) = &self.store else {
+            return Ok(());
+        };
+        match Entry::new_in_store(store, service, account).and_then(|e| e.delete_credential()) {
+            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
+            Err(e) => Err(keychain_error(e)),
+        }
     }
 
     /// Keeps `credentials` for `shop`.
@@ -197,45 +228,46 @@ impl Keychain {
         shop: &ShopConnection,
         credentials: &Credentials,
     ) -> Result<Saved, SyncError> {
-        let Some(store) = &self.store else {
-            return Ok(Saved::NoKeychain {
-                why: self.why_none.clone(),
-            });
-        };
         let text = serde_json::to_string(credentials).map_err(|e| SyncError::Keychain {
             reason: e.to_string(),
         })?;
-        self.entry(store, shop)?
-            .set_password(&text)
-            .map_err(keychain_error)?;
-        Ok(Saved::InKeychain)
+        self.put(SERVICE, &account(shop), &text)
     }
 
     /// The credentials kept for `shop`, if any.
     pub fn load(&self, shop: &ShopConnection) -> Result<Option<Credentials>, SyncError> {
-        let Some(store) = &self.store else {
-            return Ok(None);
-        };
-        match self.entry(store, shop)?.get_password() {
-            Ok(text) => serde_json::from_str(&text)
-                .map(Some)
-                .map_err(|_| SyncError::Keychain {
+        self.get(SERVICE, &account(shop))?
+            .map(|text| {
+                serde_json::from_str(&text).map_err(|_| SyncError::Keychain {
                     reason: format!("the entry for {} is not Courtesy's", shop.name),
-                }),
-            Err(keyring_core::Error::NoEntry) => Ok(None),
-            Err(e) => Err(keychain_error(e)),
-        }
+                })
+            })
+            .transpose()
     }
 
     /// Forgets the credentials of `shop` (nothing kept is no error).
     pub fn delete(&self, shop: &ShopConnection) -> Result<(), SyncError> {
-        let Some(store) = &self.store else {
-            return Ok(());
-        };
-        match self.entry(store, shop)?.delete_credential() {
-            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
-            Err(e) => Err(keychain_error(e)),
-        }
+        self.forget(SERVICE, &account(shop))
+    }
+
+    /// Keeps the password of the database server at `account` (its URL
+    /// without the password).
+    pub fn save_database_password(
+        &self,
+        account: &str,
+        password: &str,
+    ) -> Result<Saved, SyncError> {
+        self.put(DATABASE_SERVICE, account, password)
+    }
+
+    /// The password kept for the database server at `account`, if any.
+    pub fn database_password(&self, account: &str) -> Result<Option<String>, SyncError> {
+        self.get(DATABASE_SERVICE, account)
+    }
+
+    /// Forgets the password of the database server at `account`.
+    pub fn delete_database_password(&self, account: &str) -> Result<(), SyncError> {
+        self.forget(DATABASE_SERVICE, account)
     }
 
     /// The credentials a sync of `shop` uses: the environment's, which
@@ -254,60 +286,6 @@ impl Keychain {
                 shop: shop.name.clone(),
                 variables: Credentials::env_names(shop.kind).to_string(),
             }),
-        }
-    }
-}
-
-/// The keychain service a desk's database passwords are filed under.
-pub const DATABASE_SERVICE: &str = "Courtesy database";
-
-impl Keychain {
-    fn secret_entry(
-        &self,
-        store: &Arc<CredentialStore>,
-        account: &str,
-    ) -> Result<Entry, SyncError> {
-        Entry::new_in_store(store, DATABASE_SERVICE, account).map_err(keychain_error)
-    }
-
-    /// Keeps the password of the database server at `account` (its URL
-    /// without the password).
-    pub fn save_database_password(
-        &self,
-        account: &str,
-        password: &str,
-    ) -> Result<Saved, SyncError> {
-        let Some(store) = &self.store else {
-            return Ok(Saved::NoKeychain {
-                why: self.why_none.clone(),
-            });
-        };
-        self.secret_entry(store, account)?
-            .set_password(password)
-            .map_err(keychain_error)?;
-        Ok(Saved::InKeychain)
-    }
-
-    /// The password kept for the database server at `account`, if any.
-    pub fn database_password(&self, account: &str) -> Result<Option<String>, SyncError> {
-        let Some(store) = &self.store else {
-            return Ok(None);
-        };
-        match self.secret_entry(store, account)?.get_password() {
-            Ok(password) => Ok(Some(password)),
-            Err(keyring_core::Error::NoEntry) => Ok(None),
-            Err(e) => Err(keychain_error(e)),
-        }
-    }
-
-    /// Forgets the password of the database server at `account`.
-    pub fn delete_database_password(&self, account: &str) -> Result<(), SyncError> {
-        let Some(store) = &self.store else {
-            return Ok(());
-        };
-        match self.secret_entry(store, account)?.delete_credential() {
-            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
-            Err(e) => Err(keychain_error(e)),
         }
     }
 }

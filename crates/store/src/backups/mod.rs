@@ -1,8 +1,8 @@
 //! Backups of the shop's database, taken while staff keep working.
 //!
-//! - On SQLite, `VACUUM INTO` from a connection of its own: one read
-//!   transaction, so the copy is the database at one committed moment, and
-//!   writers go on meanwhile (WAL).
+//! - On SQLite, the online backup API from a connection of its own, all
+//!   pages in one step: one read transaction, so the copy is the database at
+//!   one committed moment, and writers go on meanwhile (WAL).
 //! - On PostgreSQL, a portable copy: the shop copied into a new SQLite file
 //!   (what `courtesy db copy` does), from one repeatable-read snapshot.
 //!
@@ -305,12 +305,17 @@ impl Store {
             conn.pragma_update(None, "journal_mode", "DELETE")?;
             return Ok(());
         }
-        let conn = rusqlite::Connection::open_with_flags(
+        let source = rusqlite::Connection::open_with_flags(
             self.path(),
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
+        source.busy_timeout(std::time::Duration::from_secs(30))?;
+        let mut dest = rusqlite::Connection::open(to)?;
+        // Every page in one step: one read transaction of the source, so one
+        // committed moment, however the writers go on meanwhile.
+        rusqlite::backup::Backup::new(&source, &mut dest)?.step(-1)?;
+        // The copy carries the source's WAL mode: one self-contained file instead.
+        dest.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(())
     }
 

@@ -220,15 +220,21 @@ impl Store {
         dest: &Store,
         progress: &mut dyn FnMut(&CopiedTable),
     ) -> Result<Vec<CopiedTable>> {
+        self.in_snapshot(|src| dest.write(|dst| copy_tables(src, dst, progress)))
+    }
+
+    /// Runs `f` on a reader inside one read transaction: the database at one
+    /// moment, however long `f` takes and whoever writes meanwhile.
+    fn in_snapshot<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         self.read(|src| {
             src.execute_batch(if src.is_postgres() {
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
             } else {
                 "BEGIN"
             })?;
-            let copied = dest.write(|dst| copy_tables(src, dst, progress));
+            let done = f(src);
             let _ = src.execute_batch("COMMIT");
-            copied
+            done
         })
     }
 
@@ -237,13 +243,8 @@ impl Store {
     /// copied and checked as [`Store::copy_into`] does. A failure leaves `dest`
     /// as it was.
     pub fn copy_replacing(&self, dest: &Store) -> Result<Vec<CopiedTable>> {
-        self.read(|src| {
-            src.execute_batch(if src.is_postgres() {
-                "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-            } else {
-                "BEGIN"
-            })?;
-            let copied = dest.write(|dst| {
+        self.in_snapshot(|src| {
+            dest.write(|dst| {
                 set_triggers(dst, false)?;
                 let emptied = (|| {
                     dst.execute(&format!("DELETE FROM {SEARCH_INDEX}"), [])?;
@@ -257,9 +258,7 @@ impl Store {
                     return Err(e);
                 }
                 copy_tables(src, dst, &mut |_| {})
-            });
-            let _ = src.execute_batch("COMMIT");
-            copied
+            })
         })
     }
 }
