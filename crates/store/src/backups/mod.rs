@@ -319,26 +319,70 @@ impl Store {
         Ok(())
     }
 
-    /// Where this store's backups go unless the settings say otherwise: a
-    /// `backups` folder beside the database file (for a server database,
-    /// beside `own_file`, the desk's own).
+    /// Where this store's backups go: a `backups` folder beside the database
+    /// file; for a server database, beside `own_file` (the desk's own file),
+    /// or in the app-data folder when the desk was given only the server.
     pub fn default_backup_folder(&self, own_file: &Path) -> PathBuf {
-        let base = if self.is_server() {
-            own_file
-        } else {
-            self.path()
-        };
-        base.parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .join("backups")
+        backup_folder_for(
+            self.path(),
+            self.is_server(),
+            own_file,
+            crate::paths::default_db_path(),
+        )
     }
+}
+
+/// See [`Store::default_backup_folder`]; `app_data_db` is the database file
+/// in the app-data folder.
+fn backup_folder_for(
+    db: &Path,
+    on_server: bool,
+    own_file: &Path,
+    app_data_db: Option<PathBuf>,
+) -> PathBuf {
+    let is_url = |p: &Path| crate::db::server::is_server_url(&p.to_string_lossy());
+    let base = if !on_server {
+        Some(db.to_path_buf())
+    } else if !is_url(own_file) {
+        Some(own_file.to_path_buf())
+    } else {
+        app_data_db
+    };
+    base.as_deref()
+        .and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("backups"), |dir| dir.join("backups"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn backups_go_beside_the_file_and_never_into_a_folder_named_after_a_url() {
+        let url = Path::new("postgres://desk:secret@nas.local/courtesy");
+        let own = Path::new("/data/courtesy.sqlite");
+        let app_data = Some(PathBuf::from(
+            "/home/ola/.local/share/courtesy/courtesy.sqlite",
+        ));
+        assert_eq!(
+            backup_folder_for(own, false, own, app_data.clone()),
+            Path::new("/data/backups")
+        );
+        assert_eq!(
+            backup_folder_for(url, true, own, app_data.clone()),
+            Path::new("/data/backups")
+        );
+        assert_eq!(
+            backup_folder_for(url, true, url, app_data),
+            Path::new("/home/ola/.local/share/courtesy/backups")
+        );
+        assert_eq!(
+            backup_folder_for(url, true, url, None),
+            Path::new("backups")
+        );
+    }
 
     #[test]
     fn names_carry_the_time_and_the_reason() {
