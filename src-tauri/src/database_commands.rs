@@ -56,7 +56,7 @@ pub fn database_setup(state: State<'_, AppState>) -> Result<DatabaseSetup, AppEr
     let on_server = state.store.as_ref().map(|s| s.is_server()).unwrap_or(false);
     let (secrets, no_keychain_because) = secrets_kept(&state);
     Ok(DatabaseSetup {
-        own_file: database::shown(&state.db_path.to_string_lossy()),
+        own_file: courtesy_store::db::server::shown(&state.db_path.to_string_lossy()),
         on_server,
         chosen_server: database::chosen_server(&state.db_path)?,
         secrets,

@@ -9,7 +9,7 @@
 //! stays where it was, to go back to.
 
 use crate::error::DeskError;
-use courtesy_store::db::server::{is_server_url, redacted};
+use courtesy_store::db::server::is_server_url;
 use courtesy_store::{CopiedTable, ServerContents, Store, StoreError};
 use courtesy_sync::{Keychain, Saved};
 use serde::{Deserialize, Serialize};
@@ -196,11 +196,6 @@ pub fn move_to_server(
     drop(dest);
     let saved = choose_server(own_file, url, password, keychain)?;
     Ok((copied, saved))
-}
-
-/// The server address to show: without its password.
-pub fn shown(url: &str) -> String {
-    redacted(url)
 }
 
 #[cfg(test)]

@@ -95,12 +95,7 @@ impl Store {
     /// Where the database is, to show: the file, or the server's URL without
     /// its password.
     pub fn location(&self) -> String {
-        let text = self.path.to_string_lossy();
-        if db::server::is_server_url(&text) {
-            db::server::redacted(&text)
-        } else {
-            text.into_owned()
-        }
+        db::server::shown(&self.path.to_string_lossy())
     }
 
     /// Whether the database is on a PostgreSQL server.

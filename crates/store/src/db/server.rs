@@ -45,6 +45,16 @@ pub fn redacted(url: &str) -> String {
     }
 }
 
+/// A database location to show: a file as it is, a server's URL without its
+/// password.
+pub fn shown(location: &str) -> String {
+    if is_server_url(location) {
+        redacted(location)
+    } else {
+        location.to_string()
+    }
+}
+
 /// What the URL asks of TLS beyond what the driver reads itself.
 struct Tls {
     mode: String,
@@ -201,6 +211,18 @@ fn tls_connector(tls: &Tls) -> Result<postgres_native_tls::MakeTlsConnector> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_file_is_shown_as_it_is_and_a_server_without_its_password() {
+        assert_eq!(
+            super::shown("/data/courtesy.sqlite"),
+            "/data/courtesy.sqlite"
+        );
+        assert_eq!(
+            super::shown("postgres://desk:secret@nas.local/courtesy"),
+            "postgres://desk:***@nas.local/courtesy"
+        );
+    }
+
     use super::*;
 
     #[test]
