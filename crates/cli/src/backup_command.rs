@@ -132,7 +132,7 @@ pub fn run_restore(path: &Path, args: &RestoreArgs) -> Result<(), Failure> {
 }
 
 /// Asks on the terminal; yes only for an explicit y.
-fn confirmed(question: &str) -> Result<bool, Failure> {
+pub(crate) fn confirmed(question: &str) -> Result<bool, Failure> {
     print!("{question}");
     std::io::stdout().flush().ok();
     let mut answer = String::new();

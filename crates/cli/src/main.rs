@@ -5,6 +5,7 @@
 mod backup_command;
 mod calls_command;
 mod clock_option;
+mod customer_command;
 mod db_command;
 mod demo_command;
 mod failure;
@@ -68,6 +69,11 @@ enum Command {
     Backups(backup_command::BackupsArgs),
     /// Restore a backup over the database (the current state is backed up first).
     Restore(backup_command::RestoreArgs),
+    /// One customer's data: `customer export ID|EMAIL -o FILE`, `customer erase ID|EMAIL`,
+    /// `customer duplicates`, `customer merge KEPT REMOVED`, `customer unmerge`.
+    Customer(customer_command::CustomerArgs),
+    /// The audit log, newest first: who changed what, when, through which door.
+    History(customer_command::HistoryArgs),
     /// The database itself: `db init` creates its schema (a PostgreSQL database
     /// too), `db copy --from SRC --to DST` copies a whole shop between SQLite and PostgreSQL.
     Db(db_command::DbArgs),
@@ -101,6 +107,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Backup(args) => backup_command::run_backup(&path, &args),
         Command::Backups(args) => backup_command::run_list(&path, &args),
         Command::Restore(args) => backup_command::run_restore(&path, &args),
+        Command::Customer(args) => customer_command::run(&path, &args),
+        Command::History(args) => customer_command::run_history(&path, &args),
     }
 }
 

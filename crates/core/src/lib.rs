@@ -12,6 +12,7 @@ pub mod amount;
 pub mod backup_rotation;
 pub mod calls;
 pub mod clock;
+pub mod duplicates;
 pub mod email;
 pub mod error_code;
 pub mod gifts;

@@ -15,6 +15,7 @@
 mod backups;
 mod calls;
 mod clock;
+mod customer_care;
 pub mod database;
 mod desk;
 mod error;

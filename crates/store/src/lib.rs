@@ -17,6 +17,7 @@ mod dialect;
 mod dispatch;
 mod error;
 mod gifts;
+mod history;
 mod import;
 mod migrations;
 mod open;
@@ -39,6 +40,10 @@ pub use calls::claims::CLAIM_TTL;
 pub use calls::occasions::CustomerOccasion;
 pub use changes::{ChangeFeed, ANY_TABLE};
 pub use copy::CopiedTable;
+pub use customers::duplicates::{DuplicateList, DuplicatePair};
+pub use customers::erasure::ErasurePreview;
+pub use customers::export::{EXPORT_FORMAT, EXPORT_VERSION};
+pub use customers::merging::{MergeRequest, MergeView, MERGE_FIELDS};
 pub use customers::orders::{OrderLineView, OrderView};
 pub use customers::profiles::{
     AddressView, ConsentEdit, ConsentView, CustomerEdit, CustomerListItem, CustomerPage,
@@ -55,6 +60,7 @@ pub use gifts::cards::CardView;
 pub use gifts::catalogue::{GiftInput, GiftView};
 pub use gifts::gift_planning::{GiftPlanCounts, GIFT_PLAN_WINDOW_DAYS};
 pub use gifts::gift_plans::OrderGiftPlan;
+pub use history::{HistoryEntry, HistoryFilter, HistoryPage};
 pub use import::bulk::{
     LoadCounts, NewAddress, NewConsent, NewCustomer, NewOrder, NewOrderLine, NewPhone, NewProduct,
     Shipment,

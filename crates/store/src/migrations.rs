@@ -23,6 +23,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/v008_refunds_and_import_reports.sql"),
     include_str!("migrations/v009_shop_sync.sql"),
     include_str!("migrations/v010_several_desks.sql"),
+    include_str!("migrations/v011_customer_privacy.sql"),
 ];
 
 /// The first schema version PostgreSQL databases have, built in one step.
@@ -32,6 +33,7 @@ pub const POSTGRES_BASE: i64 = 9;
 const POSTGRES_STEPS: &[&str] = &[
     include_str!("migrations/pg/v009_base.sql"),
     include_str!("migrations/pg/v010_several_desks.sql"),
+    include_str!("migrations/pg/v011_customer_privacy.sql"),
 ];
 
 /// The schema version this build writes.

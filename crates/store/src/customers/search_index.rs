@@ -1,7 +1,8 @@
 //! Keeps `customer_search` in step with customers, phones and orders: an FTS5
 //! table on SQLite, a table with a weighted `tsvector` on PostgreSQL.
 //!
-//! Each customer has one row: folded names, folded e-mail plus phone digits
+//! Each customer has one row: folded names, folded e-mails (their own and the
+//! ones they are also known by) plus phone digits
 //! (E.164 without `+`, national digits, digits as typed), and order numbers.
 //! SQLite folds with the store's `fold()` and `digits()` SQL functions; for
 //! PostgreSQL the same text is made here, with every character that is not a
@@ -21,7 +22,8 @@ use crate::error::Result;
 const DOCUMENT: &str = "
     SELECT c.id,
       fold(c.first_name || ' ' || c.middle_name || ' ' || c.last_name || ' ' || c.company),
-      fold(coalesce(c.email, '')) || ' ' || coalesce((
+      fold(coalesce(c.email, '') || ' ' || coalesce((SELECT group_concat(e.email, ' ')
+          FROM customer_other_emails e WHERE e.customer_id = c.id), '')) || ' ' || coalesce((
           SELECT group_concat(coalesce(substr(p.e164, 2), '') || ' ' || coalesce(p.national_digits, '')
                               || ' ' || digits(p.raw), ' ')
           FROM customer_phones p WHERE p.customer_id = c.id), ''),
@@ -41,7 +43,8 @@ type Document = (String, String, String);
 const DOCUMENT_PARTS: &str = "
     SELECT c.id,
       c.first_name || ' ' || c.middle_name || ' ' || c.last_name || ' ' || c.company,
-      coalesce(c.email, ''),
+      coalesce(c.email, '') || ' ' || coalesce((SELECT string_agg(e.email, ' ' ORDER BY e.email)
+          FROM customer_other_emails e WHERE e.customer_id = c.id), ''),
       coalesce((SELECT string_agg(coalesce(substr(p.e164, 2), '') || '\u{1e}' || coalesce(p.national_digits, '')
                                   || '\u{1e}' || p.raw, '\u{1f}' ORDER BY p.position, p.id)
                 FROM customer_phones p WHERE p.customer_id = c.id), ''),

@@ -38,6 +38,18 @@ impl Statement<'_> {
         }
     }
 
+    /// The names of a row's columns, in order.
+    pub fn column_names(&self) -> Vec<String> {
+        match self {
+            Statement::Sqlite(s) => s.column_names().map(str::to_string).collect(),
+            Statement::Postgres { stmt, .. } => stmt
+                .columns()
+                .iter()
+                .map(|c| c.name().to_string())
+                .collect(),
+        }
+    }
+
     /// Runs an `INSERT … RETURNING id`; the new row's id.
     pub fn insert(&mut self, params: impl Params) -> Result<i64> {
         self.query_row(params, |r| r.get(0))

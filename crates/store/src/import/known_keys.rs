@@ -86,7 +86,8 @@ impl KnownKeys {
         match self.after_commit {
             None => {
                 let empty: bool = conn.query_row(
-                    "SELECT NOT EXISTS (SELECT 1 FROM customers) AND NOT EXISTS (SELECT 1 FROM orders)",
+                    "SELECT NOT EXISTS (SELECT 1 FROM customers) AND NOT EXISTS (SELECT 1 FROM orders)
+                        AND NOT EXISTS (SELECT 1 FROM erased_identities)",
                     [],
                     |r| r.get(0),
                 )?;
@@ -111,6 +112,12 @@ impl KnownKeys {
     /// gone, so the sets are dropped.
     pub(crate) fn rolled_back(&mut self) {
         self.sets = None;
+    }
+
+    /// Whether an erased customer's tombstone may be there (never while the
+    /// sets are trusted: the run began with none and no one else wrote).
+    pub(crate) fn may_have_erased(&self) -> bool {
+        self.sets.is_none()
     }
 
     /// Whether a customer may have this e-mail.

@@ -3,9 +3,11 @@
 //! source; orders by source, id and number (see [`crate::import::order_merge`]). What
 //! is already known is left alone, what is new is added, and every change to an
 //! existing record is audit-logged, so importing the same file twice changes
-//! nothing the second time.
+//! nothing the second time. An erased customer is not brought back by a record
+//! of theirs without a new order (see [`crate::customers::erasure`]).
 
 use crate::audit::{record, Actor};
+use crate::customers::erasure::{anonymise_orders, erased_before};
 use crate::db::{params, Connection, OptionalExtension};
 use crate::error::Result;
 use crate::import::bulk::{
@@ -50,6 +52,13 @@ fn find_customer(conn: &Connection, c: &NewCustomer, known: &KnownKeys) -> Resul
     if let Some(email) = c.email.as_ref().filter(|e| known.may_have_email(e)) {
         let id = conn
             .prepare_cached("SELECT id FROM customers WHERE email = ?1")?
+            .query_row([email], |r| r.get(0))
+            .optional()?;
+        if id.is_some() {
+            return Ok(id);
+        }
+        let id = conn
+            .prepare_cached("SELECT customer_id FROM customer_other_emails WHERE email = ?1")?
             .query_row([email], |r| r.get(0))
             .optional()?;
         if id.is_some() {
@@ -339,6 +348,14 @@ pub(crate) fn merge_item(
 ) -> Result<()> {
     match item {
         ImportItem::Customer(c) => {
+            if known.may_have_erased()
+                && find_customer(conn, c, known)?.is_none()
+                && erased_before(conn, c)?.is_some()
+            {
+                // An erased person's old record: nothing of them comes back.
+                count(counts, Some(Outcome::Unchanged), None);
+                return Ok(());
+            }
             let (id, outcome) = merge_customer(conn, c, actor, known)?;
             if outcome != Outcome::Unchanged {
                 touched.push(id);
@@ -358,6 +375,17 @@ pub(crate) fn merge_item(
                     count(counts, None, Some(outcome));
                 }
                 OrderMatch::New { key } => {
+                    if known.may_have_erased() && find_customer(conn, buyer, known)?.is_none() {
+                        if let Some(erased_at) = erased_before(conn, buyer)? {
+                            if to_db(order.placed_at) <= erased_at {
+                                // An old order of an erased person: kept for the books, anonymised.
+                                let id = insert_order(conn, order, &key, None)?;
+                                anonymise_orders(conn, &[id], &erased_at)?;
+                                count(counts, None, Some(Outcome::New));
+                                return Ok(());
+                            }
+                        }
+                    }
                     let (customer, outcome) = merge_customer(conn, buyer, actor, known)?;
                     insert_order(conn, order, &key, Some(customer))?;
                     touched.push(customer);

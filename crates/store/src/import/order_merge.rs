@@ -143,23 +143,23 @@ pub(crate) enum Refreshed {
 
 /// Compares an existing order with the newer export; a difference in status,
 /// dates, note or refunded amount is added to `updates`. The order as an
-/// earlier record of the same batch left it counts as its current state.
+/// earlier record of the same batch left it counts as its current state. An
+/// anonymised order (its customer was erased) does not get a note back.
 pub(crate) fn refresh_order(
     conn: &Connection,
     id: i64,
     o: &NewOrder,
     updates: &mut Vec<OrderUpdate>,
 ) -> Result<Refreshed> {
-    let old: OrderState = match updates.iter().rev().find(|u| u.id == id) {
-        Some(earlier) => earlier.new.clone(),
-        None => conn
-            .prepare_cached(
-                "SELECT status, paid_at, fulfilled_at, delivered_at, customer_note, refunded_minor,
-                    carrier, tracking_number, in_transit_at, expected_at
-                 FROM orders WHERE id = ?1",
-            )?
-            .query_row([id], |r| {
-                Ok(OrderState {
+    let (old, anonymised): (OrderState, bool) = conn
+        .prepare_cached(
+            "SELECT status, paid_at, fulfilled_at, delivered_at, customer_note, refunded_minor,
+                carrier, tracking_number, in_transit_at, expected_at, anonymised_at IS NOT NULL
+             FROM orders WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                OrderState {
                     status: r.get(0)?,
                     paid_at: r.get(1)?,
                     fulfilled_at: r.get(2)?,
@@ -170,15 +170,25 @@ pub(crate) fn refresh_order(
                     tracking_number: r.get(7)?,
                     in_transit_at: r.get(8)?,
                     expected_at: r.get(9)?,
-                })
-            })?,
+                },
+                r.get(10)?,
+            ))
+        })?;
+    let old = match updates.iter().rev().find(|u| u.id == id) {
+        Some(earlier) => earlier.new.clone(),
+        None => old,
     };
     let new = OrderState {
         status: o.status.as_str().to_string(),
         paid_at: o.paid_at.map(to_db).or(old.paid_at.clone()),
         fulfilled_at: o.fulfilled_at.map(to_db).or(old.fulfilled_at.clone()),
         delivered_at: o.delivered_at.map(to_db).or(old.delivered_at.clone()),
-        note: o.customer_note.clone(),
+        // An erased customer's order keeps no words of theirs.
+        note: if anonymised {
+            old.note.clone()
+        } else {
+            o.customer_note.clone()
+        },
         refunded_minor: o.refunded.minor,
         // Exports say nothing of the parcel: what the sync brought stays.
         carrier: kept_unless_given(&o.shipment.carrier, &old.carrier),
