@@ -6,6 +6,7 @@ mod call_screen;
 mod calls;
 mod change_feed;
 mod customer_edits;
+mod customer_merges;
 mod customer_privacy;
 mod customer_search;
 mod database_copy;

@@ -159,12 +159,15 @@ fn same_name(a: &(String, String), b: &(String, String)) -> bool {
     (a.0 == b.0 && given(&a.1, &b.1)) || (a.0 == b.1 && a.1 == b.0)
 }
 
-/// The name key a block is built on: family name and given name's initial,
-/// the two in a fixed order so a swapped pair meets.
-fn name_key(name: &(String, String)) -> String {
-    let (x, y) = (&name.0, &name.1);
-    let (long, short) = if x <= y { (x, y) } else { (y, x) };
-    format!("{long}|{short}")
+/// The name keys a block is built on: a family name with the given name's
+/// initial, and the other way round, so an initial ("A. Nowak") and a swapped
+/// pair ("Nowak Anna") meet the full name.
+fn name_keys(name: &(String, String)) -> [String; 2] {
+    let initial = |s: &str| s.chars().next().unwrap_or_default();
+    [
+        format!("{}|{}", name.0, initial(&name.1)),
+        format!("{}|{}", name.1, initial(&name.0)),
+    ]
 }
 
 /// The biggest block of each kind that is still looked into.
@@ -187,15 +190,16 @@ pub fn find_duplicates(people: &[Person], dismissed: &HashSet<(i64, i64)>) -> Ve
                 .map(|s| (2, s.clone())),
         );
         if let Some(name) = &names[i] {
-            let key = name_key(name);
-            for (code, city) in &p.places {
-                let code = postcode(code);
-                if !code.is_empty() {
-                    keys.push((3, format!("{key}|{code}")));
-                }
-                let city = folded(city);
-                if !city.is_empty() {
-                    keys.push((4, format!("{key}|{city}")));
+            for key in name_keys(name) {
+                for (code, city) in &p.places {
+                    let code = postcode(code);
+                    if !code.is_empty() {
+                        keys.push((3, format!("{key}|{code}")));
+                    }
+                    let city = folded(city);
+                    if !city.is_empty() {
+                        keys.push((4, format!("{key}|{city}")));
+                    }
                 }
             }
         }
