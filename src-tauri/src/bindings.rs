@@ -104,6 +104,15 @@ pub fn typescript() -> String {
         courtesy_store::Restored::decl(&cfg),
         crate::backups_commands::BackupsOverview::decl(&cfg),
         crate::backups_commands::BackupFile::decl(&cfg),
+        courtesy_store::ErasurePreview::decl(&cfg),
+        courtesy_core::duplicates::Reason::decl(&cfg),
+        courtesy_store::DuplicatePair::decl(&cfg),
+        courtesy_store::DuplicateList::decl(&cfg),
+        courtesy_store::MergeRequest::decl(&cfg),
+        courtesy_store::MergeView::decl(&cfg),
+        courtesy_store::HistoryFilter::decl(&cfg),
+        courtesy_store::HistoryEntry::decl(&cfg),
+        courtesy_store::HistoryPage::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit;\n// run scripts/bindings.sh.\n",

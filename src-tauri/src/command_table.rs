@@ -79,4 +79,13 @@ pub const COMMANDS: &[&str] = &[
     "back_up_now",
     "pick_backup_file",
     "restore_backup",
+    "export_customer",
+    "erasure_preview",
+    "erase_customer",
+    "duplicate_customers",
+    "dismiss_duplicate",
+    "merge_customers",
+    "last_merge",
+    "undo_last_merge",
+    "history",
 ];

@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod backups_commands;
+pub mod customer_care_commands;
 pub mod bindings;
 pub mod calls_commands;
 mod change_watch;
@@ -133,6 +134,15 @@ pub fn run() {
             backups_commands::back_up_now,
             backups_commands::pick_backup_file,
             backups_commands::restore_backup,
+            customer_care_commands::export_customer,
+            customer_care_commands::erasure_preview,
+            customer_care_commands::erase_customer,
+            customer_care_commands::duplicate_customers,
+            customer_care_commands::dismiss_duplicate,
+            customer_care_commands::merge_customers,
+            customer_care_commands::last_merge,
+            customer_care_commands::undo_last_merge,
+            customer_care_commands::history,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -26,14 +26,20 @@ import type {
   CustomerProfile,
   DatabaseSetup,
   DemoLoaded,
+  DuplicateList,
+  ErasurePreview,
   GiftInput,
   GiftPlan,
   GiftPlanCounts,
   GiftPolicy,
   GiftView,
+  HistoryFilter,
+  HistoryPage,
   ImportProgress,
   ImportRun,
   MappingFields,
+  MergeRequest,
+  MergeView,
   Money,
   NewShop,
   SecretsKept,
@@ -167,6 +173,21 @@ export interface Backend {
   backUpNow(): Promise<BackupInfo>;
   pickBackupFile(): Promise<BackupFile | null>;
   restoreBackup(file: string): Promise<Restored>;
+  /** Saves everything about a customer as JSON through a save dialog; the file, or `null` when cancelled. */
+  exportCustomer(id: number): Promise<string | null>;
+  /** What erasing a customer takes away and keeps. */
+  erasurePreview(id: number): Promise<ErasurePreview>;
+  eraseCustomer(id: number): Promise<ErasurePreview>;
+  /** Likely duplicate customers, best first (the first `limit` pairs). */
+  duplicateCustomers(limit: number): Promise<DuplicateList>;
+  /** Remembers that two customers are different people. */
+  dismissDuplicate(a: number, b: number): Promise<void>;
+  /** Merges two customers (a backup is taken first). */
+  mergeCustomers(request: MergeRequest): Promise<MergeView>;
+  lastMerge(): Promise<MergeView | null>;
+  undoLastMerge(): Promise<MergeView>;
+  /** A page of the audit log, newest first. */
+  history(filter: HistoryFilter, limit: number): Promise<HistoryPage>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -277,6 +298,15 @@ export const tauriBackend: Backend = {
   backUpNow: () => call("back_up_now"),
   pickBackupFile: () => call("pick_backup_file"),
   restoreBackup: (file) => call("restore_backup", { file }),
+  exportCustomer: (id) => call("export_customer", { id }),
+  erasurePreview: (id) => call("erasure_preview", { id }),
+  eraseCustomer: (id) => call("erase_customer", { id }),
+  duplicateCustomers: (limit) => call("duplicate_customers", { limit }),
+  dismissDuplicate: (a, b) => call("dismiss_duplicate", { a, b }),
+  mergeCustomers: (request) => call("merge_customers", { request }),
+  lastMerge: () => call("last_merge"),
+  undoLastMerge: () => call("undo_last_merge"),
+  history: (filter, limit) => call("history", { filter, limit }),
 };
 
 let current: Backend = tauriBackend;

@@ -2195,3 +2195,201 @@ schemaVersion: number,
  * What it holds.
  */
 counts: BackupCounts, };
+
+export type ErasurePreview = { 
+/**
+ * The customer.
+ */
+customerId: number, 
+/**
+ * Their name as shown.
+ */
+displayName: string, 
+/**
+ * E-mails (their own and those they are also known by).
+ */
+emails: number, 
+/**
+ * Phones.
+ */
+phones: number, 
+/**
+ * Addresses.
+ */
+addresses: number, 
+/**
+ * Calls with their attempts and notes.
+ */
+calls: number, 
+/**
+ * Cards whose text goes.
+ */
+cards: number, 
+/**
+ * Orders kept, anonymised.
+ */
+orders: number, 
+/**
+ * Of those, orders not yet shipped (they lose their ship-to address).
+ */
+unshippedOrders: number, };
+
+export type Reason = "sameEmail" | "samePhone" | "sameShopId" | "sameNameAndPostcode" | "sameNameAndCity" | "sameName";
+
+export type DuplicatePair = { 
+/**
+ * One of them (the smaller id).
+ */
+a: CustomerListItem, 
+/**
+ * The other.
+ */
+b: CustomerListItem, 
+/**
+ * 0 to 100.
+ */
+score: number, 
+/**
+ * At or above the "likely" score.
+ */
+likely: boolean, 
+/**
+ * Why, strongest first.
+ */
+reasons: Array<Reason>, };
+
+export type DuplicateList = { 
+/**
+ * How many pairs there are in all.
+ */
+total: number, 
+/**
+ * Of those, how many are likely.
+ */
+likely: number, 
+/**
+ * The best `limit` of them.
+ */
+pairs: Array<DuplicatePair>, };
+
+export type MergeRequest = { 
+/**
+ * The customer who stays.
+ */
+kept: number, 
+/**
+ * The customer who goes into the kept one.
+ */
+removed: number, 
+/**
+ * Of [`MERGE_FIELDS`], those where the removed customer's value wins.
+ */
+takeFromRemoved: Array<string>, };
+
+export type MergeView = { 
+/**
+ * The merge.
+ */
+id: number, 
+/**
+ * The customer who stayed.
+ */
+keptId: number, 
+/**
+ * The customer merged into them.
+ */
+removedId: number, 
+/**
+ * The removed customer's name as it was.
+ */
+removedName: string, 
+/**
+ * When, UTC.
+ */
+at: string, 
+/**
+ * Who.
+ */
+actor: string, 
+/**
+ * When it was undone.
+ */
+undoneAt: string | null, };
+
+export type HistoryFilter = { 
+/**
+ * Entries about this customer (theirs and their orders', calls', cards', gift plans').
+ */
+customer?: number, 
+/**
+ * Made by this person or process.
+ */
+actor?: string, 
+/**
+ * Through this door: ui, import, sync, cli.
+ */
+source?: string, 
+/**
+ * On or after this day (YYYY-MM-DD, UTC).
+ */
+from?: string, 
+/**
+ * On or before this day (YYYY-MM-DD, UTC).
+ */
+to?: string, 
+/**
+ * Older than this entry (the last one of the page before).
+ */
+before?: number, };
+
+export type HistoryEntry = { 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * When, UTC.
+ */
+at: string, 
+/**
+ * Who.
+ */
+actor: string, 
+/**
+ * Through which door: ui, import, sync, cli.
+ */
+source: string, 
+/**
+ * What kind of thing: customer, order, call, card, gift_plan, setting, ….
+ */
+entity: string, 
+/**
+ * Which one.
+ */
+entityId: number | null, 
+/**
+ * What happened: update, merge, erase, attempt, ….
+ */
+action: string, 
+/**
+ * What changed, as JSON text (`from` and `to` for an edited field).
+ */
+detail: string, 
+/**
+ * The customer's name when the entry is about an existing customer.
+ */
+customerName: string | null, };
+
+export type HistoryPage = { 
+/**
+ * Newest first.
+ */
+entries: Array<HistoryEntry>, 
+/**
+ * Whether older entries match too.
+ */
+more: boolean, 
+/**
+ * Everyone who made an entry, sorted.
+ */
+actors: Array<string>, };
