@@ -38,8 +38,10 @@ pub struct BackupFile {
     pub counts: BackupCounts,
 }
 
-fn folder(state: &AppState) -> Result<PathBuf, AppError> {
-    Ok(state.store.clone()?.default_backup_folder(&state.db_path))
+/// Where this desk's backups go.
+pub(crate) fn folder(state: &AppState) -> Result<PathBuf, AppError> {
+    let store = state.store.clone()?;
+    Ok(courtesy_desk::backup_folder(&store, &state.db_path))
 }
 
 /// The backups folder and its backups.
@@ -87,6 +89,40 @@ pub async fn pick_backup_file(app: AppHandle) -> Result<Option<BackupFile>, AppE
     }))
 }
 
+/// Asks for a folder (a synced or external drive) and points this desk's
+/// backups there; the overview afterwards (unchanged when cancelled).
+#[tauri::command]
+pub async fn choose_backup_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<BackupsOverview, AppError> {
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .blocking_pick_folder()
+            .and_then(|f| f.into_path().ok())
+    })
+    .await
+    .map_err(AppError::task)?;
+    if let Some(chosen) = picked {
+        let own = state.db_path.clone();
+        state
+            .with_desk(move |d| d.choose_backup_folder(&own, Some(&chosen)))
+            .await?;
+    }
+    backups_overview(state).await
+}
+
+/// Points this desk's backups back at the folder beside the database.
+#[tauri::command]
+pub async fn reset_backup_folder(state: State<'_, AppState>) -> Result<BackupsOverview, AppError> {
+    let own = state.db_path.clone();
+    state
+        .with_desk(move |d| d.choose_backup_folder(&own, None))
+        .await?;
+    backups_overview(state).await
+}
+
 /// Restores the backup `file` over the database, the current state backed up first.
 #[tauri::command]
 pub async fn restore_backup(
@@ -105,21 +141,23 @@ pub fn start_daily_backups(state: &AppState) {
     let Ok(store) = state.store.clone() else {
         return;
     };
-    let folder = store.default_backup_folder(&state.db_path);
+    let own_file = state.db_path.clone();
     let clock = state.clock.clone();
     std::thread::Builder::new()
         .name("courtesy-daily-backup".into())
-        .spawn(move || daily_backups(store, clock, folder))
+        .spawn(move || daily_backups(store, clock, own_file))
         .ok();
 }
 
 fn daily_backups(
     store: Arc<courtesy_store::Store>,
     clock: Arc<dyn courtesy_core::Clock>,
-    folder: PathBuf,
+    own_file: PathBuf,
 ) {
     loop {
         let desk = Desk::new(&store, clock.as_ref(), AuditSource::Ui);
+        // The folder may have been changed in Settings meanwhile.
+        let folder = desk.backup_folder(&own_file);
         if let Err(e) = desk.daily_backup(&folder) {
             eprintln!("the daily backup was not taken: {e}");
         }

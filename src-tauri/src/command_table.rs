@@ -79,6 +79,8 @@ pub const COMMANDS: &[&str] = &[
     "back_up_now",
     "pick_backup_file",
     "restore_backup",
+    "choose_backup_folder",
+    "reset_backup_folder",
     "export_customer",
     "erasure_preview",
     "erase_customer",

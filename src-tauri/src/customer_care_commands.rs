@@ -60,16 +60,14 @@ pub async fn duplicate_customers(
     state: State<'_, AppState>,
     limit: usize,
 ) -> Result<DuplicateList, AppError> {
-    state.with_store(move |s| s.duplicate_customers(limit)).await
+    state
+        .with_store(move |s| s.duplicate_customers(limit))
+        .await
 }
 
 /// Remembers that two customers are different people.
 #[tauri::command]
-pub async fn dismiss_duplicate(
-    state: State<'_, AppState>,
-    a: i64,
-    b: i64,
-) -> Result<(), AppError> {
+pub async fn dismiss_duplicate(state: State<'_, AppState>, a: i64, b: i64) -> Result<(), AppError> {
     state
         .with_desk(move |d| Ok(d.store().dismiss_duplicate(a, b, &d.actor())?))
         .await
@@ -81,7 +79,7 @@ pub async fn merge_customers(
     state: State<'_, AppState>,
     request: MergeRequest,
 ) -> Result<MergeView, AppError> {
-    let folder = state.store.clone()?.default_backup_folder(&state.db_path);
+    let folder = crate::backups_commands::folder(&state)?;
     state
         .with_desk(move |d| d.merge_customers(&request, &folder))
         .await

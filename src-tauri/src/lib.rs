@@ -3,7 +3,6 @@
 #![deny(missing_docs)]
 
 pub mod backups_commands;
-pub mod customer_care_commands;
 pub mod bindings;
 pub mod calls_commands;
 mod change_watch;
@@ -11,6 +10,7 @@ mod change_watch;
 /// handler and the UI's backend are checked against.
 pub mod command_table;
 pub mod commands;
+pub mod customer_care_commands;
 pub mod database_commands;
 pub mod dispatch_commands;
 pub mod error;
@@ -134,6 +134,8 @@ pub fn run() {
             backups_commands::back_up_now,
             backups_commands::pick_backup_file,
             backups_commands::restore_backup,
+            backups_commands::choose_backup_folder,
+            backups_commands::reset_backup_folder,
             customer_care_commands::export_customer,
             customer_care_commands::erasure_preview,
             customer_care_commands::erase_customer,

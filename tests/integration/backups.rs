@@ -273,3 +273,43 @@ fn four_hundred_days_of_daily_backups_leave_the_rotations_set() {
         "each kept backup and its description, nothing else"
     );
 }
+
+#[test]
+fn a_desk_pointed_at_another_folder_backs_up_there_until_pointed_back() {
+    let (dir, path) = temp_db();
+    let own_file = dir.path().join("courtesy.sqlite");
+    let store = Store::open(&path).unwrap();
+    let clock = FixedClock(Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).unwrap());
+    let desk = Desk::new(&store, &clock, AuditSource::Ui);
+    let default = desk.backup_folder(&own_file);
+    let synced = dir.path().join("Dropbox").join("Courtesy backups");
+    assert_eq!(
+        desk.choose_backup_folder(&own_file, Some(&synced)).unwrap(),
+        synced
+    );
+    assert_eq!(
+        desk.backup_folder(&own_file),
+        synced,
+        "the choice is kept beside the desk's file"
+    );
+    let taken = desk
+        .back_up(&desk.backup_folder(&own_file), BackupReason::Manual)
+        .unwrap();
+    assert!(
+        Path::new(&taken.file).starts_with(&synced),
+        "{}",
+        taken.file
+    );
+    assert_eq!(list_backups(&synced).unwrap().len(), 1);
+    assert_eq!(desk.choose_backup_folder(&own_file, None).unwrap(), default);
+    assert_eq!(desk.backup_folder(&own_file), default);
+    let unwritable = Path::new("/proc/courtesy-backups");
+    assert!(desk
+        .choose_backup_folder(&own_file, Some(unwritable))
+        .is_err());
+    assert_eq!(
+        desk.backup_folder(&own_file),
+        default,
+        "a refused folder is not kept"
+    );
+}

@@ -48,10 +48,11 @@ pub struct RestoreArgs {
     folder: Option<PathBuf>,
 }
 
-fn folder_of(store: &Store, db: &Path, given: &Option<PathBuf>) -> PathBuf {
+/// `--folder`, else the folder this desk's backups go to.
+pub(crate) fn folder_of(store: &Store, db: &Path, given: &Option<PathBuf>) -> PathBuf {
     given
         .clone()
-        .unwrap_or_else(|| store.default_backup_folder(db))
+        .unwrap_or_else(|| courtesy_desk::backup_folder(store, db))
 }
 
 fn describe(b: &BackupInfo) -> String {

@@ -170,7 +170,7 @@ pub fn run(path: &Path, args: &CustomerArgs) -> Result<(), Failure> {
                 println!("nothing was changed");
                 return Ok(());
             }
-            let folder = folder.clone().unwrap_or_else(|| desk.backup_folder(path));
+            let folder = crate::backup_command::folder_of(&store, path, folder);
             let req = MergeRequest {
                 kept,
                 removed,

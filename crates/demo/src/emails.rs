@@ -6,11 +6,12 @@
 use crate::country::Country;
 use crate::names::DemoName;
 use crate::weighted::by_share;
+use courtesy_core::duplicates::mailbox;
 use courtesy_core::fold_for_search;
 use rand::Rng;
 use std::collections::HashSet;
 
-/// The addresses handed out so far.
+/// The mailboxes handed out so far (see [`mailbox`]).
 #[derive(Debug, Default)]
 pub(crate) struct MailboxRegistry {
     taken: HashSet<String>,
@@ -74,14 +75,16 @@ impl MailboxRegistry {
             _ => format!("{last}{initial}"),
         };
         let provider = by_share(country.mail_providers(), rng);
+        // Taken means the mailbox: Gmail's `anna.nowak` is `annanowak` too.
+        let taken = |c: &str, t: &HashSet<String>| t.contains(&mailbox(c));
         let mut candidate = format!("{local}@{provider}");
-        if self.taken.contains(&candidate) {
+        if taken(&candidate, &self.taken) {
             candidate = format!("{local}{yy}@{provider}");
         }
-        while self.taken.contains(&candidate) {
+        while taken(&candidate, &self.taken) {
             candidate = format!("{local}{}@{provider}", rng.random_range(1..10_000));
         }
-        self.taken.insert(candidate.clone());
+        self.taken.insert(mailbox(&candidate));
         candidate
     }
 }

@@ -44,7 +44,7 @@ pub const DEFAULT_SEED: u64 = 7;
 
 /// Changes whenever the same seed and scale start giving a different shop, so
 /// caches of generated databases (the search benchmark's) know to rebuild.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 /// How big a shop to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -26,6 +26,7 @@ mod packing;
 mod shop;
 mod shops;
 
+pub use backups::backup_folder;
 pub use clock::SystemClock;
 pub use desk::Desk;
 pub use error::DeskError;

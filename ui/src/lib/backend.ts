@@ -173,6 +173,10 @@ export interface Backend {
   backUpNow(): Promise<BackupInfo>;
   pickBackupFile(): Promise<BackupFile | null>;
   restoreBackup(file: string): Promise<Restored>;
+  /** Lets the person pick this desk's backups folder (a synced or external drive). */
+  chooseBackupFolder(): Promise<BackupsOverview>;
+  /** Backups go beside the database again. */
+  resetBackupFolder(): Promise<BackupsOverview>;
   /** Saves everything about a customer as JSON through a save dialog; the file, or `null` when cancelled. */
   exportCustomer(id: number): Promise<string | null>;
   /** What erasing a customer takes away and keeps. */
@@ -298,6 +302,8 @@ export const tauriBackend: Backend = {
   backUpNow: () => call("back_up_now"),
   pickBackupFile: () => call("pick_backup_file"),
   restoreBackup: (file) => call("restore_backup", { file }),
+  chooseBackupFolder: () => call("choose_backup_folder"),
+  resetBackupFolder: () => call("reset_backup_folder"),
   exportCustomer: (id) => call("export_customer", { id }),
   erasurePreview: (id) => call("erasure_preview", { id }),
   eraseCustomer: (id) => call("erase_customer", { id }),

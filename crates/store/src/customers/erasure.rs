@@ -9,8 +9,8 @@
 //! ([`erased_before`]); an order placed after the erasure starts a new customer.
 //!
 //! On SQLite the erasing transaction runs with `secure_delete` on and the
-//! search index removes a row's words at once (its `secure-delete` option, set
-//! by the schema); then the file is rewritten from its live rows (`VACUUM`:
+//! search index removes the row's words at once (its `secure-delete` option,
+//! on for that one delete); then the file is rewritten from its live rows (`VACUUM`:
 //! earlier updates leave old versions of a row in pages' free space) and a
 //! truncating WAL checkpoint empties the WAL, so the bytes are gone from the
 //! file and its WAL.
@@ -288,10 +288,26 @@ fn erase(conn: &Connection, id: i64, actor: &Actor) -> Result<ErasurePreview> {
     } else {
         "rowid"
     };
-    conn.execute(
-        &format!("DELETE FROM customer_search WHERE {search_key} = ?1"),
-        [id],
-    )?;
+    if conn.is_postgres() {
+        conn.execute(
+            &format!("DELETE FROM customer_search WHERE {search_key} = ?1"),
+            [id],
+        )?;
+    } else {
+        // FTS5 keeps a deleted row's words in its segments until they are
+        // merged; with `secure-delete` on, this one delete takes them out.
+        // (Always on, it would slow every import's re-indexing.)
+        conn.execute_batch(
+            "INSERT INTO customer_search (customer_search, rank) VALUES ('secure-delete', 1)",
+        )?;
+        conn.execute(
+            &format!("DELETE FROM customer_search WHERE {search_key} = ?1"),
+            [id],
+        )?;
+        conn.execute_batch(
+            "INSERT INTO customer_search (customer_search, rank) VALUES ('secure-delete', 0)",
+        )?;
+    }
     conn.execute("DELETE FROM customers WHERE id = ?1", [id])?;
     record(
         conn,

@@ -224,10 +224,11 @@ fn merge(conn: &Connection, req: &MergeRequest, actor: &Actor) -> Result<i64> {
     move_contacts(conn, kept, removed)?;
 
     // The chosen fields; the e-mail not chosen becomes one they are also known by.
+    // A field is the removed customer's when chosen so, or when the kept one has none.
     let pick = |field: &str| -> Json {
-        if req.take_from_removed.iter().any(|f| f == field) && !r[field].is_null() {
-            r[field].clone()
-        } else if k[field].is_null() || k[field] == json!("") {
+        let chosen = req.take_from_removed.iter().any(|f| f == field) && !r[field].is_null();
+        let blank = k[field].is_null() || k[field] == json!("");
+        if chosen || blank {
             r[field].clone()
         } else {
             k[field].clone()

@@ -47,7 +47,3 @@ CREATE TABLE customer_merges (
 CREATE INDEX customer_merges_by_kept ON customer_merges(kept_id);
 
 CREATE INDEX audit_log_by_time ON audit_log(at, id);
-
--- The search index forgets a deleted row's words at once, instead of at its
--- next merge of segments.
-INSERT INTO customer_search (customer_search, rank) VALUES ('secure-delete', 1);
