@@ -59,6 +59,18 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// The reason in words, as the command line prints it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Reason::SameEmail => "same mailbox",
+            Reason::SamePhone => "same phone",
+            Reason::SameShopId => "same shop id",
+            Reason::SameNameAndPostcode => "same name and postcode",
+            Reason::SameNameAndCity => "same name and town",
+            Reason::SameName => "same name",
+        }
+    }
+
     fn points(self) -> u8 {
         match self {
             Reason::SameEmail | Reason::SameShopId => 60,
