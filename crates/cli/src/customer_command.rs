@@ -133,7 +133,7 @@ pub fn run(path: &Path, args: &CustomerArgs) -> Result<(), Failure> {
                 list.total, list.likely
             );
             for p in &list.pairs {
-                let reasons: Vec<String> = p.reasons.iter().map(|r| format!("{r:?}")).collect();
+                let reasons: Vec<&str> = p.reasons.iter().map(|r| r.words()).collect();
                 println!(
                     "  {:>3} {:<8} {} ({}) + {} ({})  [{}]",
                     p.score,
