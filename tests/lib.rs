@@ -10,6 +10,13 @@ use courtesy_store::{
 };
 use std::path::PathBuf;
 
+/// A file of `tests/fixtures/import`.
+pub fn import_fixture(name: &str) -> PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/import")
+        .join(name)
+}
+
 /// A fixed point in time for fixtures.
 pub fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 10, 0, 0)

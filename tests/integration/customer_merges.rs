@@ -20,15 +20,9 @@ use courtesy_desk::Desk;
 use courtesy_import::Flow;
 use courtesy_store::testing::raw_connection;
 use courtesy_store::{AuditSource, MergeRequest, Store};
-use courtesy_tests::{first_orders_get_a_gift, temp_db, tester};
+use courtesy_tests::{first_orders_get_a_gift, import_fixture, temp_db, tester};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/import")
-        .join(name)
-}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 2, 20, 9, 0, 0).unwrap()
@@ -39,7 +33,7 @@ const OLD_EMAIL: &str = "lukasz.wrobel+sklep@gmail.com";
 /// The old shop's export: two paid orders of Łukasz Wróbel under another
 /// e-mail, without a phone, in the Shopify layout.
 fn old_export(dir: &Path) -> PathBuf {
-    let fixture = std::fs::read_to_string(fixture("shopify-orders-2024.csv")).unwrap();
+    let fixture = std::fs::read_to_string(import_fixture("shopify-orders-2024.csv")).unwrap();
     let header = fixture.lines().next().unwrap();
     let row = |number: &str, day: u32, id: &str| {
         fixture
@@ -108,7 +102,7 @@ fn a_merge_moves_everything_survives_a_new_import_and_undoes_exactly() {
     let (dir, path) = temp_db();
     let store = Store::open(&path).unwrap();
     first_orders_get_a_gift(&store, "PLN");
-    let shop_export = fixture("shopify-orders-2024.csv");
+    let shop_export = import_fixture("shopify-orders-2024.csv");
     import(&store, &shop_export, now());
     let old = old_export(dir.path());
     import(&store, &old, now());
@@ -196,7 +190,7 @@ fn a_merge_moves_everything_survives_a_new_import_and_undoes_exactly() {
 fn an_edit_after_a_merge_keeps_it_from_being_undone_half() {
     let (dir, path) = temp_db();
     let store = Store::open(&path).unwrap();
-    import(&store, &fixture("shopify-orders-2024.csv"), now());
+    import(&store, &import_fixture("shopify-orders-2024.csv"), now());
     import(&store, &old_export(dir.path()), now());
     let kept = store
         .customer_by_email("l.wrobel@example.pl")

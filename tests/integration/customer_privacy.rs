@@ -13,7 +13,7 @@ use courtesy_import::Flow;
 use courtesy_store::db::Connection;
 use courtesy_store::testing::{database_holds, raw_connection};
 use courtesy_store::{AttemptInput, AuditSource, ConsentEdit, CustomerEdit, Store};
-use courtesy_tests::{first_orders_get_a_gift, temp_db, tester};
+use courtesy_tests::{first_orders_get_a_gift, import_fixture, temp_db, tester};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -21,12 +21,6 @@ use std::path::{Path, PathBuf};
 const EMAIL: &str = "l.wrobel@example.pl";
 const PHONE_DIGITS: &str = "512345678";
 const SURNAME: &str = "Wróbel";
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/import")
-        .join(name)
-}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 2, 20, 9, 0, 0).unwrap()
@@ -44,9 +38,12 @@ fn worked_shop(store: &Store) -> i64 {
     first_orders_get_a_gift(store, "PLN");
     let clock = FixedClock(now());
     let desk = Desk::new(store, &clock, AuditSource::Ui);
-    desk.import(&fixture("shopify-orders-2024.csv"), None, None, |_| {
-        Flow::Continue
-    })
+    desk.import(
+        &import_fixture("shopify-orders-2024.csv"),
+        None,
+        None,
+        |_| Flow::Continue,
+    )
     .unwrap();
     let id = store
         .customer_by_email(EMAIL)
@@ -338,9 +335,12 @@ fn an_erased_customer_is_gone_from_the_file_and_stays_gone_but_her_orders_stay()
     let later = now() + chrono::Duration::days(1);
     let clock = FixedClock(later);
     let desk = Desk::new(&store, &clock, AuditSource::Import);
-    desk.import(&fixture("shopify-orders-2024.csv"), None, None, |_| {
-        Flow::Continue
-    })
+    desk.import(
+        &import_fixture("shopify-orders-2024.csv"),
+        None,
+        None,
+        |_| Flow::Continue,
+    )
     .unwrap();
     assert_eq!(store.customer_count().unwrap(), customers - 1);
     assert_eq!(store.customer_by_email(EMAIL).unwrap(), None);
@@ -353,7 +353,7 @@ fn an_erased_customer_is_gone_from_the_file_and_stays_gone_but_her_orders_stay()
     }
 
     // A new order of hers starts a new customer.
-    let export = std::fs::read_to_string(fixture("shopify-orders-2024.csv")).unwrap();
+    let export = std::fs::read_to_string(import_fixture("shopify-orders-2024.csv")).unwrap();
     let mut lines = export.lines();
     let header = lines.next().unwrap();
     let row = lines

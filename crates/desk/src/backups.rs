@@ -5,10 +5,11 @@
 //! `courtesy.sqlite.backups.json`, else a `backups` folder beside the database
 //! (see [`Desk::backup_folder`]).
 
+use crate::database::io;
 use crate::desk::Desk;
 use crate::error::DeskError;
 use courtesy_core::backup_rotation::BackupReason;
-use courtesy_store::{list_backups, rotate_backups, BackupInfo, Restored, StoreError};
+use courtesy_store::{list_backups, rotate_backups, BackupInfo, Restored};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -20,20 +21,7 @@ struct FolderChoice {
 
 /// The file beside `own_file` naming this desk's backups folder.
 pub fn folder_choice_file(own_file: &Path) -> PathBuf {
-    let mut name = own_file
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_else(|| "courtesy.sqlite".into());
-    name.push(".backups.json");
-    own_file.with_file_name(name)
-}
-
-fn io(action: &'static str, path: &Path, source: std::io::Error) -> DeskError {
-    DeskError::Store(StoreError::Io {
-        action,
-        path: path.to_path_buf(),
-        source,
-    })
+    crate::database::beside(own_file, ".backups.json")
 }
 
 /// The folder this desk was pointed at, if any (an unreadable choice counts as none).

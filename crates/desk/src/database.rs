@@ -22,21 +22,28 @@ struct Choice {
     url: String,
 }
 
-/// The file beside `own_file` that names this desk's server.
-pub fn choice_file(own_file: &Path) -> PathBuf {
+/// The file beside `own_file` named after it with `suffix`
+/// (`courtesy.sqlite` → `courtesy.sqlite.server.json`): what this desk
+/// chose is kept there.
+pub fn beside(own_file: &Path, suffix: &str) -> PathBuf {
     let mut name = own_file
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_else(|| "courtesy.sqlite".into());
-    name.push(".server.json");
+    name.push(suffix);
     own_file.with_file_name(name)
+}
+
+/// The file beside `own_file` that names this desk's server.
+pub fn choice_file(own_file: &Path) -> PathBuf {
+    beside(own_file, ".server.json")
 }
 
 fn invalid(reason: impl Into<String>) -> DeskError {
     DeskError::Store(StoreError::Invalid(reason.into()))
 }
 
-fn io(action: &'static str, path: &Path, source: std::io::Error) -> DeskError {
+pub(crate) fn io(action: &'static str, path: &Path, source: std::io::Error) -> DeskError {
     DeskError::Store(StoreError::Io {
         action,
         path: path.to_path_buf(),

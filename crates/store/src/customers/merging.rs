@@ -10,9 +10,9 @@
 //! the last merge can be undone exactly while the kept customer is unchanged.
 
 use crate::audit::{record, Actor};
-use crate::customers::row_json::{insert, rows};
+use crate::customers::row_json::{insert, rows, update};
 use crate::customers::{customer_stats, search_index};
-use crate::db::{params, params_from_iter, Connection, OptionalExtension, Value};
+use crate::db::{params, Connection, OptionalExtension};
 use crate::error::{Result, StoreError};
 use crate::import::bulk::sort_key;
 use crate::time::to_db;
@@ -259,44 +259,22 @@ fn merge(conn: &Connection, req: &MergeRequest, actor: &Actor) -> Result<i64> {
     )?;
     conn.execute("DELETE FROM customers WHERE id = ?1", [removed])?;
 
-    let value = |j: &Json| -> Value {
-        match j {
-            Json::String(s) => Value::Text(s.clone()),
-            _ => Value::Null,
-        }
-    };
-    let mut values: Vec<Value> = fields.iter().map(|(_, v)| value(v)).collect();
-    let name = |f: &str| {
-        fields
-            .iter()
-            .find(|(n, _)| *n == f)
-            .map(|(_, v)| v.as_str().unwrap_or_default().to_string())
-            .unwrap_or_default()
-    };
-    values.push(Value::Text(sort_key(
+    let mut set: serde_json::Map<String, Json> = fields
+        .iter()
+        .map(|(f, v)| (f.to_string(), v.clone()))
+        .collect();
+    let name = |f: &str| set[f].as_str().unwrap_or_default().to_string();
+    let key = sort_key(
         &name("first_name"),
         &name("middle_name"),
         &name("last_name"),
         &name("company"),
-    )));
-    values.push(Value::Text(notes));
-    values.push(Value::Integer(do_not_call));
-    values.push(Value::Text(at.clone()));
-    values.push(Value::Integer(kept));
-    let sets: Vec<String> = MERGE_FIELDS
-        .iter()
-        .chain(&["sort_key", "notes", "do_not_call", "updated_at"])
-        .enumerate()
-        .map(|(i, f)| format!("{f} = ?{}", i + 1))
-        .collect();
-    conn.execute(
-        &format!(
-            "UPDATE customers SET {} WHERE id = ?{}",
-            sets.join(", "),
-            sets.len() + 1
-        ),
-        params_from_iter(values.iter()),
-    )?;
+    );
+    set.insert("sort_key".into(), json!(key));
+    set.insert("notes".into(), json!(notes));
+    set.insert("do_not_call".into(), json!(do_not_call));
+    set.insert("updated_at".into(), json!(at));
+    update(conn, "customers", kept, &set)?;
     for email in [&k["email"], &r["email"]] {
         if let Some(e) = email.as_str().filter(|e| Some(*e) != chosen_email.as_str()) {
             conn.execute(
@@ -386,30 +364,7 @@ fn undo(conn: &Connection, id: i64, actor: &Actor) -> Result<()> {
     let Json::Object(before) = &kept_before["customers"] else {
         return Err(StoreError::Invalid("the merge's record is damaged".into()));
     };
-    let cols: Vec<(&String, &Json)> = before.iter().filter(|(c, _)| c.as_str() != "id").collect();
-    let sets: Vec<String> = cols
-        .iter()
-        .enumerate()
-        .map(|(i, (c, _))| format!("\"{c}\" = ?{}", i + 1))
-        .collect();
-    let mut values: Vec<Value> = cols
-        .iter()
-        .map(|(_, v)| match v {
-            Json::Null => Value::Null,
-            Json::Number(n) => Value::Integer(n.as_i64().unwrap_or_default()),
-            Json::String(s) => Value::Text(s.clone()),
-            other => Value::Text(other.to_string()),
-        })
-        .collect();
-    values.push(Value::Integer(kept));
-    conn.execute(
-        &format!(
-            "UPDATE customers SET {} WHERE id = ?{}",
-            sets.join(", "),
-            sets.len() + 1
-        ),
-        params_from_iter(values.iter()),
-    )?;
+    update(conn, "customers", kept, before)?;
     insert(
         conn,
         "customers",

@@ -1,5 +1,6 @@
-//! Rows as JSON objects keyed by column name, and back: what a customer
-//! export writes, and how a merge keeps the rows it may have to put back.
+//! Rows as JSON objects keyed by column name, and back (inserted, or set on
+//! an existing row): what a customer export writes, and how a merge keeps and
+//! changes the rows it may have to put back.
 
 use crate::db::{params_from_iter, Connection, Value};
 use crate::error::{Result, StoreError};
@@ -52,6 +53,35 @@ fn from_json(v: &Json) -> Result<Value> {
             )))
         }
     })
+}
+
+/// Sets the columns `object` names (but `id`) of the row of `table` with `id`.
+pub(crate) fn update(
+    conn: &Connection,
+    table: &str,
+    id: i64,
+    object: &Map<String, Json>,
+) -> Result<()> {
+    let cols: Vec<(&String, &Json)> = object.iter().filter(|(c, _)| c.as_str() != "id").collect();
+    let sets: Vec<String> = cols
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| format!("\"{c}\" = ?{}", i + 1))
+        .collect();
+    let mut values = cols
+        .iter()
+        .map(|(_, v)| from_json(v))
+        .collect::<Result<Vec<_>>>()?;
+    values.push(Value::Integer(id));
+    conn.execute(
+        &format!(
+            "UPDATE {table} SET {} WHERE id = ?{}",
+            sets.join(", "),
+            sets.len() + 1
+        ),
+        params_from_iter(values.iter()),
+    )?;
+    Ok(())
 }
 
 /// Inserts each object of `rows` into `table`, with the columns it names
