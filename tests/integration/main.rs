@@ -1,6 +1,7 @@
 //! Courtesy's integration tests: each test states a rule, on real SQLite files.
 
 mod architecture;
+mod audit_history;
 mod backups;
 mod call_screen;
 mod calls;
