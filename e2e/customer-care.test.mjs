@@ -102,10 +102,15 @@ app.test("the same person entered twice is proposed, reviewed side by side and m
   }
 });
 
-app.test("the last merge is undone and both customers are back", async () => {
+app.test("the last merge is undone later and both customers are back", async () => {
+  // Another screen and back: the review opens afresh, with the merge to undo.
+  await (await app.browser.$('[data-testid="nav-calls"]')).click();
+  await (await app.browser.$('[data-testid="nav-customers"]')).click();
   await search("");
   const before = customers();
-  await (await app.browser.$('[data-testid="duplicates-open"]')).click();
+  const open = await app.browser.$('[data-testid="duplicates-open"]');
+  await open.waitForDisplayed({ timeout: 15000 });
+  await open.click();
   const undo = await app.browser.$('[data-testid="undo-last-merge"]');
   await undo.waitForDisplayed({ timeout: 15000 });
   await undo.click();
