@@ -15,7 +15,7 @@ use courtesy_store::testing::{database_holds, raw_connection};
 use courtesy_store::{AttemptInput, AuditSource, ConsentEdit, CustomerEdit, Store};
 use courtesy_tests::{first_orders_get_a_gift, import_fixture, temp_db, tester};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The person the tests export and erase, as the fixture has her.
 const EMAIL: &str = "l.wrobel@example.pl";
