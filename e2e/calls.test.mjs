@@ -10,7 +10,7 @@ const db = path.join(tempDir(), "demo.sqlite");
 const NOTE = "Herbata dotarła, ale puszka była wgnieciona";
 
 const app = appSession(db, () => {
-  cli("--db", db, "demo", "--seed", "7");
+  cli("--db", db, "demo", "--bare", "--seed", "7");
   // Calls may be made on any day at any hour, so the queue is the same whenever the test runs.
   const everyDay = JSON.stringify({
     callingHours: { start: "00:00:00", end: "00:00:00", days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] },

@@ -16,7 +16,7 @@ let erased; // the customer who asks to be forgotten
 const OLD_EMAIL = "stary.adres.klienta@o2.pl";
 
 const app = appSession(db, () => {
-  cli("--db", db, "demo", "--seed", "5", "--customers", "300", "--orders", "900");
+  cli("--db", db, "demo", "--bare", "--seed", "5", "--customers", "300", "--orders", "900");
   const rows = sql(
     db,
     `SELECT c.id, c.first_name, c.last_name, c.email, a.line1, a.city, a.postal_code, a.country FROM customers c

@@ -11,7 +11,7 @@ const db = path.join(tempDir(), "demo.sqlite");
 let target;
 
 const app = appSession(db, () => {
-  cli("--db", db, "demo", "--seed", "7");
+  cli("--db", db, "demo", "--bare", "--seed", "7");
   const rows = sql(
     db,
     `SELECT c.id, c.first_name, c.last_name, p.raw, p.e164 FROM customers c

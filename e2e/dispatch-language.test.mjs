@@ -9,7 +9,7 @@ const db = path.join(tempDir(), "polish-desk.sqlite");
 let order;
 
 const app = appSession(db, () => {
-  cli("--db", db, "demo", "--seed", "7");
+  cli("--db", db, "demo", "--bare", "--seed", "7");
   const [[id, number]] = sql(
     db,
     `SELECT id, number FROM orders WHERE status = 'paid' AND packed_at IS NULL

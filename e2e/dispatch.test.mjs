@@ -15,7 +15,7 @@ const NOTE = "Please leave the parcel with the neighbour at no. 5";
 const GIFT = "Wszystkiego najlepszego, Kasiu! — Ola";
 
 const app = appSession(db, () => {
-  cli("--db", db, "demo", "--seed", "7");
+  cli("--db", db, "demo", "--bare", "--seed", "7");
   const rows = sql(
     db,
     `SELECT o.id, o.number FROM orders o

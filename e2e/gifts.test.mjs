@@ -17,7 +17,7 @@ let order;
 
 const app = appSession(db, () => {
   assert.ok(queue && printed, "run through scripts/e2e.sh, which sets up the print queue (PRINT_QUEUE, PRINT_OUT)");
-  cli("--db", db, "demo", "--seed", "7");
+  cli("--db", db, "demo", "--bare", "--seed", "7");
   // A paid, unpacked first order of its customer, placed in the last two weeks.
   const rows = sql(
     db,

@@ -15,7 +15,7 @@ after(stopDriver);
 
 test("a Polish Excel export is previewed, imported with a summary, and its customers are found", async () => {
   const db = path.join(tempDir(), "shop.sqlite");
-  cli("--db", db, "demo", "--seed", "3", "--customers", "200", "--orders", "500");
+  cli("--db", db, "demo", "--bare", "--seed", "3", "--customers", "200", "--orders", "500");
   const browser = await launch(db, ["--import", path.join(fixtures, "shopify-orders-cp1250-semicolon.csv")]);
   try {
     const preview = await browser.$('[data-testid="import-preview"]');

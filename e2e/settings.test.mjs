@@ -4,7 +4,7 @@ import path from "node:path";
 import { appSession, cli, screenshot, sql, tempDir, until } from "./app.mjs";
 
 const db = path.join(tempDir(), "demo.sqlite");
-const app = appSession(db, () => cli("--db", db, "demo", "--seed", "11", "--customers", "300", "--orders", "900"));
+const app = appSession(db, () => cli("--db", db, "demo", "--bare", "--seed", "11", "--customers", "300", "--orders", "900"));
 
 async function navText() {
   return (await app.browser.$('[data-testid="nav-customers"]')).getText();

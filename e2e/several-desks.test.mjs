@@ -34,7 +34,7 @@ function psql(query) {
 
 let order;
 const app = appSession(url, () => {
-  cli("--db", url, "demo", "--seed", "7");
+  cli("--db", url, "demo", "--bare", "--seed", "7");
   // Calls may be made on any day at any hour, so the queue is the same whenever the test runs.
   const everyDay = JSON.stringify({
     callingHours: { start: "00:00:00", end: "00:00:00", days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] },
@@ -174,7 +174,7 @@ app.test("a desk's own shop moves to an empty server database from Settings and 
   const withPassword = url.replace(/\/postgres$/, "/moved");
   const dir = tempDir();
   const file = path.join(dir, "desk.sqlite");
-  cli("--db", file, "demo", "--seed", "5", "--customers", "120", "--orders", "400");
+  cli("--db", file, "demo", "--bare", "--seed", "5", "--customers", "120", "--orders", "400");
 
   await app.browser.deleteSession();
   app.browser = await launch(file);

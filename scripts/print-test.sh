@@ -49,7 +49,7 @@ ok "queue $QUEUE (cups-pdf) ready, output in $OUT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 DB=$WORK/shop.sqlite
-"$COURTESY_BIN" --db "$DB" demo --seed 7 --customers 200 --orders 600 >/dev/null
+"$COURTESY_BIN" --db "$DB" demo --bare --seed 7 --customers 200 --orders 600 >/dev/null
 
 q() { sqlite3 -separator $'\t' "$DB" "$1"; }
 # A waiting order (paid if there is one) with the most lines and no gift message.

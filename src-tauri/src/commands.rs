@@ -112,7 +112,7 @@ pub async fn save_settings(
     Ok(saved)
 }
 
-/// Fills an empty database with the demo shop.
+/// Fills an empty database with the demo shop and its weeks of aftercare.
 #[tauri::command]
 pub async fn load_demo_shop(state: State<'_, AppState>) -> Result<DemoLoaded, AppError> {
     state
@@ -121,6 +121,7 @@ pub async fn load_demo_shop(state: State<'_, AppState>) -> Result<DemoLoaded, Ap
                 courtesy_demo::DEFAULT_SEED,
                 courtesy_demo::Scale::DEMO,
                 None,
+                false,
             )
         })
         .await

@@ -12,6 +12,7 @@ mod customer_privacy;
 mod customer_search;
 mod database_copy;
 mod database_file;
+mod demo_aftercare;
 mod demo_shop;
 mod desks_at_once;
 mod gifts;

@@ -25,6 +25,10 @@ pub struct DemoArgs {
     /// changing it (instead of failing).
     #[arg(long)]
     if_empty: bool,
+    /// Only the customers, orders and today's call queue: no gift catalogue,
+    /// policy, planned gifts and cards or past calls.
+    #[arg(long)]
+    bare: bool,
     /// The moment the shop's history ends (RFC 3339), instead of now; for tests.
     #[arg(long, hide = true, value_parser = parse_now)]
     now: Option<DateTime<Utc>>,
@@ -60,16 +64,19 @@ pub fn run(path: &Path, args: &DemoArgs) -> Result<(), Failure> {
     };
     let started = Instant::now();
     let desk = Desk::new(&store, &SystemClock, AuditSource::Cli);
-    let loaded = desk.load_demo(args.seed, scale, args.now)?;
+    let loaded = desk.load_demo(args.seed, scale, args.now, args.bare)?;
     println!(
         "Demo shop (seed {}) written to {}: {} products, {} customers, {} orders, \
-         {} calls queued (in {:.1} s).",
+         {} calls queued, {} gifts, {} orders with gifts or cards, {} calls made (in {:.1} s).",
         args.seed,
         store.location(),
         loaded.products,
         loaded.customers,
         loaded.orders,
         loaded.calls,
+        loaded.gifts,
+        loaded.planned_orders,
+        loaded.call_attempts,
         started.elapsed().as_secs_f64()
     );
     Ok(())

@@ -14,6 +14,7 @@
 //! one-time buyers, the way a real shop's history looks.
 #![deny(missing_docs)]
 
+mod aftercare;
 mod calendar;
 mod catalogue;
 mod consents;
@@ -149,6 +150,8 @@ pub fn generate(now: DateTime<Utc>, seed: u64, scale: Scale) -> DemoShop {
         orders,
     }
 }
+
+pub use aftercare::{aftercare, AftercareCounts};
 
 /// The demo shop's name and return address, printed on its slips.
 pub const SHOP_NAME: &str = "Herbaciarnia Pod Lipą";

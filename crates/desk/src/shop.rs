@@ -26,6 +26,15 @@ pub struct DemoLoaded {
     /// Calls queued for them.
     #[ts(type = "number")]
     pub calls: i64,
+    /// Gifts in the catalogue (none for a bare shop).
+    #[ts(type = "number")]
+    pub gifts: i64,
+    /// Orders given gifts or cards.
+    #[ts(type = "number")]
+    pub planned_orders: i64,
+    /// Calls already made, with their outcomes.
+    #[ts(type = "number")]
+    pub call_attempts: i64,
 }
 
 impl Desk<'_> {
@@ -55,21 +64,33 @@ impl Desk<'_> {
 
     /// Fills an empty database with the demo shop from `seed` at `scale`, its
     /// history ending at `until` (now when `None`), and makes its call queue.
+    /// Unless `bare`, the weeks of aftercare follow (a gift catalogue and
+    /// policy, planned gifts and cards, calls made; see
+    /// [`courtesy_demo::aftercare`]), so every screen has something to show.
     pub fn load_demo(
         &self,
         seed: u64,
         scale: Scale,
         until: Option<DateTime<Utc>>,
+        bare: bool,
     ) -> Result<DemoLoaded, DeskError> {
         let actor = self.actor();
         let until = until.unwrap_or(actor.at);
         let counts = courtesy_demo::load(self.store, until, seed, scale, &actor)?;
         let calls = self.store.refresh_calls(actor.at, &actor)?;
+        let care = if bare {
+            courtesy_demo::AftercareCounts::default()
+        } else {
+            courtesy_demo::aftercare(self.store, until, &actor)?
+        };
         Ok(DemoLoaded {
             products: counts.products as i64,
             customers: counts.customers as i64,
             orders: counts.orders as i64,
             calls: i64::from(calls.created),
+            gifts: care.gifts as i64,
+            planned_orders: care.planned_orders as i64,
+            call_attempts: care.call_attempts as i64,
         })
     }
 }
