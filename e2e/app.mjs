@@ -43,10 +43,11 @@ async function waitForDriver(deadlineMs = 20000) {
   throw new Error("tauri-driver did not come up on port " + port);
 }
 
-export async function startDriver() {
+/** Starts tauri-driver; the apps it launches get its environment with `env` on top (e.g. a system language). */
+export async function startDriver(env = {}) {
   const log = fs.openSync(path.join(os.tmpdir(), "tauri-driver-e2e.log"), "a");
   const bin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo/bin/tauri-driver");
-  driver = spawn(bin, ["--port", String(port)], { stdio: ["ignore", log, log], detached: true });
+  driver = spawn(bin, ["--port", String(port)], { stdio: ["ignore", log, log], detached: true, env: { ...process.env, ...env } });
   await waitForDriver();
 }
 

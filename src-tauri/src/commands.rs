@@ -27,6 +27,9 @@ pub struct AppInfo {
     /// Customers in it.
     #[ts(type = "number")]
     pub customer_count: i64,
+    /// The system's language as a BCP 47 tag (`pl-PL`), which the UI speaks
+    /// until a language is chosen; none when the system does not say.
+    pub system_language: Option<String>,
 }
 
 /// App version, database path and size; fails with the open error if the database could not open.
@@ -48,6 +51,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
         on_server,
         schema_version,
         customer_count,
+        system_language: sys_locale::get_locale(),
     })
 }
 

@@ -50,6 +50,15 @@ fn the_demo_shop_has_gifts_cards_and_calls_to_show_and_a_bare_one_has_none() {
         })
         .collect();
     assert_eq!(kinds.len(), 9, "a rule of each kind: {kinds:?}");
+    let raw0 = raw_connection(&path).unwrap();
+    let bare_paid = count(
+        &raw0,
+        "SELECT count(*) FROM orders o WHERE o.status = 'paid' AND o.packed_at IS NULL AND NOT EXISTS
+           (SELECT 1 FROM gift_plans p WHERE p.order_id = o.id AND p.status = 'planned'
+              AND (EXISTS (SELECT 1 FROM gift_plan_items i WHERE i.plan_id = p.id)
+                   OR EXISTS (SELECT 1 FROM cards c WHERE c.plan_id = p.id)))",
+    );
+    assert_eq!(bare_paid, 0, "every paid parcel has something to insert");
 
     let raw = raw_connection(&path).unwrap();
     assert!(count(&raw, "SELECT count(*) FROM gift_plan_items") > 0);

@@ -41,7 +41,7 @@ const GIFTS: [(&str, &str, i64, u32, u32); 4] = [
         20,
     ),
     (
-        "Pierniki toruńskie w puszce",
+        "Puszka pierników toruńskich",
         "DEMO-GIFT-GINGER",
         1500,
         6,
@@ -61,7 +61,8 @@ fn rule(id: i64, name: &str, kind: GiftRuleKind, gifts: &[i64], card: CardOccasi
     }
 }
 
-/// A rule of each kind, the most particular first.
+/// A rule of each kind, the most particular first, and a thank-you card for
+/// every other order.
 fn policy(g: &[i64]) -> GiftPolicy {
     let big: BTreeMap<String, i64> = [
         ("PLN", 30_000),
@@ -142,6 +143,14 @@ fn policy(g: &[i64]) -> GiftPolicy {
                 "Wybrane ręcznie",
                 GiftRuleKind::Manual,
                 &[g[2]],
+                CardOccasion::ThankYou,
+            ),
+            // Whatever else matched, every parcel carries a thank-you card.
+            rule(
+                10,
+                "Każde zamówienie",
+                GiftRuleKind::NthOrder { n: 1, repeat: true },
+                &[],
                 CardOccasion::ThankYou,
             ),
         ],

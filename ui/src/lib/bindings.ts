@@ -446,7 +446,12 @@ schemaVersion: number,
 /**
  * Customers in it.
  */
-customerCount: number, };
+customerCount: number, 
+/**
+ * The system's language as a BCP 47 tag (`pl-PL`), which the UI speaks
+ * until a language is chosen; none when the system does not say.
+ */
+systemLanguage: string | null, };
 
 export type DemoLoaded = { 
 /**
@@ -464,7 +469,19 @@ orders: number,
 /**
  * Calls queued for them.
  */
-calls: number, };
+calls: number, 
+/**
+ * Gifts in the catalogue (none for a bare shop).
+ */
+gifts: number, 
+/**
+ * Orders given gifts or cards.
+ */
+plannedOrders: number, 
+/**
+ * Calls already made, with their outcomes.
+ */
+callAttempts: number, };
 
 export type ImportCounts = { 
 /**

@@ -21,9 +21,17 @@ for (const lang of LANGUAGES) addMessages(lang, catalogues[lang]);
 
 init({ fallbackLocale: "en", initialLocale: pickLanguage(getLocaleFromNavigator()) });
 
+// The system's language as the app reports it (the web view's own may not follow it).
+let systemLanguage: string | null = null;
+
+/** Remembers the system's language (a BCP 47 tag) that `useLanguage(null)` follows. */
+export function setSystemLanguage(tag: string | null): void {
+  systemLanguage = tag;
+}
+
 /** Switches the UI language; `null` follows the system. */
 export function useLanguage(lang: UiLanguage | null): void {
-  const chosen = lang ?? pickLanguage(getLocaleFromNavigator());
+  const chosen = lang ?? pickLanguage(systemLanguage ?? getLocaleFromNavigator());
   locale.set(chosen);
   document.documentElement.lang = chosen;
 }
