@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev libdbus-1-dev
   xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core dbus-x11 at-spi2-core
   sqlite3 poppler-utils zbar-tools
+  xdotool xdg-utils desktop-file-utils libglib2.0-bin
   libcups2-dev cups cups-client cups-bsd printer-driver-cups-pdf ghostscript
 )
 

@@ -2,8 +2,9 @@
 # Installs what is missing and runs every check and test of Courtesy:
 # formatting, clippy, Rust tests (nextest, incl. bindings freshness) on SQLite
 # and again on a throwaway PostgreSQL cluster, the import
-# and sync crash tests, printing through a real CUPS queue, UI type check and unit tests,
-# and the end-to-end suite against the real built app under Xvfb.
+# and sync crash tests, the Linux packages built, installed, started and removed,
+# printing through a real CUPS queue, UI type check and unit tests, and the
+# end-to-end suite against the real built app under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -58,6 +59,14 @@ bash scripts/import-crash-test.sh
 
 step "sync crash test (SIGKILL mid-sync against a fake shop, re-run, compare)"
 bash scripts/sync-crash-test.sh
+
+# The packages come from the debug build above, not from a build of their own.
+step "Linux packages (.deb, .rpm) from the built app"
+packages=$(bash scripts/package.sh)
+echo "$packages"
+
+step "install the .deb, start it, open a .csv with it, remove it (the data stays)"
+bash scripts/install-test.sh "$(echo "$packages" | grep '\.deb$')"
 
 step "printing through a real CUPS queue (cups-pdf)"
 bash scripts/print-test.sh

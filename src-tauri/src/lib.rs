@@ -30,7 +30,7 @@ use state::AppState;
 pub fn run() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let explicit = state::path_arg(args.clone(), "db");
-    let startup_import = state::path_arg(args, "import");
+    let startup_import = state::import_arg(args);
     let db_path = courtesy_store::resolve_db_path(explicit)
         .unwrap_or_else(|| std::path::PathBuf::from("courtesy.sqlite"));
     tauri::Builder::default()

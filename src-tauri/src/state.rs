@@ -143,9 +143,51 @@ pub fn path_arg(args: impl IntoIterator<Item = String>, name: &str) -> Option<Pa
     None
 }
 
+/// The file to import that the app was opened with: `--import FILE`, or the
+/// first argument that is not an option (how a file manager's "Open with
+/// Courtesy" passes it), when it is a file.
+pub fn import_arg(args: Vec<String>) -> Option<PathBuf> {
+    if let Some(p) = path_arg(args.clone(), "import") {
+        return Some(p);
+    }
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        if a.starts_with("--") {
+            // `--NAME VALUE` takes the next argument along.
+            if !a.contains('=') {
+                it.next();
+            }
+            continue;
+        }
+        let path = PathBuf::from(a);
+        return path.is_file().then_some(path);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_opened_with_the_app_is_imported() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("orders_export.csv");
+        std::fs::write(&file, "Name\n").unwrap();
+        let f = file.display().to_string();
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(import_arg(args(&[&f])), Some(file.clone()));
+        assert_eq!(
+            import_arg(args(&["--db", "/x.sqlite", &f])),
+            Some(file.clone())
+        );
+        assert_eq!(
+            import_arg(args(&["--import", "/o.csv"])),
+            Some(PathBuf::from("/o.csv"))
+        );
+        assert_eq!(import_arg(args(&["--db", "/x.sqlite"])), None);
+        assert_eq!(import_arg(args(&["/no/such/file.csv"])), None);
+    }
 
     #[test]
     fn paths_come_from_either_spelling_of_their_flag() {

@@ -3,6 +3,7 @@
 // install a fake with `setBackend`.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import type {
   AppError,
   AppInfo,
@@ -192,6 +193,8 @@ export interface Backend {
   undoLastMerge(): Promise<MergeView>;
   /** A page of the audit log, newest first. */
   history(filter: HistoryFilter, limit: number): Promise<HistoryPage>;
+  /** The window's title (as the taskbar shows it). */
+  setWindowTitle(title: string): Promise<void>;
 }
 
 export function isAppError(e: unknown): e is AppError {
@@ -313,6 +316,7 @@ export const tauriBackend: Backend = {
   lastMerge: () => call("last_merge"),
   undoLastMerge: () => call("undo_last_merge"),
   history: (filter, limit) => call("history", { filter, limit }),
+  setWindowTitle: (title) => getCurrentWindow().setTitle(title),
 };
 
 let current: Backend = tauriBackend;
