@@ -71,8 +71,9 @@ bash scripts/install-test.sh "$(echo "$packages" | grep '\.deb$')"
 step "printing through a real CUPS queue (cups-pdf)"
 bash scripts/print-test.sh
 
-step "UI type check"
+step "UI type check, and the licences list generated from the lock files"
 npm --prefix ui run check --silent
+node scripts/licences.mjs --check
 
 step "UI unit tests (vitest)"
 npm --prefix ui test --silent
