@@ -17,7 +17,7 @@ cd e2e
 log="${TMPDIR:-/tmp}/tauri-driver-e2e.log"
 rm -f "$log"
 if ! xvfb-run -a --server-args="-screen 0 1440x900x24" \
-  node --test --test-concurrency=1 customers.test.mjs first-start.test.mjs settings.test.mjs import.test.mjs dispatch.test.mjs dispatch-language.test.mjs calls.test.mjs gifts.test.mjs shop-sync.test.mjs several-desks.test.mjs; then
+  node --test --test-concurrency=1 customers.test.mjs first-start.test.mjs settings.test.mjs import.test.mjs dispatch.test.mjs dispatch-language.test.mjs calls.test.mjs gifts.test.mjs shop-sync.test.mjs several-desks.test.mjs customer-care.test.mjs welcome.test.mjs; then
   echo "== the last lines tauri-driver, WebKitWebDriver and the app printed ($log)"
   tail -n 60 "$log" 2>/dev/null || true
   exit 1
