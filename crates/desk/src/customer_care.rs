@@ -27,8 +27,9 @@ impl Desk<'_> {
         Ok(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n")
     }
 
-    /// Writes everything about customer `id` to `file` (whole or not at all);
-    /// the number of bytes written.
+    /// Writes everything about customer `id` to `file` (a file is written
+    /// whole or not at all; a device or pipe such as `/dev/stdout` is written
+    /// to as it is); the number of bytes written.
     pub fn export_customer_to(&self, id: i64, file: &Path) -> Result<u64, DeskError> {
         let text = self.customer_export(id)?;
         let io = |source: std::io::Error| StoreError::Io {
@@ -36,6 +37,11 @@ impl Desk<'_> {
             path: file.to_path_buf(),
             source,
         };
+        let special = std::fs::metadata(file).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if special {
+            std::fs::write(file, text.as_bytes()).map_err(io)?;
+            return Ok(text.len() as u64);
+        }
         let mut partial = file.as_os_str().to_owned();
         partial.push(".part");
         std::fs::write(&partial, text.as_bytes()).map_err(io)?;
