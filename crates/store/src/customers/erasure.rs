@@ -16,6 +16,7 @@
 //! file and its WAL.
 
 use crate::audit::{record, Actor};
+use crate::customers::{ids_of, search_index};
 use crate::db::{params, Connection, OptionalExtension};
 use crate::error::{Result, StoreError};
 use crate::import::bulk::NewCustomer;
@@ -209,9 +210,10 @@ fn preview(conn: &Connection, id: i64) -> Result<ErasurePreview> {
 fn erase(conn: &Connection, id: i64, actor: &Actor) -> Result<ErasurePreview> {
     let gone = preview(conn, id)?;
     let at = to_db(actor.at);
+    let identifiers = identifiers_of_customer(conn, id)?;
     // The words to look for in free text that is not the customer's own.
-    let mut words: Vec<String> = identifiers_of_customer(conn, id)?
-        .into_iter()
+    let mut words: Vec<String> = identifiers
+        .iter()
         .filter(|i| !i.starts_with("shop:"))
         .filter_map(|i| i.split_once(':').map(|(_, v)| v.to_string()))
         .collect();
@@ -227,16 +229,11 @@ fn erase(conn: &Connection, id: i64, actor: &Actor) -> Result<ErasurePreview> {
         "INSERT INTO erased_identities (hash, erased_at) VALUES (?1, ?2)
          ON CONFLICT (hash) DO UPDATE SET erased_at = excluded.erased_at",
     )?;
-    for identifier in identifiers_of_customer(conn, id)? {
+    for identifier in &identifiers {
         tomb.execute(params![hashed(&salt, &identifier), at])?;
     }
 
-    let ids = |sql: &str| -> Result<Vec<i64>> {
-        Ok(conn
-            .prepare_cached(sql)?
-            .query_map([id], |r| r.get(0))?
-            .collect::<crate::db::Result<_>>()?)
-    };
+    let ids = |sql: &str| ids_of(conn, sql, id);
     let orders = ids("SELECT id FROM orders WHERE customer_id = ?1")?;
     let calls = ids("SELECT id FROM calls WHERE customer_id = ?1")?;
     let cards = ids("SELECT id FROM cards WHERE customer_id = ?1")?;
@@ -283,31 +280,7 @@ fn erase(conn: &Connection, id: i64, actor: &Actor) -> Result<ErasurePreview> {
         "DELETE FROM customer_merges WHERE kept_id = ?1 OR removed_id = ?1",
         [id],
     )?;
-    let search_key = if conn.is_postgres() {
-        "customer_id"
-    } else {
-        "rowid"
-    };
-    if conn.is_postgres() {
-        conn.execute(
-            &format!("DELETE FROM customer_search WHERE {search_key} = ?1"),
-            [id],
-        )?;
-    } else {
-        // FTS5 keeps a deleted row's words in its segments until they are
-        // merged; with `secure-delete` on, this one delete takes them out.
-        // (Always on, it would slow every import's re-indexing.)
-        conn.execute_batch(
-            "INSERT INTO customer_search (customer_search, rank) VALUES ('secure-delete', 1)",
-        )?;
-        conn.execute(
-            &format!("DELETE FROM customer_search WHERE {search_key} = ?1"),
-            [id],
-        )?;
-        conn.execute_batch(
-            "INSERT INTO customer_search (customer_search, rank) VALUES ('secure-delete', 0)",
-        )?;
-    }
+    search_index::remove(conn, id, true)?;
     conn.execute("DELETE FROM customers WHERE id = ?1", [id])?;
     record(
         conn,

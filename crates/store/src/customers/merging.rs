@@ -11,7 +11,7 @@
 
 use crate::audit::{record, Actor};
 use crate::customers::row_json::{insert, rows, update};
-use crate::customers::{customer_stats, search_index};
+use crate::customers::{customer_stats, ids_of, search_index};
 use crate::db::{params, Connection, OptionalExtension};
 use crate::error::{Result, StoreError};
 use crate::import::bulk::sort_key;
@@ -95,13 +95,6 @@ fn snapshot(conn: &Connection, id: i64) -> Result<Json> {
         out.insert(table.into(), Json::Array(rows(conn, &sql, id, &[])?));
     }
     Ok(Json::Object(out))
-}
-
-fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
-    Ok(conn
-        .prepare_cached(sql)?
-        .query_map([id], |r| r.get(0))?
-        .collect::<crate::db::Result<_>>()?)
 }
 
 fn text(row: &Json, field: &str) -> String {
@@ -202,9 +195,9 @@ fn merge(conn: &Connection, req: &MergeRequest, actor: &Actor) -> Result<i64> {
         &[],
     )?;
     let moved = json!({
-        "orders": ids(conn, "SELECT id FROM orders WHERE customer_id = ?1", removed)?,
-        "gift_plans": ids(conn, "SELECT id FROM gift_plans WHERE customer_id = ?1", removed)?,
-        "cards": ids(conn, "SELECT id FROM cards WHERE customer_id = ?1", removed)?,
+        "orders": ids_of(conn, "SELECT id FROM orders WHERE customer_id = ?1", removed)?,
+        "gift_plans": ids_of(conn, "SELECT id FROM gift_plans WHERE customer_id = ?1", removed)?,
+        "cards": ids_of(conn, "SELECT id FROM cards WHERE customer_id = ?1", removed)?,
         "calls": calls,
     });
     // One open thank-you call per customer: the kept one's stays.
@@ -248,15 +241,7 @@ fn merge(conn: &Connection, req: &MergeRequest, actor: &Actor) -> Result<i64> {
         "DELETE FROM duplicate_dismissals WHERE low_id = ?1 OR high_id = ?1",
         [removed],
     )?;
-    let search_key = if conn.is_postgres() {
-        "customer_id"
-    } else {
-        "rowid"
-    };
-    conn.execute(
-        &format!("DELETE FROM customer_search WHERE {search_key} = ?1"),
-        [removed],
-    )?;
+    search_index::remove(conn, removed, false)?;
     conn.execute("DELETE FROM customers WHERE id = ?1", [removed])?;
 
     let mut set: serde_json::Map<String, Json> = fields

@@ -158,6 +158,29 @@ fn reindex_postgres(conn: &Connection, customers: &[i64]) -> Result<()> {
     Ok(())
 }
 
+/// Removes customer `id`'s search row. With `purge`, on SQLite the words go
+/// from FTS5's segments at once (its `secure-delete` option, on for this one
+/// delete: always on, it would slow every import's re-indexing); without it
+/// they stay until the segments are next merged.
+pub(crate) fn remove(conn: &Connection, id: i64, purge: bool) -> Result<()> {
+    if conn.is_postgres() {
+        conn.execute("DELETE FROM customer_search WHERE customer_id = ?1", [id])?;
+        return Ok(());
+    }
+    if purge {
+        conn.execute_batch(
+            "INSERT INTO customer_search (customer_search, rank) VALUES ('secure-delete', 1)",
+        )?;
+    }
+    conn.execute("DELETE FROM customer_search WHERE rowid = ?1", [id])?;
+    if purge {
+        conn.execute_batch(
+            "INSERT INTO customer_search (customer_search, rank) VALUES ('secure-delete', 0)",
+        )?;
+    }
+    Ok(())
+}
+
 /// Rebuilds the whole index in one statement (after a bulk load).
 pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
     if conn.is_postgres() {
