@@ -230,7 +230,7 @@ fn erase(conn: &Connection, id: i64, actor: &Actor) -> Result<ErasurePreview> {
          ON CONFLICT (hash) DO UPDATE SET erased_at = excluded.erased_at",
     )?;
     for identifier in &identifiers {
-        tomb.execute(params![hashed(&salt, &identifier), at])?;
+        tomb.execute(params![hashed(&salt, identifier), at])?;
     }
 
     let ids = |sql: &str| ids_of(conn, sql, id);
