@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm --prefix ui run build --silent
-cargo build --workspace --bins --features courtesy-app/custom-protocol
+cargo build --workspace --exclude courtesy-startup-floor --bins --features courtesy-app/custom-protocol

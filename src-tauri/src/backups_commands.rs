@@ -161,6 +161,7 @@ fn daily_backups(
         if let Err(e) = desk.daily_backup(&folder) {
             eprintln!("the daily backup was not taken: {e}");
         }
+        crate::freed_memory::give_back();
         std::thread::sleep(std::time::Duration::from_secs(3600));
     }
 }

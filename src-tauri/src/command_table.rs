@@ -7,6 +7,7 @@
 /// Every command the UI may call.
 pub const COMMANDS: &[&str] = &[
     "app_info",
+    "startup_painted",
     "list_customers",
     "search_customers",
     "customer_profile",

@@ -32,6 +32,20 @@ pub struct AppInfo {
     pub system_language: Option<String>,
 }
 
+/// The page's word that its first screen (`customers`, `welcome`, `import`
+/// or `error`) is painted. With `COURTESY_STARTUP_REPORT` set, the moment and
+/// the screen go to standard output for the start-up figures
+/// (`bench/startup/run.sh`); otherwise nothing is recorded.
+#[tauri::command]
+pub fn startup_painted(screen: String) {
+    if std::env::var_os("COURTESY_STARTUP_REPORT").is_some() {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        println!("first-paint-epoch-ms {} {screen}", now.as_millis());
+    }
+}
+
 /// App version, database path and size; fails with the open error if the database could not open.
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {

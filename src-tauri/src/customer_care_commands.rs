@@ -60,9 +60,11 @@ pub async fn duplicate_customers(
     state: State<'_, AppState>,
     limit: usize,
 ) -> Result<DuplicateList, AppError> {
-    state
+    let found = state
         .with_store(move |s| s.duplicate_customers(limit))
-        .await
+        .await;
+    crate::freed_memory::give_back();
+    found
 }
 
 /// Remembers that two customers are different people.

@@ -14,12 +14,12 @@ pub mod customer_care_commands;
 pub mod database_commands;
 pub mod dispatch_commands;
 pub mod error;
+pub mod freed_memory;
 pub mod gifts_commands;
 pub mod import_commands;
 pub mod shop_commands;
 pub mod state;
 pub mod sync_scheduler;
-pub mod web_process;
 
 #[cfg(test)]
 mod wire_contract;
@@ -38,7 +38,7 @@ pub fn run() {
         .manage(AppState::open(db_path, startup_import))
         .setup(|app| {
             if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
-                web_process::reload_when_the_page_dies(&window);
+                courtesy_webview::set_up(&window);
             }
             let state = tauri::Manager::state::<AppState>(app);
             state::refresh_calls_in_background(state.inner());
@@ -62,6 +62,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::startup_painted,
             commands::list_customers,
             commands::search_customers,
             commands::customer_profile,

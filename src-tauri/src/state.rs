@@ -124,6 +124,7 @@ pub fn refresh_calls_in_background(state: &AppState) {
         if let Err(e) = desk.refresh_calls() {
             eprintln!("the call queue was not refreshed: {e}");
         }
+        crate::freed_memory::give_back();
     });
 }
 

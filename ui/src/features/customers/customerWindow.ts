@@ -2,7 +2,8 @@
 // only the rows near the viewport are ever loaded, so 100,000 customers scroll
 // as smoothly as 100.
 import type { Backend } from "../../lib/backend";
-import type { CustomerListItem } from "../../lib/bindings";
+import type { CustomerListItem, CustomerPage } from "../../lib/bindings";
+import { CUSTOMER_PAGE } from "../../lib/startup";
 
 export class CustomerWindow {
   total = 0;
@@ -12,13 +13,13 @@ export class CustomerWindow {
   constructor(
     private backend: Backend,
     private onUpdate: () => void,
-    readonly pageSize = 100,
+    readonly pageSize = CUSTOMER_PAGE,
   ) {}
 
-  /** Loads the first page and the total. */
-  async start(): Promise<void> {
+  /** Loads the first page and the total (`first`: that page, already asked for). */
+  async start(first?: Promise<CustomerPage> | null): Promise<void> {
     this.pages.clear();
-    const page = await this.backend.listCustomers(0, this.pageSize);
+    const page = await (first ?? this.backend.listCustomers(0, this.pageSize));
     this.total = page.total;
     this.pages.set(0, page.items);
     this.onUpdate();

@@ -1,0 +1,5 @@
+//! Generates the empty app's Tauri context.
+
+fn main() {
+    tauri_build::build()
+}
