@@ -6,6 +6,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 /// Prints the wall-clock moment the page has painted its first screen.
+#[cfg(feature = "custom-protocol")]
 #[tauri::command]
 fn startup_painted() {
     let now = std::time::SystemTime::now()
@@ -14,6 +15,14 @@ fn startup_painted() {
     println!("first-paint-epoch-ms {} hello", now.as_millis());
 }
 
+/// Without its page built in, the empty app has nothing to show.
+#[cfg(not(feature = "custom-protocol"))]
+fn main() {
+    eprintln!("the empty app is built by bench/startup/run.sh (its page, then --features custom-protocol)");
+    std::process::exit(2);
+}
+
+#[cfg(feature = "custom-protocol")]
 fn main() {
     // Set up as Courtesy's window is, unless the figures ask for Tauri's defaults.
     let defaults = std::env::var_os("COURTESY_FLOOR_TAURI_DEFAULTS").is_some();
