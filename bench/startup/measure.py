@@ -296,14 +296,14 @@ def main() -> int:
 
     courtesy, floor, defaults = (results[a.label] for a in apps)
     print()
-    print(f"{'median of ' + str(args.runs) + ' starts':48} {'Courtesy':>12} {'empty app':>12} {'difference':>12}"
+    print(f"{'median of ' + str(args.runs) + ' starts':56} {'Courtesy':>12} {'empty app':>12} {'difference':>12}"
           f" {'empty app on Tauri defaults':>28}")
     paint = lambda r: r.paint_ms  # noqa: E731
     c_paint, f_paint, d_paint = (median_of(x, paint) for x in (courtesy, floor, defaults))
-    print(f"{'first paint':48} {c_paint:9.0f} ms {f_paint:9.0f} ms {c_paint - f_paint:+9.0f} ms {d_paint:25.0f} ms")
+    print(f"{'first paint':56} {c_paint:9.0f} ms {f_paint:9.0f} ms {c_paint - f_paint:+9.0f} ms {d_paint:25.0f} ms")
     pss = lambda r: r.pss_kb  # noqa: E731
     c_pss, f_pss, d_pss = (median_of(x, pss) for x in (courtesy, floor, defaults))
-    print(f"{'idle PSS, whole app':48} {mb(c_pss):>12} {mb(f_pss):>12} {(c_pss - f_pss) / 1024:+9.1f} MB"
+    print(f"{'idle PSS, whole app':56} {mb(c_pss):>12} {mb(f_pss):>12} {(c_pss - f_pss) / 1024:+9.1f} MB"
           f" {mb(d_pss):>28}")
     sections = (("by process", lambda r: r.by_process, 0), ("by kind of memory", lambda r: r.by_kind, 0),
                 ("where Courtesy differs from the empty app by 0.5 MB or more", lambda r: r.by_place, 512))
@@ -314,7 +314,7 @@ def main() -> int:
         for k in keys:
             c, f, d = (median_of(x, lambda r: pick(r).get(k, 0)) for x in (courtesy, floor, defaults))
             if abs(c - f) >= least:
-                print(f"    {k[:44]:44} {mb(c):>12} {mb(f):>12} {(c - f) / 1024:+9.1f} MB {mb(d):>28}")
+                print(f"    {k[:52]:52} {mb(c):>12} {mb(f):>12} {(c - f) / 1024:+9.1f} MB {mb(d):>28}")
     # The targets are set against the empty app as Tauri makes it, the floor
     # any Tauri app starts from; against the empty app set up as Courtesy is,
     # the figures are Courtesy's own weight, printed beside them.

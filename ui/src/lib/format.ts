@@ -1,5 +1,32 @@
 // Money, dates and names of countries and languages, formatted for the UI locale.
+// Each formatter is made once per locale and options and kept: making one loads
+// ICU's data for it, which a list of a hundred rows would otherwise do per row.
 import type { Money } from "./bindings";
+
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
+
+function kept<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(
+  kind: string,
+  locale: string,
+  options: object,
+  make: () => T,
+): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return kept("number", locale, options, () => new Intl.NumberFormat(locale, options));
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return kept("date", locale, options, () => new Intl.DateTimeFormat(locale, options));
+}
 
 const exponents = new Map<string, number>();
 
@@ -23,7 +50,7 @@ export function formatMoney(m: Money, locale: string): string {
   const exp = currencyExponent(m.currency);
   const value = m.minor / 10 ** exp;
   try {
-    return new Intl.NumberFormat(locale, {
+    return numberFormat(locale, {
       style: "currency",
       currency: m.currency,
       minimumFractionDigits: exp,
@@ -39,7 +66,7 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   if (!iso) return "";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric" }).format(d);
+  return dateFormat(locale, { year: "numeric", month: "short", day: "numeric" }).format(d);
 }
 
 /** A UTC ISO timestamp as a short local date: "Nov 25" this year, "Nov 25, 2024" before. */
@@ -48,7 +75,7 @@ export function formatShortDate(iso: string | null | undefined, locale: string, 
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const sameYear = d.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", year: sameYear ? undefined : "numeric" }).format(d);
+  return dateFormat(locale, sameYear ? { month: "short", day: "numeric" } : { month: "short", day: "numeric", year: "numeric" }).format(d);
 }
 
 /** A UTC ISO timestamp as a local date and time ("26 Nov 2026, 14:05"). */
@@ -56,7 +83,7 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
   if (!iso) return "";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
+  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
 }
 
 /** A size in bytes for people: "840 B", "24 KB", "1.3 MB". */
@@ -69,7 +96,7 @@ export function formatBytes(bytes: number, locale: string): string {
     unit++;
   }
   const digits = unit > 0 && value < 10 ? 1 : 0;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  return `${numberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
 
 /** A birthday (YYYY-MM-DD, no time zone) as a date in the locale. */
@@ -77,14 +104,14 @@ export function formatBirthday(ymd: string | null | undefined, locale: string): 
   if (!ymd) return "";
   const [y, m, d] = ymd.split("-").map(Number);
   if (!y || !m || !d) return ymd;
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })
+  return dateFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })
     .format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 function displayName(type: "region" | "language", code: string | null | undefined, locale: string): string {
   if (!code) return "";
   try {
-    return new Intl.DisplayNames([locale], { type }).of(code) ?? code;
+    return kept("names", locale, { type }, () => new Intl.DisplayNames([locale], { type })).of(code) ?? code;
   } catch {
     return code;
   }
