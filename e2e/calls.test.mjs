@@ -90,29 +90,34 @@ app.test("reached, satisfaction 2 and a note are saved with the keyboard; the ne
 });
 
 app.test("the customer's profile shows the call, its note and the follow-up", async () => {
-  const [first_name, last_name] = sql(db, `SELECT c.first_name, c.last_name FROM calls k JOIN customers c ON c.id = k.customer_id WHERE k.id = ${first}`)[0];
+  const [customerId, first_name, last_name] = sql(
+    db,
+    `SELECT c.id, c.first_name, c.last_name FROM calls k JOIN customers c ON c.id = k.customer_id WHERE k.id = ${first}`,
+  )[0];
   await (await app.browser.$('[data-testid="nav-customers"]')).click();
   const input = await app.browser.$('[data-testid="customer-search"]');
   await input.waitForDisplayed({ timeout: 15000 });
   await input.setValue(`${first_name} ${last_name}`);
-  // The customer's row among the results (rows are positioned, not in DOM order).
-  const rowOf = () =>
-    app.browser.execute((last) => {
-      const rows = [...document.querySelectorAll('[data-testid="customer-row"]')];
-      return rows.findIndex((r) => (r.textContent ?? "").includes(last));
-    }, last_name);
-  await until(app.browser, async () => (await rowOf()) >= 0, `${first_name} ${last_name} is found`);
-  const rows = await app.browser.$$('[data-testid="customer-row"]');
-  await rows[await rowOf()].click();
-  const calls = await app.browser.$('[data-testid="profile-calls"]');
-  await calls.waitForDisplayed({ timeout: 15000 });
-  const shown = await app.browser.execute(() =>
-    [...document.querySelectorAll('[data-testid="profile-calls"] [data-testid="history-call"]')].map((c) => ({
-      reason: c.getAttribute("data-reason"),
-      status: c.getAttribute("data-status"),
-      text: c.textContent ?? "",
-    })),
-  );
+  // The customer's own row (by id: a namesake may be listed first while the
+  // search is still typing), clicked in the page as soon as it is there.
+  const openRow = () =>
+    app.browser.execute((id) => {
+      const row = document.querySelector(`[data-testid="customer-row"][data-id="${id}"]`);
+      if (!(row instanceof HTMLElement)) return false;
+      row.click();
+      return true;
+    }, customerId);
+  await until(app.browser, openRow, `${first_name} ${last_name} is found and opened`);
+  const shownCalls = () =>
+    app.browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="profile-calls"] [data-testid="history-call"]')].map((c) => ({
+        reason: c.getAttribute("data-reason"),
+        status: c.getAttribute("data-status"),
+        text: c.textContent ?? "",
+      })),
+    );
+  await until(app.browser, async () => (await shownCalls()).length >= 2, "the profile lists the customer's calls");
+  const shown = await shownCalls();
   assert.equal(shown[0].reason, "service_recovery", "the open follow-up comes first");
   assert.equal(shown[0].status, "open");
   const made = shown.find((c) => c.text.includes(NOTE));
