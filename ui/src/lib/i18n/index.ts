@@ -1,12 +1,15 @@
 // The UI's message catalogues (English, Polish, Russian, Finnish) and the
 // current locale, through svelte-i18n (ICU messages with plural rules).
-// English, the fallback, is in the app's first script; another language's
-// catalogue is loaded when it is first chosen, so a desk holds one or two.
-import { addMessages, getLocaleFromNavigator, init, locale, register } from "svelte-i18n";
+import { addMessages, getLocaleFromNavigator, init, locale } from "svelte-i18n";
 import en from "./en.json";
+import fi from "./fi.json";
+import pl from "./pl.json";
+import ru from "./ru.json";
 
 export const LANGUAGES = ["en", "pl", "ru", "fi"] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
+type Catalogue = Parameters<typeof addMessages>[1];
+export const catalogues: Record<UiLanguage, Catalogue> = { en, pl, ru, fi };
 
 /** The supported language closest to a BCP 47 tag, English when none fits. */
 export function pickLanguage(tag: string | null | undefined): UiLanguage {
@@ -14,10 +17,7 @@ export function pickLanguage(tag: string | null | undefined): UiLanguage {
   return (LANGUAGES as readonly string[]).includes(primary) ? (primary as UiLanguage) : "en";
 }
 
-addMessages("en", en);
-register("pl", () => import("./pl.json").then((m) => m.default));
-register("ru", () => import("./ru.json").then((m) => m.default));
-register("fi", () => import("./fi.json").then((m) => m.default));
+for (const lang of LANGUAGES) addMessages(lang, catalogues[lang]);
 
 init({ fallbackLocale: "en", initialLocale: pickLanguage(getLocaleFromNavigator()) });
 
